@@ -1,0 +1,48 @@
+#pragma once
+
+#include <armadillo>
+
+#include "nnlab/export.hpp"
+#include "nnlab/model/activation.hpp"
+
+namespace nnlab {
+
+/// One fully connected layer of n_out units over n_in inputs:
+///   z = W a_prev + b,   a = f(z)
+/// W (n_out x n_in) and b (n_out) are non-owning views into the network's flat parameter
+/// vector; dW and db views into its flat gradient vector. So the layer cannot be copied.
+class NNLAB_EXPORT DenseLayer {
+public:
+  DenseLayer(arma::uword n_in, arma::uword n_out, Activation f, double* params, double* grads);
+  DenseLayer(const DenseLayer&) = delete;
+  DenseLayer& operator=(const DenseLayer&) = delete;
+
+  /// Parameters this layer takes in the flat vector: W column-major, then b.
+  static arma::uword n_params(arma::uword n_in, arma::uword n_out) { return n_out * (n_in + 1); }
+
+  arma::uword n_in() const { return W_.n_cols; }
+  arma::uword n_out() const { return W_.n_rows; }
+  const Activation& activation() const { return f_; }
+  const arma::mat& W() const { return W_; }
+  const arma::vec& b() const { return b_; }
+  arma::mat& W() { return W_; }
+  arma::vec& b() { return b_; }
+  const arma::mat& dW() const { return dW_; }
+  const arma::vec& db() const { return db_; }
+
+  /// z = W a_prev + b, a = f(z); z and a arrive sized n_out x m.
+  void forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const;
+  /// From dA = dC/da (per sample): delta = dA % f'(z), dW = delta a_prev^T / m,
+  /// db = sum(delta, 1) / m and, when dA_prev is given, dA_prev = W^T delta.
+  void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
+                arma::mat& delta, arma::mat* dA_prev);
+
+private:
+  Activation f_;
+  arma::mat W_;
+  arma::vec b_;
+  arma::mat dW_;
+  arma::vec db_;
+};
+
+} // namespace nnlab

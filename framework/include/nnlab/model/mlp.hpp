@@ -1,0 +1,73 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <armadillo>
+
+#include "nnlab/export.hpp"
+#include "nnlab/model/activation.hpp"
+#include "nnlab/model/dense_layer.hpp"
+#include "nnlab/model/nodes.hpp"
+
+namespace nnlab {
+
+/// The course's convention: `layers` lists the hidden and output layer sizes
+/// ([3, 2, 1] is 2-3-2-1 on 2-D data); the input size comes from the data.
+struct Architecture {
+  arma::uword n_inputs = 0;
+  std::vector<arma::uword> layers;
+  Activation hidden{Activation::Kind::tanh};
+  Activation output{Activation::Kind::sigmoid};
+};
+
+/// A multi-layer perceptron of any depth. All parameters live in one flat vector
+/// [W1, b1, W2, b2, ...] (each W column-major) and all gradients in another of the same
+/// layout, so an optimizer sees one parameter vector and one gradient vector. Not
+/// copyable: the layers' W and b are views into that vector.
+class NNLAB_EXPORT Mlp {
+public:
+  /// Throws std::invalid_argument on an empty or zero-width architecture.
+  explicit Mlp(const Architecture& arch);
+  Mlp(const Mlp&) = delete;
+  Mlp& operator=(const Mlp&) = delete;
+
+  const Architecture& architecture() const { return arch_; }
+  arma::uword n_layers() const { return layers_.size(); }
+  arma::uword n_inputs() const { return arch_.n_inputs; }
+  arma::uword n_outputs() const { return arch_.layers.back(); }
+  arma::uword n_params() const { return params_.n_elem; }
+
+  /// Layer l = 1..L.
+  const DenseLayer& layer(arma::uword l) const { return *layers_.at(l - 1); }
+  DenseLayer& layer(arma::uword l) { return *layers_.at(l - 1); }
+
+  /// The flat parameters; an optimizer updates them in place (their size is fixed).
+  arma::vec& params() { return params_; }
+  const arma::vec& params() const { return params_; }
+  /// The flat gradient dC/dparams of the last backward().
+  const arma::vec& grads() const { return grads_; }
+
+  /// Buffers for passes over m samples.
+  Nodes make_nodes(arma::uword m) const;
+  /// Forward pass over X (n_inputs x m): fills z[l], a[l]; returns a[L].
+  const arma::mat& forward(const arma::mat& X, Nodes& nodes) const;
+  /// Backward pass after forward(X, nodes), from nodes.dA[L] = dC/da_L per sample
+  /// (set by the loss): fills delta[l], dA[l] and grads().
+  void backward(const arma::mat& X, Nodes& nodes);
+
+  /// Copies of W_l and b_l as "W1", "b1", ... (for the store).
+  std::vector<std::pair<std::string, arma::mat>> named_weights() const;
+  /// Sets W_l and b_l from named_weights()-style pairs (all of them, any order); throws
+  /// std::invalid_argument on a missing name or a wrong shape.
+  void load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights);
+
+private:
+  Architecture arch_;
+  std::vector<double> param_buffer_, grad_buffer_;
+  arma::vec params_, grads_;
+  std::vector<std::unique_ptr<DenseLayer>> layers_;
+};
+
+} // namespace nnlab

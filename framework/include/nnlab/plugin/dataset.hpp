@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <armadillo>
+
+#include "nnlab/export.hpp"
+#include "nnlab/plugin/plugin_base.hpp"
+
+namespace nnlab {
+
+/// Samples as columns: X is features x m; y holds each sample's class, 0..k-1.
+struct Samples {
+  arma::mat X;
+  arma::rowvec y;
+};
+
+/// What a dataset gives: a train and a test split with the same features and classes.
+struct DataSplit {
+  Samples train;
+  Samples test;
+  std::vector<std::string> feature_names;
+  std::vector<std::string> class_names; ///< k names; class c is y == c
+};
+
+/// A source of data: a file reader or a generator. Settings (paths, seed, sizes) come
+/// from the constructor's PluginConfig; load() does the work and is deterministic.
+class NNLAB_EXPORT Dataset : public Plugin {
+public:
+  ~Dataset() override;
+
+  virtual DataSplit load() const = 0;
+};
+
+/// Checks a split's consistency (shapes, finite features, labels in 0..k-1, both splits
+/// non-empty) and throws DataError "<source>: ..." otherwise.
+NNLAB_EXPORT void check_split(const DataSplit& split, std::string_view source);
+
+} // namespace nnlab

@@ -1,0 +1,68 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nnlab/config/config_node.hpp"
+#include "nnlab/export.hpp"
+#include "nnlab/plugin/param_spec.hpp"
+
+namespace nnlab {
+
+/// A read-only view of one plugin's YAML block (its own keys only), checked against the
+/// plugin's declared parameters. `get` returns the value written, or the declared
+/// default; every failure throws ConfigError with file:line:col and the key path.
+class NNLAB_EXPORT PluginConfig {
+public:
+  /// Where the block sits, for error texts and relative paths.
+  struct Context {
+    std::string path = "plugin";   ///< the block's key path, e.g. "optimizer"
+    std::string owner;             ///< e.g. "optimizer 'momentum'"
+    std::filesystem::path base_dir; ///< relative paths resolve here
+    std::vector<std::string> core_keys; ///< keys of the block the core reads (listed as known)
+  };
+
+  PluginConfig(ConfigNode block, ParamList params, Context context);
+
+  /// T is one of double, std::int64_t, bool, std::string, std::filesystem::path,
+  /// std::vector<double>, std::vector<std::string>.
+  template <class T> T get(std::string_view key) const;
+
+  /// True when the block gives `key` or the parameter has a default.
+  bool has(std::string_view key) const;
+
+  /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got <value>".
+  [[noreturn]] void fail(std::string_view key, std::string_view expected) const;
+
+  /// Checks the block: no unknown keys (with "did you mean"), required keys present,
+  /// every value of its declared type. The registry calls it before the factory.
+  void validate() const;
+
+  const std::string& path() const { return context_.path; }
+  const SourceLocation& location() const { return block_.location(); }
+  const ParamList& params() const { return params_; }
+
+private:
+  const ParamSpec& spec(std::string_view key) const;
+  ConfigNode value_or_default(const ParamSpec& spec) const;
+  std::string key_path(std::string_view key) const;
+
+  ConfigNode block_;
+  ParamList params_;
+  Context context_;
+};
+
+// The supported types; each is defined in plugin_config.cpp.
+template <> double PluginConfig::get<double>(std::string_view) const;
+template <> std::int64_t PluginConfig::get<std::int64_t>(std::string_view) const;
+template <> bool PluginConfig::get<bool>(std::string_view) const;
+template <> std::string PluginConfig::get<std::string>(std::string_view) const;
+template <> std::filesystem::path PluginConfig::get<std::filesystem::path>(std::string_view) const;
+template <> std::vector<double> PluginConfig::get<std::vector<double>>(std::string_view) const;
+template <>
+std::vector<std::string> PluginConfig::get<std::vector<std::string>>(std::string_view) const;
+
+} // namespace nnlab

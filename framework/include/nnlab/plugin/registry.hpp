@@ -1,0 +1,78 @@
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nnlab/config/config_node.hpp"
+#include "nnlab/export.hpp"
+#include "nnlab/plugin/plugin_info.hpp"
+#include "nnlab/plugin/plugin_library.hpp"
+
+namespace nnlab {
+
+class Dataset;
+class Loss;
+class Optimizer;
+
+/// A plugin block of an experiment, split by the core: the plugin's name (and where it
+/// was written) and the keys that belong to the plugin.
+struct PluginBlock {
+  std::string name;
+  SourceLocation name_at;
+  ConfigNode params;
+  std::string path;               ///< the block's key path, e.g. "optimizer"
+  std::filesystem::path base_dir; ///< relative paths in the block resolve here
+  std::vector<std::string> core_keys; ///< keys of the block the core reads (e.g. plugin)
+};
+
+/// Finds plugins by kind and name on a search path and builds them. It scans folders for
+/// nnlab_<kind>_<name> libraries at construction and loads a library only when it is
+/// first used. Objects it creates keep their library loaded, so they may outlive it.
+/// Not thread-safe: build plugins from one thread (the engine does so before runs start).
+class NNLAB_EXPORT Registry {
+public:
+  /// Scans `folders` in order (missing folders are skipped). The same plugin found in two
+  /// different files is an error naming both.
+  explicit Registry(std::vector<std::filesystem::path> folders);
+  ~Registry();
+
+  /// The search path: each `extra` folder (--plugin-path), then NNLAB_PLUGIN_PATH's
+  /// folders (':'-separated), then the plugin folder of this build or install.
+  static std::vector<std::filesystem::path>
+  search_path(const std::vector<std::filesystem::path>& extra);
+  /// The plugin folder of this build or install: <dir of the executable>/../plugins or
+  /// <dir of the executable>/../lib/nnlab/plugins, whichever exists.
+  static std::filesystem::path default_folder();
+
+  const std::vector<std::filesystem::path>& folders() const { return folders_; }
+  /// Names of every plugin of `kind` found, sorted.
+  std::vector<std::string> names(PluginKind kind) const;
+  /// The library file of a plugin, or empty when there is none.
+  std::filesystem::path file_of(PluginKind kind, std::string_view name) const;
+
+  /// Loads the plugin's library (once) and describes it. An unknown name throws
+  /// ConfigError at `at`: "unknown optimizer 'x'; did you mean 'y'? known: a, b".
+  const PluginDescription& describe(PluginKind kind, std::string_view name,
+                                    const SourceLocation& at = {}, std::string_view path = {});
+
+  /// Checks the block against the plugin's parameters, then builds the plugin.
+  std::shared_ptr<Optimizer> create_optimizer(const PluginBlock& block);
+  std::shared_ptr<Loss> create_loss(const PluginBlock& block);
+  std::shared_ptr<Dataset> create_dataset(const PluginBlock& block);
+
+private:
+  std::shared_ptr<Plugin> create(PluginKind kind, const PluginBlock& block);
+  const std::shared_ptr<PluginLibrary>& library(PluginKind kind, std::string_view name,
+                                                const SourceLocation& at, std::string_view path);
+
+  std::vector<std::filesystem::path> folders_;
+  std::map<std::pair<PluginKind, std::string>, std::filesystem::path> files_;
+  std::map<std::pair<PluginKind, std::string>, std::shared_ptr<PluginLibrary>>
+      loaded_;
+};
+
+} // namespace nnlab

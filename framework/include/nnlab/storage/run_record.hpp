@@ -1,0 +1,39 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <armadillo>
+
+#include "nnlab/export.hpp"
+#include "nnlab/train/series_recorder.hpp"
+
+namespace nnlab {
+
+enum class RunStatus { done, diverged, failed };
+
+NNLAB_EXPORT std::string to_string(RunStatus status);
+NNLAB_EXPORT std::optional<RunStatus> run_status_from(std::string_view text);
+
+/// Everything stored of one finished run.
+struct RunRecord {
+  std::string id;
+  std::size_t index = 0;
+  std::uint64_t seed = 0;
+  std::string config_yaml; ///< the resolved config of this run
+  std::string label;       ///< the sweep point's label (RunSpec::point_label)
+  RunStatus status = RunStatus::done;
+  std::string message;     ///< why it diverged or failed
+  double wall_time_s = 0.0;
+  arma::uword iterations_done = 0;
+  RunSeries series;
+  /// "W1", "b1", "W2", ... in the course's shapes (units_l x units_{l-1}; units_l x 1).
+  std::vector<std::pair<std::string, arma::mat>> weights;
+};
+
+} // namespace nnlab

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <string>
+
+#include <armadillo>
+
+#include "nnlab/export.hpp"
+#include "nnlab/model/mlp.hpp"
+#include "nnlab/plugin/dataset.hpp"
+#include "nnlab/plugin/loss.hpp"
+#include "nnlab/plugin/optimizer.hpp"
+#include "nnlab/train/observer.hpp"
+#include "nnlab/train/train_settings.hpp"
+
+namespace nnlab {
+
+struct TrainResult {
+  enum class Status { done, diverged, stopped };
+  Status status = Status::done;
+  arma::uword iterations_done = 0;
+  std::string message; ///< why it diverged or stopped
+};
+
+/// Full-batch gradient descent as the course's training loop: each iteration feeds the
+/// test and train sets forward, records both costs and accuracies, backpropagates and
+/// lets the optimizer update the parameters. A non-finite cost stops it as `diverged`.
+/// The loop allocates nothing: every buffer is sized before the first iteration.
+class NNLAB_EXPORT Trainer {
+public:
+  TrainResult run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const DataSplit& data,
+                  const TrainSettings& settings, TrainObserver& observer) const;
+};
+
+} // namespace nnlab

@@ -1,0 +1,92 @@
+#include "nnlab/model/mlp.hpp"
+
+#include <stdexcept>
+
+namespace nnlab {
+
+namespace {
+
+arma::uword count_params(const Architecture& arch) {
+  if (arch.n_inputs == 0) throw std::invalid_argument("Mlp: the input has no features");
+  if (arch.layers.empty()) throw std::invalid_argument("Mlp: no layers");
+  if (arch.hidden.output_only() && arch.layers.size() > 1)
+    throw std::invalid_argument("Mlp: " + arch.hidden.name() + " is for the output layer only");
+  arma::uword n = 0, n_in = arch.n_inputs;
+  for (const arma::uword n_out : arch.layers) {
+    if (n_out == 0) throw std::invalid_argument("Mlp: a layer has zero units");
+    n += DenseLayer::n_params(n_in, n_out);
+    n_in = n_out;
+  }
+  return n;
+}
+
+} // namespace
+
+Mlp::Mlp(const Architecture& arch)
+    : arch_(arch), param_buffer_(count_params(arch), 0.0), grad_buffer_(param_buffer_.size(), 0.0),
+      params_(param_buffer_.data(), param_buffer_.size(), false, true),
+      grads_(grad_buffer_.data(), grad_buffer_.size(), false, true) {
+  arma::uword offset = 0, n_in = arch_.n_inputs;
+  for (std::size_t l = 0; l < arch_.layers.size(); ++l) {
+    const arma::uword n_out = arch_.layers[l];
+    const Activation f = (l + 1 == arch_.layers.size()) ? arch_.output : arch_.hidden;
+    layers_.push_back(std::make_unique<DenseLayer>(n_in, n_out, f, param_buffer_.data() + offset,
+                                                   grad_buffer_.data() + offset));
+    offset += DenseLayer::n_params(n_in, n_out);
+    n_in = n_out;
+  }
+}
+
+Nodes Mlp::make_nodes(arma::uword m) const {
+  Nodes nodes;
+  nodes.m = m;
+  const std::size_t L = layers_.size();
+  for (auto* list : {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta}) list->resize(L + 1);
+  for (std::size_t l = 1; l <= L; ++l)
+    for (auto* list : {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta})
+      (*list)[l].zeros(layers_[l - 1]->n_out(), m);
+  return nodes;
+}
+
+const arma::mat& Mlp::forward(const arma::mat& X, Nodes& nodes) const {
+  const std::size_t L = layers_.size();
+  for (std::size_t l = 1; l <= L; ++l)
+    layers_[l - 1]->forward(l == 1 ? X : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
+  return nodes.a[L];
+}
+
+void Mlp::backward(const arma::mat& X, Nodes& nodes) {
+  for (std::size_t l = layers_.size(); l >= 1; --l)
+    layers_[l - 1]->backward(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
+                             nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+}
+
+std::vector<std::pair<std::string, arma::mat>> Mlp::named_weights() const {
+  std::vector<std::pair<std::string, arma::mat>> out;
+  for (std::size_t l = 1; l <= layers_.size(); ++l)
+    out.emplace_back("W" + std::to_string(l), layers_[l - 1]->W());
+  for (std::size_t l = 1; l <= layers_.size(); ++l)
+    out.emplace_back("b" + std::to_string(l), arma::mat(layers_[l - 1]->b()));
+  return out;
+}
+
+void Mlp::load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights) {
+  const auto find = [&](const std::string& name, arma::uword rows, arma::uword cols) {
+    for (const auto& [key, value] : weights) {
+      if (key != name) continue;
+      if (value.n_rows != rows || value.n_cols != cols)
+        throw std::invalid_argument("Mlp: " + name + " is " + std::to_string(value.n_rows) + "x" +
+                                    std::to_string(value.n_cols) + ", expected " +
+                                    std::to_string(rows) + "x" + std::to_string(cols));
+      return value;
+    }
+    throw std::invalid_argument("Mlp: no weights named " + name);
+  };
+  for (std::size_t l = 1; l <= layers_.size(); ++l) {
+    DenseLayer& layer = *layers_[l - 1];
+    layer.W() = find("W" + std::to_string(l), layer.n_out(), layer.n_in());
+    layer.b() = arma::vec(find("b" + std::to_string(l), layer.n_out(), 1));
+  }
+}
+
+} // namespace nnlab

@@ -1,0 +1,48 @@
+#include "nnlab/plugin/dataset.hpp"
+
+#include <cmath>
+
+#include "nnlab/core/error.hpp"
+
+namespace nnlab {
+
+Dataset::~Dataset() = default;
+
+namespace {
+
+void check_samples(const Samples& s, const char* split, std::size_t n_classes,
+                   std::string_view source) {
+  const std::string where = std::string(source) + ": " + split + " set: ";
+  if (s.X.n_cols == 0) throw DataError(where + "no samples");
+  if (s.y.n_elem != s.X.n_cols)
+    throw DataError(where + std::to_string(s.X.n_cols) + " samples but " +
+                    std::to_string(s.y.n_elem) + " labels");
+  if (!s.X.is_finite()) throw DataError(where + "a feature value is NaN or infinite");
+  for (arma::uword i = 0; i < s.y.n_elem; ++i) {
+    const double label = s.y[i];
+    if (!(label >= 0) || label != std::floor(label) || label >= static_cast<double>(n_classes))
+      throw DataError(where + "sample " + std::to_string(i + 1) + " has label " +
+                      std::to_string(label) + ", expected a class in 0.." +
+                      std::to_string(n_classes - 1));
+  }
+}
+
+} // namespace
+
+void check_split(const DataSplit& split, std::string_view source) {
+  const std::size_t k = split.class_names.size();
+  if (k < 2)
+    throw DataError(std::string(source) + ": " + std::to_string(k) +
+                    " class(es) found, expected at least 2");
+  if (split.train.X.n_rows != split.test.X.n_rows)
+    throw DataError(std::string(source) + ": train set has " +
+                    std::to_string(split.train.X.n_rows) + " features, test set " +
+                    std::to_string(split.test.X.n_rows));
+  if (!split.feature_names.empty() && split.feature_names.size() != split.train.X.n_rows)
+    throw DataError(std::string(source) + ": " + std::to_string(split.feature_names.size()) +
+                    " feature names for " + std::to_string(split.train.X.n_rows) + " features");
+  check_samples(split.train, "train", k, source);
+  check_samples(split.test, "test", k, source);
+}
+
+} // namespace nnlab

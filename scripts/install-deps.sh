@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the Debian packages nnlab needs to build, test and plot.
+# Idempotent: when every package is already present it only checks and exits.
+# Runs as root, or through sudo when not root.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libarmadillo-dev libopenblas-dev
+  libhdf5-dev hdf5-tools
+  libyaml-cpp-dev
+  libboost-dev libboost-program-options-dev libboost-filesystem-dev libboost-iostreams-dev
+  catch2
+  # gnuplot-nox in the same call as gnuplot-iostream, so apt does not pick the Qt gnuplot
+  gnuplot-nox libgnuplot-iostream-dev
+  libopenmpi-dev openmpi-bin
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  # dpkg-query prints "install ok installed" only for a fully installed package
+  if [ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)" != "install ok installed" ]; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: not root and no sudo; install: ${missing[*]}" >&2; exit 1; }
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+echo "install-deps: done"
