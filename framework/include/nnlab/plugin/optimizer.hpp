@@ -29,7 +29,8 @@ public:
   virtual void step(arma::vec& params, const arma::vec& grads, double alpha) = 0;
   /// The per-run state (empty for a stateless rule).
   virtual OptimizerState state() const = 0;
-  /// Puts back a state() taken earlier; throws PluginError when it does not fit.
+  /// Puts back a state() taken earlier, after reset(n_params) sized the state; throws
+  /// PluginError when it does not fit.
   virtual void restore(const OptimizerState& state) = 0;
 };
 

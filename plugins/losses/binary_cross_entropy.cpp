@@ -1,0 +1,64 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include <nnlab/plugin.hpp>
+
+namespace {
+
+/// Binary cross-entropy, the course's cost for sigmoid outputs and 0/1 targets:
+///   C = -(1/m) sum [y log a + (1 - y) log(1 - a)]
+///   dl/da = -y/a + (1 - y)/(1 - a)       (the layer multiplies by sigmoid' itself)
+/// a is clipped to [eps, 1 - eps] in both, so a saturated output gives a large, finite
+/// cost instead of log(0). Rows are summed, so several outputs act as independent labels.
+class BinaryCrossEntropy final : public nnlab::Loss {
+public:
+  explicit BinaryCrossEntropy(const nnlab::PluginConfig& config)
+      : epsilon_(config.get<double>("epsilon")) {
+    // Written negated so that NaN fails too.
+    if (!(epsilon_ > 0.0 && epsilon_ < 0.5)) config.fail("epsilon", "a number in (0, 0.5)");
+  }
+
+  static nnlab::ParamList params() {
+    return {nnlab::param::number("epsilon", 1e-12, "outputs are clipped to [eps, 1 - eps]")};
+  }
+
+  double value(const arma::mat& output, const arma::mat& target) const override {
+    check_sizes(output, target);
+    double sum = 0.0;
+    for (arma::uword i = 0; i < output.n_elem; ++i) {
+      const double a = std::clamp(output[i], epsilon_, 1.0 - epsilon_);
+      const double y = target[i];
+      sum += y * std::log(a) + (1.0 - y) * std::log(1.0 - a);
+    }
+    return -sum / static_cast<double>(output.n_cols);
+  }
+
+  void gradient(const arma::mat& output, const arma::mat& target,
+                arma::mat& d_output) const override {
+    check_sizes(output, target);
+    d_output.set_size(arma::size(output)); // a no-op when it arrives sized, as it should
+    for (arma::uword i = 0; i < output.n_elem; ++i) {
+      const double a = std::clamp(output[i], epsilon_, 1.0 - epsilon_);
+      const double y = target[i];
+      d_output[i] = -y / a + (1.0 - y) / (1.0 - a);
+    }
+  }
+
+private:
+  // The loops index both matrices alike, so a mismatch would read out of bounds.
+  static void check_sizes(const arma::mat& output, const arma::mat& target) {
+    if (arma::size(output) != arma::size(target))
+      throw nnlab::DataError("loss 'binary_cross_entropy': target is " +
+                             std::to_string(target.n_rows) + "x" + std::to_string(target.n_cols) +
+                             ", output is " + std::to_string(output.n_rows) + "x" +
+                             std::to_string(output.n_cols));
+  }
+
+  double epsilon_;
+};
+
+} // namespace
+
+NNLAB_REGISTER_LOSS(BinaryCrossEntropy, "binary_cross_entropy",
+                    "-(1/m) sum [y log a + (1-y) log(1-a)], for sigmoid outputs")
