@@ -1,5 +1,6 @@
 #include "nnlab/plugin/dataset.hpp"
 
+#include <charconv>
 #include <cmath>
 
 #include "nnlab/core/error.hpp"
@@ -9,6 +10,11 @@ namespace nnlab {
 Dataset::~Dataset() = default;
 
 namespace {
+
+std::string shortest(double value) {
+  char buffer[32];
+  return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, value).ptr);
+}
 
 void check_samples(const Samples& s, const char* split, std::size_t n_classes,
                    std::string_view source) {
@@ -22,7 +28,7 @@ void check_samples(const Samples& s, const char* split, std::size_t n_classes,
     const double label = s.y[i];
     if (!(label >= 0) || label != std::floor(label) || label >= static_cast<double>(n_classes))
       throw DataError(where + "sample " + std::to_string(i + 1) + " has label " +
-                      std::to_string(label) + ", expected a class in 0.." +
+                      shortest(label) + ", expected a class in 0.." +
                       std::to_string(n_classes - 1));
   }
 }

@@ -1,0 +1,91 @@
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+#include <nnlab/plugin.hpp>
+
+namespace {
+
+/// The course's double spiral: two arms r = theta, theta in [0, 4 pi] (two turns), the
+/// second turned by pi, each point moved by Gaussian noise:
+///   arm 1 (class 0): x = theta (cos theta, sin theta) + noise N(0, I)
+///   arm 2 (class 1): x = theta (cos(theta + pi), sin(theta + pi)) + noise N(0, I)
+/// Both arms are stacked, shuffled, and the first round(2 n test_fraction) samples are the
+/// test set.
+class DoubleSpiral final : public nnlab::Dataset {
+public:
+  explicit DoubleSpiral(const nnlab::PluginConfig& config)
+      : n_per_class_(config.get<std::int64_t>("n_points_per_class")),
+        noise_(config.get<double>("noise")), seed_(config.get<std::int64_t>("seed")) {
+    if (n_per_class_ < 1 || n_per_class_ > max_points_per_class)
+      config.fail("n_points_per_class", "an integer in [1, 10000000]");
+    // Written negated so that NaN fails too.
+    if (!(noise_ >= 0.0)) config.fail("noise", "a number >= 0");
+    const double test_fraction = config.get<double>("test_fraction");
+    if (!(test_fraction > 0.0 && test_fraction < 1.0))
+      config.fail("test_fraction", "a number in (0, 1)");
+    if (seed_ < 0) config.fail("seed", "an integer >= 0");
+    n_test_ = std::llround(2.0 * static_cast<double>(n_per_class_) * test_fraction);
+    if (n_test_ < 1 || n_test_ >= 2 * n_per_class_)
+      config.fail("test_fraction", "a fraction that leaves at least one test and one train "
+                                   "sample");
+  }
+
+  static nnlab::ParamList params() {
+    using namespace nnlab::param;
+    return {
+        integer("n_points_per_class", 500, "samples on each arm"),
+        number("noise", 0.2, "standard deviation of the Gaussian noise added to x1 and x2"),
+        number("test_fraction", 0.2, "fraction of all samples held out as the test set"),
+        integer("seed", 42, "seed of the generator"),
+    };
+  }
+
+  nnlab::DataSplit load() const override {
+    const auto n = static_cast<arma::uword>(n_per_class_);
+    const auto n_test = static_cast<arma::uword>(n_test_);
+    const double step = n > 1 ? 4.0 * std::numbers::pi / static_cast<double>(n - 1) : 0.0;
+    nnlab::Rng rng(static_cast<std::uint64_t>(seed_));
+
+    arma::mat X(2, 2 * n);
+    arma::rowvec y(2 * n);
+    for (arma::uword arm = 0; arm < 2; ++arm) {
+      const double turn = static_cast<double>(arm) * std::numbers::pi;
+      const arma::uword first = arm * n;
+      // All x1 noises of the arm, then all x2 noises, in the course's order.
+      for (arma::uword i = 0; i < n; ++i) {
+        const double theta = step * static_cast<double>(i);
+        X(0, first + i) = theta * std::cos(theta + turn) + noise_ * rng.normal();
+      }
+      for (arma::uword i = 0; i < n; ++i) {
+        const double theta = step * static_cast<double>(i);
+        X(1, first + i) = theta * std::sin(theta + turn) + noise_ * rng.normal();
+      }
+      y.cols(first, first + n - 1).fill(static_cast<double>(arm));
+    }
+
+    const arma::uvec order = rng.permutation(2 * n);
+    const arma::mat X_shuffled = X.cols(order);
+    const arma::rowvec y_shuffled = y.cols(order);
+    nnlab::DataSplit split;
+    split.test = {X_shuffled.head_cols(n_test), y_shuffled.head(n_test)};
+    split.train = {X_shuffled.tail_cols(2 * n - n_test), y_shuffled.tail(2 * n - n_test)};
+    split.feature_names = {"x1", "x2"};
+    split.class_names = {"0", "1"};
+    nnlab::check_split(split, "double_spiral");
+    return split;
+  }
+
+private:
+  static constexpr std::int64_t max_points_per_class = 10'000'000;
+
+  std::int64_t n_per_class_;
+  double noise_;
+  std::int64_t seed_;
+  long long n_test_ = 0;
+};
+
+} // namespace
+
+NNLAB_REGISTER_DATASET(DoubleSpiral, "double_spiral",
+                       "two interleaved spiral arms with Gaussian noise (the course's challenge)")

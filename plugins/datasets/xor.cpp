@@ -1,0 +1,82 @@
+#include <cmath>
+#include <cstdint>
+
+#include <nnlab/plugin.hpp>
+
+namespace {
+
+/// XOR in the plane: four square clouds, one per quadrant, kept `margin` away from both
+/// axes. For each sample, drawn in this order:
+///   s1, s2 = +1 or -1, each with probability 1/2
+///   x1 = s1 U[margin, extent),  x2 = s2 U[margin, extent)
+///   y = 1 where s1 != s2 (x1 x2 < 0), else 0
+/// The samples are i.i.d., so the first round(n_samples test_fraction) drawn are the test
+/// set and the rest the training set. data/xor_*.csv hold its output for the defaults.
+class Xor final : public nnlab::Dataset {
+public:
+  explicit Xor(const nnlab::PluginConfig& config)
+      : n_samples_(config.get<std::int64_t>("n_samples")), extent_(config.get<double>("extent")),
+        margin_(config.get<double>("margin")), seed_(config.get<std::int64_t>("seed")) {
+    if (n_samples_ < 2 || n_samples_ > max_samples)
+      config.fail("n_samples", "an integer in [2, 10000000]");
+    const double test_fraction = config.get<double>("test_fraction");
+    // Written negated so that NaN fails too.
+    if (!(test_fraction > 0.0 && test_fraction < 1.0))
+      config.fail("test_fraction", "a number in (0, 1)");
+    if (!(extent_ > 0.0)) config.fail("extent", "a number > 0");
+    if (!(margin_ >= 0.0 && margin_ < extent_)) config.fail("margin", "a number in [0, extent)");
+    if (seed_ < 0) config.fail("seed", "an integer >= 0");
+    n_test_ = std::llround(static_cast<double>(n_samples_) * test_fraction);
+    if (n_test_ < 1 || n_test_ >= n_samples_)
+      config.fail("test_fraction", "a fraction that leaves at least one test and one train "
+                                   "sample");
+  }
+
+  static nnlab::ParamList params() {
+    using namespace nnlab::param;
+    return {
+        integer("n_samples", 1500, "samples in train and test together"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
+        number("extent", 6.0, "points lie in [-extent, extent]^2"),
+        number("margin", 0.5, "distance every point keeps from both axes, in [0, extent)"),
+        integer("seed", 2025, "seed of the generator"),
+    };
+  }
+
+  nnlab::DataSplit load() const override {
+    const auto n = static_cast<arma::uword>(n_samples_);
+    const auto n_test = static_cast<arma::uword>(n_test_);
+    nnlab::Rng rng(static_cast<std::uint64_t>(seed_));
+
+    arma::mat X(2, n);
+    arma::rowvec y(n);
+    for (arma::uword i = 0; i < n; ++i) {
+      const double s1 = rng.uniform() < 0.5 ? 1.0 : -1.0;
+      const double s2 = rng.uniform() < 0.5 ? 1.0 : -1.0;
+      X(0, i) = s1 * rng.uniform(margin_, extent_);
+      X(1, i) = s2 * rng.uniform(margin_, extent_);
+      y[i] = s1 != s2 ? 1.0 : 0.0;
+    }
+
+    nnlab::DataSplit split;
+    split.test = {X.head_cols(n_test), y.head(n_test)};
+    split.train = {X.tail_cols(n - n_test), y.tail(n - n_test)};
+    split.feature_names = {"x1", "x2"};
+    split.class_names = {"0", "1"};
+    nnlab::check_split(split, "xor");
+    return split;
+  }
+
+private:
+  static constexpr std::int64_t max_samples = 10'000'000;
+
+  std::int64_t n_samples_;
+  double extent_;
+  double margin_;
+  std::int64_t seed_;
+  long long n_test_ = 0;
+};
+
+} // namespace
+
+NNLAB_REGISTER_DATASET(Xor, "xor", "four quadrant clouds; class 1 where x1 and x2 differ in sign")
