@@ -1,0 +1,21 @@
+#include "nnlab/storage/run_record.hpp"
+
+namespace nnlab {
+
+std::string to_string(RunStatus status) {
+  switch (status) {
+  case RunStatus::done: return "done";
+  case RunStatus::diverged: return "diverged";
+  case RunStatus::failed: return "failed";
+  }
+  return "unknown"; // unreachable for a valid enum value; keeps -Wreturn-type quiet
+}
+
+std::optional<RunStatus> run_status_from(std::string_view text) {
+  if (text == "done") return RunStatus::done;
+  if (text == "diverged") return RunStatus::diverged;
+  if (text == "failed") return RunStatus::failed;
+  return std::nullopt;
+}
+
+} // namespace nnlab

@@ -1,0 +1,158 @@
+#include "hdf5_io.hpp"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+namespace nnlab::hdf5 {
+
+namespace {
+
+// HDF5's C++ exceptions only name the failed call ("H5Fopen failed"); the reason is on its
+// error stack, which it prints to stderr by default. While a QuietErrors lives nothing is
+// printed and the most specific description of the last failure is kept for our message.
+thread_local std::string last_hdf5_reason;
+
+herr_t keep_most_specific(unsigned n, const H5E_error2_t* entry, void* reason) {
+  if (n == 0 && entry->desc != nullptr) *static_cast<std::string*>(reason) = entry->desc;
+  return 0;
+}
+
+/// System-call failures come as "file read failed: time = ..., filename = ..., errno = 21,
+/// error message = 'Is a directory', buf = ..."; keep the head and the system's message.
+std::string shorten(std::string reason) {
+  std::replace(reason.begin(), reason.end(), '\n', ' ');
+  const std::string_view marker = "error message = '";
+  const std::size_t at = reason.find(marker);
+  if (at == std::string::npos) return reason;
+  const std::size_t from = at + marker.size();
+  std::string head = reason.substr(0, reason.find_first_of(",:"));
+  if (head == "unable to lock file") head += " (another process has it open?)";
+  return head + ": " + reason.substr(from, reason.find('\'', from) - from);
+}
+
+herr_t remember_reason(hid_t stack, void*) {
+  std::string reason;
+  H5Ewalk2(stack, H5E_WALK_UPWARD, keep_most_specific, &reason);
+  last_hdf5_reason = shorten(std::move(reason));
+  return 0;
+}
+
+void write_attribute(const H5::H5Object& object, const char* name, const H5::DataType& file_type,
+                     const H5::DataType& memory_type, const void* value) {
+  if (object.attrExists(name)) object.removeAttr(name);
+  object.createAttribute(name, file_type, H5::DataSpace(H5S_SCALAR)).write(memory_type, value);
+}
+
+H5::Attribute open_attribute(const H5::H5Object& object, const char* name) {
+  if (!object.attrExists(name)) throw BadLayout(std::string("no attribute '") + name + "'");
+  return object.openAttribute(name);
+}
+
+herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
+  static_cast<std::vector<std::string>*>(names)->emplace_back(name);
+  return 0;
+}
+
+} // namespace
+
+// --- errors ------------------------------------------------------------------------------
+QuietErrors::QuietErrors() {
+  H5Eget_auto2(H5E_DEFAULT, &old_func_, &old_data_);
+  H5Eset_auto2(H5E_DEFAULT, remember_reason, nullptr);
+  last_hdf5_reason.clear();
+}
+
+QuietErrors::~QuietErrors() {
+  H5Eset_auto2(H5E_DEFAULT, old_func_, old_data_);
+}
+
+const std::string& last_reason() {
+  return last_hdf5_reason;
+}
+
+// --- scalar attributes -------------------------------------------------------------------
+void write_string(const H5::H5Object& object, const char* name, const std::string& value) {
+  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  type.setCset(H5T_CSET_UTF8);
+  const char* text = value.c_str(); // a variable-length string is written as its char*
+  write_attribute(object, name, type, type, &text);
+}
+
+void write_uint(const H5::H5Object& object, const char* name, std::uint64_t value) {
+  write_attribute(object, name, H5::PredType::STD_U64LE, H5::PredType::NATIVE_UINT64, &value);
+}
+
+void write_int(const H5::H5Object& object, const char* name, std::int64_t value) {
+  write_attribute(object, name, H5::PredType::STD_I64LE, H5::PredType::NATIVE_INT64, &value);
+}
+
+void write_double(const H5::H5Object& object, const char* name, double value) {
+  write_attribute(object, name, H5::PredType::IEEE_F64LE, H5::PredType::NATIVE_DOUBLE, &value);
+}
+
+std::string read_string(const H5::H5Object& object, const char* name) {
+  const H5::Attribute attribute = open_attribute(object, name);
+  if (attribute.getTypeClass() != H5T_STRING)
+    throw BadLayout(std::string("attribute '") + name + "' is not a string");
+  std::string value;
+  attribute.read(attribute.getStrType(), value);
+  return value;
+}
+
+std::uint64_t read_uint(const H5::H5Object& object, const char* name) {
+  std::uint64_t value = 0;
+  open_attribute(object, name).read(H5::PredType::NATIVE_UINT64, &value);
+  return value;
+}
+
+double read_double(const H5::H5Object& object, const char* name) {
+  double value = 0;
+  open_attribute(object, name).read(H5::PredType::NATIVE_DOUBLE, &value);
+  return value;
+}
+
+// --- float64 datasets --------------------------------------------------------------------
+void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank) {
+  const hsize_t dims[2] = {values.n_rows, values.n_cols};
+  const H5::DataSet dataset =
+      group.createDataSet(name, H5::PredType::IEEE_F64LE, H5::DataSpace(rank, dims));
+  if (values.is_empty()) return; // a zero-length dataset has nothing to write
+  const arma::mat row_major = values.t();
+  dataset.write(row_major.memptr(), H5::PredType::NATIVE_DOUBLE);
+}
+
+arma::mat read_array(const H5::Group& group, const char* name, int rank) {
+  if (!group.nameExists(name)) throw BadLayout(std::string("no dataset '") + name + "'");
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5::DataSpace space = dataset.getSpace();
+  if (space.getSimpleExtentNdims() != rank)
+    throw BadLayout(std::string("dataset '") + name + "' is not " + std::to_string(rank) + "-D");
+  hsize_t dims[2] = {0, 1};
+  space.getSimpleExtentDims(dims);
+  arma::mat transposed(dims[1], dims[0]); // the row-major buffer, seen column-major
+  if (!transposed.is_empty()) dataset.read(transposed.memptr(), H5::PredType::NATIVE_DOUBLE);
+  return transposed.t();
+}
+
+// --- groups ------------------------------------------------------------------------------
+std::vector<std::string> link_names(const H5::Group& group, H5_index_t index) {
+  std::vector<std::string> names;
+  check(H5Literate(group.getId(), index, H5_ITER_INC, nullptr, collect_name, &names), "H5Literate");
+  return names;
+}
+
+H5::Group create_ordered_group(const H5::Group& parent, const char* name) {
+  const hid_t plist = H5Pcreate(H5P_GROUP_CREATE);
+  check(plist, "H5Pcreate");
+  const herr_t status =
+      H5Pset_link_creation_order(plist, H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED);
+  const hid_t id = status < 0 ? H5I_INVALID_HID
+                              : H5Gcreate2(parent.getId(), name, H5P_DEFAULT, plist, H5P_DEFAULT);
+  H5Pclose(plist);
+  check(id, "H5Gcreate2");
+  check(H5Gclose(id), "H5Gclose");
+  return parent.openGroup(name);
+}
+
+} // namespace nnlab::hdf5

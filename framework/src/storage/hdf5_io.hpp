@@ -1,0 +1,97 @@
+#pragma once
+
+// Internal to the storage module (not installed, not exported): low-level helpers over the
+// HDF5 C++ API, used by run_store.cpp.
+
+#include <armadillo>
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <H5Cpp.h>
+
+#include "nnlab/core/error.hpp"
+
+namespace nnlab::hdf5 {
+
+// --- errors ------------------------------------------------------------------------------
+
+/// While one lives, HDF5 prints nothing to stderr; the most specific description of the
+/// last failure is kept (shortened to one line) for last_reason().
+class QuietErrors {
+public:
+  QuietErrors();
+  ~QuietErrors();
+  QuietErrors(const QuietErrors&) = delete;
+  QuietErrors& operator=(const QuietErrors&) = delete;
+
+private:
+  H5E_auto2_t old_func_ = nullptr;
+  void* old_data_ = nullptr;
+};
+
+/// Why HDF5 last failed on this thread while a QuietErrors lived; empty if it did not.
+const std::string& last_reason();
+
+/// A store whose content does not have the promised layout (missing attribute, ...).
+struct BadLayout : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+/// For the C calls the C++ API lacks: a negative result (herr_t, htri_t, hid_t) is a failure.
+template <class Status> void check(Status status, const char* call) {
+  if (status < 0) throw H5::Exception(call, "failed");
+}
+
+/// Runs `body`, turning HDF5 failures (and BadLayout) into one-line StorageErrors
+/// "<file>: <operation>: why". Other exceptions pass through.
+template <class Body>
+decltype(auto) guarded(const std::filesystem::path& file, const std::string& operation,
+                       Body&& body) {
+  QuietErrors quiet;
+  try {
+    return body();
+  } catch (const H5::Exception& e) {
+    const std::string reason = last_reason().empty() ? e.getDetailMsg() : last_reason();
+    throw StorageError(file.string() + ": " + operation + ": " + reason);
+  } catch (const BadLayout& e) {
+    throw StorageError(file.string() + ": " + operation + ": " + e.what());
+  }
+}
+
+// --- scalar attributes -------------------------------------------------------------------
+// Writers replace an attribute of that name; readers throw BadLayout if it is missing.
+
+/// A UTF-8 variable-length string.
+void write_string(const H5::H5Object& object, const char* name, const std::string& value);
+/// Stored as little-endian 64-bit: unsigned, signed, IEEE double.
+void write_uint(const H5::H5Object& object, const char* name, std::uint64_t value);
+void write_int(const H5::H5Object& object, const char* name, std::int64_t value);
+void write_double(const H5::H5Object& object, const char* name, double value);
+
+/// Throws BadLayout if the attribute is not a string.
+std::string read_string(const H5::H5Object& object, const char* name);
+/// Any numeric attribute, converted by HDF5 (a string fails to convert: H5::Exception).
+std::uint64_t read_uint(const H5::H5Object& object, const char* name);
+double read_double(const H5::H5Object& object, const char* name);
+
+// --- float64 datasets --------------------------------------------------------------------
+
+/// Writes an Armadillo matrix (column-major) as a row-major {rows, cols} dataset (rank 2), so
+/// that h5py's W[r, c] is W(r, c); with rank 1, a column vector as a 1-D dataset.
+void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank);
+/// Reads what write_array wrote (rank 1 gives a column); BadLayout if missing or not rank-D.
+arma::mat read_array(const H5::Group& group, const char* name, int rank);
+
+// --- groups ------------------------------------------------------------------------------
+
+/// Names of a group's links, by name or (for groups made by create_ordered_group) in the
+/// order they were created.
+std::vector<std::string> link_names(const H5::Group& group, H5_index_t index);
+
+/// Creates a group that remembers the order its links were made in (W1, b1, W2, ...).
+H5::Group create_ordered_group(const H5::Group& parent, const char* name);
+
+} // namespace nnlab::hdf5
