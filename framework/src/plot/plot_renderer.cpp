@@ -1,0 +1,230 @@
+#include "nnlab/plot/plot_renderer.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <system_error>
+#include <utility>
+
+#include <gnuplot-iostream.h>
+
+#include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_style.hpp"
+
+namespace nnlab {
+
+namespace {
+
+constexpr std::string_view log_name = "gnuplot.log";
+// Printed to gnuplot's stderr before each script, so the log can be split per plot.
+constexpr std::string_view marker = "nnlab: rendering ";
+
+void check_stem(const std::string& stem) {
+  const bool ok = !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           std::string_view("._-+=").find(c) != std::string_view::npos;
+  });
+  if (!ok) throw PlotError("plot stem '" + stem + "': use only letters, digits and . _ - + =");
+}
+
+void write_file(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw PlotError("plot " + file.string() + ": cannot write the file");
+}
+
+std::string shell_quote(const std::string& text) {
+  std::string quoted = "'";
+  for (const char c : text)
+    quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
+bool is_png(const std::filesystem::path& file) {
+  static constexpr std::array<unsigned char, 8> signature{0x89, 'P',  'N',  'G',
+                                                          '\r', '\n', 0x1a, '\n'};
+  std::ifstream in(file, std::ios::binary);
+  std::array<char, 8> head{};
+  if (!in.read(head.data(), head.size())) return false;
+  return std::equal(head.begin(), head.end(), signature.begin(),
+                    [](char a, unsigned char b) { return static_cast<unsigned char>(a) == b; });
+}
+
+std::string trim(const std::string& line) {
+  const auto first = line.find_first_not_of(" \t\r");
+  if (first == std::string::npos) return {};
+  return line.substr(first, line.find_last_not_of(" \t\r") - first + 1);
+}
+
+bool is_warning(const std::string& line) {
+  std::string lower = line;
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return lower.find("warning") != std::string::npos;
+}
+
+/// gnuplot's stderr, split by the markers: what it printed while running <stem>.gp. Lines
+/// before the first marker (e.g. the shell's "gnuplot: not found") belong to every plot.
+class GnuplotLog {
+public:
+  explicit GnuplotLog(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    std::string section;
+    for (std::string line; std::getline(in, line);) {
+      if (line.starts_with(marker)) {
+        section = line.substr(marker.size());
+        sections_[section];
+      } else if (const auto text = trim(line); !text.empty()) {
+        sections_[section].push_back(text);
+      }
+    }
+  }
+
+  /// The first error gnuplot reported inside <stem>.gp (`"<stem>.gp" line N: ...`, not a
+  /// warning), or "" if none.
+  std::string script_error(const std::string& stem) const {
+    const std::string prefix = "\"" + stem + ".gp\" line ";
+    for (const auto& line : lines(stem))
+      if (line.starts_with(prefix) && !is_warning(line)) return line;
+    return {};
+  }
+
+  /// The best line to quote for a plot that was not drawn: the script error, else the
+  /// first other non-warning message, else a warning, else a pointer to the log.
+  std::string failure(const std::string& stem, const std::filesystem::path& log_file) const {
+    if (auto error = script_error(stem); !error.empty()) return error;
+    std::vector<std::string> candidates;
+    for (const auto& line : lines(stem))
+      if (!line.starts_with("gnuplot>") && line.find_first_not_of("^ ") != std::string::npos)
+        candidates.push_back(line);
+    for (const auto& line : candidates)
+      if (!is_warning(line)) return line;
+    if (!candidates.empty()) return candidates.front();
+    return "no PNG written and no message (see " + log_file.string() + ")";
+  }
+
+private:
+  std::vector<std::string> lines(const std::string& stem) const {
+    std::vector<std::string> all;
+    if (const auto before = sections_.find(""); before != sections_.end()) all = before->second;
+    const auto section = sections_.find(stem + ".gp");
+    if (section != sections_.end())
+      all.insert(all.end(), section->second.begin(), section->second.end());
+    return all;
+  }
+
+  std::map<std::string, std::vector<std::string>> sections_;
+};
+
+} // namespace
+
+std::string gnuplot_string(std::string_view text) {
+  std::string quoted = "'";
+  for (const char c : text) {
+    if (c == '\'')
+      quoted += "''";
+    else // a line break would end the command in the middle of the string
+      quoted += (c == '\n' || c == '\r') ? ' ' : c;
+  }
+  return quoted + "'";
+}
+
+std::string gnuplot_colour(std::uint32_t rgb, double opacity) {
+  std::array<char, 16> text{};
+  if (opacity >= 1.0) {
+    std::snprintf(text.data(), text.size(), "'#%06x'", rgb & 0xffffffU);
+  } else {
+    const auto transparency =
+        static_cast<unsigned>(std::lround(255.0 * (1.0 - std::clamp(opacity, 0.0, 1.0))));
+    std::snprintf(text.data(), text.size(), "'#%02x%06x'", transparency, rgb & 0xffffffU);
+  }
+  return text.data();
+}
+
+PlotRenderer::PlotRenderer(std::filesystem::path dir) : dir_(std::move(dir)) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir_, ec);
+  if (ec || !std::filesystem::is_directory(dir_))
+    throw PlotError("plot folder " + dir_.string() + ": cannot create it" +
+                    (ec ? ": " + ec.message() : std::string()));
+}
+
+std::filesystem::path PlotRenderer::data_file(const std::string& stem) const {
+  check_stem(stem);
+  return dir_ / (stem + ".dat");
+}
+
+void PlotRenderer::write_data(const std::string& stem, const std::string& text) const {
+  write_file(data_file(stem), text);
+}
+
+void PlotRenderer::add(const std::string& stem, const std::string& body) {
+  check_stem(stem);
+  std::ostringstream script;
+  script << "# Written by nnlab. Re-render in this folder with: gnuplot " << stem << ".gp\n"
+         << "set terminal pngcairo size " << plot_style::width << "," << plot_style::height
+         << " font " << gnuplot_string(plot_style::font) << " noenhanced\n"
+         << "set output " << gnuplot_string(stem + ".png") << "\n"
+         << body << (body.ends_with('\n') ? "" : "\n") << "unset output\n";
+  write_file(dir_ / (stem + ".gp"), script.str());
+  if (std::find(pending_.begin(), pending_.end(), stem) == pending_.end()) pending_.push_back(stem);
+}
+
+std::vector<std::filesystem::path> PlotRenderer::render() {
+  const std::vector<std::string> stems = std::exchange(pending_, {});
+  if (stems.empty()) return {};
+  const auto png = [&](const std::string& stem) { return dir_ / (stem + ".png"); };
+  const auto log_file = dir_ / log_name;
+  std::error_code ignored; // a stale PNG must not pass for a fresh one, nor an old log
+  for (const auto& stem : stems)
+    std::filesystem::remove(png(stem), ignored);
+  std::filesystem::remove(log_file, ignored);
+
+  // One process for all scripts: with commands on a pipe (not a terminal) gnuplot reports
+  // an error, abandons that `load` and goes on with the next command. `reset session`
+  // keeps one script's settings and variables out of the next. The trailing loop (shell
+  // builtins only) drains what gnuplot left unread if it died or was never found, so our
+  // writes cannot raise SIGPIPE, and makes the exit status 0 (gnuplot-iostream complains
+  // on stderr otherwise).
+  const std::string command = "cd " + shell_quote(dir_.string()) + " && gnuplot 2> " +
+                              std::string(log_name) + "; while read -r line; do :; done";
+  try {
+    std::ostringstream commands;
+    for (const auto& stem : stems)
+      commands << "print " << gnuplot_string(std::string(marker) + stem + ".gp") << "\n"
+               << "reset session\n"
+               << "load " << gnuplot_string(stem + ".gp") << "\n";
+    gnuplotio::Gnuplot gnuplot(command);
+    gnuplot << commands.str() << std::flush;
+  } catch (const std::ios_base::failure& e) { // popen failed, or the pipe broke
+    throw PlotError("plot folder " + dir_.string() + ": cannot run gnuplot: " + e.what());
+  } // ~Gnuplot closes the pipe and waits (pclose) until gnuplot has finished every script
+
+  const GnuplotLog log(log_file);
+  std::vector<std::filesystem::path> rendered;
+  std::vector<std::string> failures;
+  for (const auto& stem : stems) {
+    const auto file = png(stem);
+    std::error_code ec;
+    const bool drawn = std::filesystem::file_size(file, ec) > 0 && !ec && is_png(file);
+    const std::string error = drawn ? log.script_error(stem) : log.failure(stem, log_file);
+    if (error.empty())
+      rendered.push_back(file);
+    else
+      failures.push_back("plot " + file.string() + ": gnuplot failed: " + error);
+  }
+  if (!failures.empty())
+    throw PlotError(failures.front() +
+                    (failures.size() > 1
+                         ? " (and " + std::to_string(failures.size() - 1) + " more failed plots)"
+                         : std::string()));
+  return rendered;
+}
+
+} // namespace nnlab

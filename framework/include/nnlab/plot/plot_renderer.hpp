@@ -1,0 +1,50 @@
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nnlab/export.hpp"
+
+namespace nnlab {
+
+/// Renders plots with gnuplot. Each plot is a script <stem>.gp beside its data <stem>.dat in
+/// one folder, writing <stem>.png, so `cd DIR && gnuplot <stem>.gp` re-renders it by hand.
+/// A stem is made of letters, digits and . _ - + = (it names files and goes into scripts).
+class NNLAB_EXPORT PlotRenderer {
+public:
+  /// Creates dir (and its parents); throws PlotError if it cannot.
+  explicit PlotRenderer(std::filesystem::path dir);
+
+  const std::filesystem::path& dir() const { return dir_; }
+  /// dir/<stem>.dat
+  std::filesystem::path data_file(const std::string& stem) const;
+  /// Writes text to data_file(stem); throws PlotError if it cannot.
+  void write_data(const std::string& stem, const std::string& text) const;
+  /// Writes dir/<stem>.gp: terminal (pngcairo, plot_style's size and font, no enhanced
+  /// text), `set output '<stem>.png'`, then body, then `unset output`. Throws PlotError on
+  /// a bad stem or a write failure.
+  void add(const std::string& stem, const std::string& body);
+  /// Runs one gnuplot process (through gnuplot-iostream, stderr to dir/gnuplot.log) on
+  /// every script added since the last render, with dir as the working folder, and waits
+  /// for it. Each <stem>.png must then exist, be non-empty, start with the PNG signature,
+  /// and its script must have raised no gnuplot error. A failed script does not stop the
+  /// others. Throws PlotError "plot <dir>/<stem>.png: gnuplot failed: <gnuplot's error
+  /// line>" for the first failure (naming how many more failed); otherwise returns the
+  /// PNGs' paths in the order added.
+  std::vector<std::filesystem::path> render();
+
+private:
+  std::filesystem::path dir_;
+  std::vector<std::string> pending_;
+};
+
+/// text as a gnuplot single-quoted string literal (a quote inside is doubled).
+NNLAB_EXPORT std::string gnuplot_string(std::string_view text);
+/// A colour as a quoted gnuplot literal: '#RRGGBB', or '#AARRGGBB' for opacity < 1
+/// (gnuplot's AA is transparency: 00 opaque, FF invisible).
+NNLAB_EXPORT std::string gnuplot_colour(std::uint32_t rgb, double opacity = 1.0);
+
+} // namespace nnlab
