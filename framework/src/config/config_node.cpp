@@ -150,6 +150,10 @@ std::int64_t ConfigNode::as_integer(std::string_view path) const {
     std::int64_t value = 0;
     const auto [end, ec] = std::from_chars(view.data(), view.data() + view.size(), value);
     if (ec == std::errc() && end == view.data() + view.size()) return value;
+    // 1e3 or 10.0 are integers written as numbers: accept them when exact.
+    if (const auto number = parse_number(text_);
+        number && *number == std::floor(*number) && std::abs(*number) < 0x1p53)
+      return static_cast<std::int64_t>(*number);
   }
   fail(path, "an integer");
 }

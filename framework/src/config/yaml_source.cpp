@@ -86,7 +86,7 @@ ConfigNode parse_yaml(std::string_view text, const std::string& source_name) {
   return convert(root, source_name);
 }
 
-ConfigNode load_yaml_file(const std::filesystem::path& file) {
+std::string read_yaml_text(const std::filesystem::path& file) {
   std::error_code ec;
   if (std::filesystem::is_directory(file, ec))
     throw ConfigError(file.string() + ": expected a YAML file, got a directory");
@@ -94,7 +94,11 @@ ConfigNode load_yaml_file(const std::filesystem::path& file) {
   if (!in) throw ConfigError(file.string() + ": cannot read: " + std::strerror(errno));
   std::ostringstream text;
   text << in.rdbuf();
-  return parse_yaml(text.str(), file.string());
+  return text.str();
+}
+
+ConfigNode load_yaml_file(const std::filesystem::path& file) {
+  return parse_yaml(read_yaml_text(file), file.string());
 }
 
 std::string to_yaml(const ConfigNode& node) {

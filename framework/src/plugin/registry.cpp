@@ -61,13 +61,8 @@ Registry::Registry(std::vector<fs::path> folders) : folders_(std::move(folders))
 Registry::~Registry() = default;
 
 fs::path Registry::default_folder() {
-  // Next to libnnlab: <build>/lib/libnnlab.so -> <build>/plugins;
-  // <prefix>/lib/libnnlab.so -> <prefix>/lib/nnlab/plugins.
-  std::error_code ec;
-  const fs::path lib_dir = boost::dll::this_line_location().parent_path();
-  for (const fs::path& candidate : {lib_dir / "nnlab" / "plugins", lib_dir.parent_path() / "plugins"})
-    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal();
-  return (lib_dir.parent_path() / "plugins").lexically_normal();
+  // Beside libnnlab, in the build tree and after install alike: <lib>/nnlab/plugins.
+  return (boost::dll::this_line_location().parent_path() / "nnlab" / "plugins").lexically_normal();
 }
 
 std::vector<fs::path> Registry::search_path(const std::vector<fs::path>& extra) {
@@ -113,7 +108,8 @@ const std::shared_ptr<PluginLibrary>& Registry::library(PluginKind kind, std::st
     std::string message = at.str() + ": " + (path.empty() ? to_string(kind) : std::string(path)) +
                           ".plugin: unknown " + to_string(kind) + " '" + std::string(name) + "'";
     if (const auto guess = closest_name(name, known)) message += "; did you mean '" + *guess + "'?";
-    throw ConfigError(message + "; known: " + join_sorted(known) +
+    else message += ";";
+    throw ConfigError(message + " known: " + join_sorted(known) +
                       " (searched " + folder_list(folders_) + ")");
   }
   return loaded_.emplace(key, PluginLibrary::open(file->second)).first->second;

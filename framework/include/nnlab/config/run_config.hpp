@@ -16,7 +16,7 @@
 namespace nnlab {
 
 /// The `model` block: layer sizes (hidden and output; the input size comes from the data).
-struct ModelConfig {
+struct NNLAB_EXPORT ModelConfig {
   std::vector<arma::uword> layers;
   Activation hidden{Activation::Kind::tanh};
   Activation output{Activation::Kind::sigmoid};

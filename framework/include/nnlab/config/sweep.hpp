@@ -14,8 +14,11 @@
 namespace nnlab {
 
 /// One run of a sweep.
-struct RunSpec {
-  std::string id;           ///< 16 hex digits: hash of the canonical resolved config
+struct NNLAB_EXPORT RunSpec {
+  /// 16 hex digits: hash of the canonical resolved config and the experiment seed, so key
+  /// order and number formatting do not change it, and the same run in a bigger sweep
+  /// keeps its id (and its results).
+  std::string id;
   std::size_t index = 0;    ///< position in the sweep, 0-based
   std::uint64_t seed = 0;   ///< the run's seed (from `seeds`)
   std::uint64_t rng_seed = 0; ///< seeds the run's Rng: mixed from the experiment seed and id
@@ -25,7 +28,8 @@ struct RunSpec {
   std::vector<std::pair<std::string, std::string>> point;
   RunConfig parsed;
 
-  /// "optimizer=momentum(momentum=0.9) learning_rate=0.05" (or "base" with no sweep).
+  /// "momentum(momentum=0.9) learning_rate=0.05": plugin blocks by their value, other
+  /// keys as key=value; empty when the experiment has no sweep.
   std::string point_label() const;
 };
 

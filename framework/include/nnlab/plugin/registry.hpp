@@ -44,8 +44,8 @@ public:
   /// folders (':'-separated), then the plugin folder of this build or install.
   static std::vector<std::filesystem::path>
   search_path(const std::vector<std::filesystem::path>& extra);
-  /// The plugin folder of this build or install: <dir of the executable>/../plugins or
-  /// <dir of the executable>/../lib/nnlab/plugins, whichever exists.
+  /// The plugin folder of this build or install: nnlab/plugins beside libnnlab
+  /// (<build>/lib/nnlab/plugins, <prefix>/lib/nnlab/plugins).
   static std::filesystem::path default_folder();
 
   const std::vector<std::filesystem::path>& folders() const { return folders_; }

@@ -1,0 +1,36 @@
+// The runner's edge: parse the command line, run the command, and turn every nnlab
+// exception into one line on stderr with the exit status the README promises
+// (2: usage or configuration, nothing run; 1: runtime failure).
+#include <iostream>
+
+#include "cli.hpp"
+#include "commands.hpp"
+#include "nnlab/core/error.hpp"
+#include "nnlab/core/version.hpp"
+
+int main(int argc, char* argv[]) {
+  using nnlab::runner::CliOptions;
+  try {
+    const CliOptions cli = nnlab::runner::parse_cli(argc, argv);
+    switch (cli.command) {
+    case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
+    case CliOptions::Command::version: std::cout << "runner (nnlab) " << nnlab::version << '\n'; return 0;
+    case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
+    case CliOptions::Command::export_data: return nnlab::runner::export_data(cli);
+    case CliOptions::Command::run: return nnlab::runner::run_experiment(cli);
+    }
+  } catch (const nnlab::ConfigError& e) {
+    std::cerr << "runner: error: " << e.what() << '\n';
+    return 2;
+  } catch (const nnlab::DataError& e) {
+    std::cerr << "runner: error: " << e.what() << '\n';
+    return 2;
+  } catch (const nnlab::PluginError& e) {
+    std::cerr << "runner: error: " << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "runner: error: " << e.what() << '\n';
+    return 1;
+  }
+  return 1;
+}

@@ -1,0 +1,109 @@
+#include <catch2/catch.hpp>
+
+#include "nnlab/model/init.hpp"
+#include "nnlab/model/mlp.hpp"
+#include "nnlab/train/metrics.hpp"
+#include "support/gradient_check.hpp"
+#include "support/plugins.hpp"
+
+using Catch::Matchers::WithinAbs;
+using nnlab::Activation;
+
+namespace {
+nnlab::Architecture course_net() {
+  return {2, {3, 2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)};
+}
+} // namespace
+
+TEST_CASE("Mlp: the course's 2-3-2-1 net has its shapes and one flat parameter vector",
+          "[model][mlp]") {
+  nnlab::Mlp mlp(course_net());
+  CHECK(mlp.n_params() == 3 * 2 + 3 + 2 * 3 + 2 + 1 * 2 + 1);
+  CHECK(mlp.layer(1).W().n_rows == 3);
+  CHECK(mlp.layer(1).W().n_cols == 2);
+  CHECK(mlp.layer(3).b().n_elem == 1);
+  // W and b are views: writing the flat vector changes them, and back.
+  mlp.params()[0] = 4.0;
+  CHECK(mlp.layer(1).W()(0, 0) == 4.0);
+  mlp.layer(2).b()[1] = -3.0;
+  CHECK(mlp.params()[3 * 2 + 3 + 2 * 3 + 1] == -3.0);
+}
+
+TEST_CASE("Mlp: forward keeps every node, as the course does", "[model][mlp]") {
+  nnlab::Mlp mlp(course_net());
+  mlp.params() = arma::linspace(-1.0, 1.0, mlp.n_params());
+  const arma::mat X{{0.5, -1.0, 2.0, 0.0}, {1.5, 0.25, -2.0, 1.0}};
+  nnlab::Nodes nodes = mlp.make_nodes(X.n_cols);
+  const arma::mat& out = mlp.forward(X, nodes);
+  const nnlab::DenseLayer& L1 = mlp.layer(1);
+  const arma::mat z1 = L1.W() * X + arma::repmat(L1.b(), 1, X.n_cols);
+  CHECK(arma::approx_equal(nodes.z[1], z1, "absdiff", 1e-15));
+  CHECK(arma::approx_equal(nodes.a[1], arma::tanh(z1), "absdiff", 1e-15));
+  CHECK(nodes.a[2].n_rows == 2);
+  CHECK(&out == &nodes.a[3]);
+  CHECK(out.n_rows == 1);
+  CHECK(out.n_cols == 4);
+}
+
+TEST_CASE("Mlp: backprop equals central finite differences", "[model][mlp][gradient]") {
+  struct Case {
+    std::vector<arma::uword> layers;
+    const char* output;
+    const char* loss;
+  };
+  const auto c = GENERATE(Case{{3, 2, 1}, "sigmoid", "{plugin: binary_cross_entropy}"},
+                          Case{{3, 3, 2, 1}, "sigmoid", "{plugin: binary_cross_entropy}"},
+                          Case{{5, 1}, "sigmoid", "{plugin: binary_cross_entropy}"},
+                          Case{{4, 3}, "softmax", "{plugin: categorical_cross_entropy}"},
+                          Case{{3, 4, 2, 3}, "softmax", "{plugin: categorical_cross_entropy}"});
+  const auto hidden = GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid);
+  CAPTURE(c.layers, c.output, Activation(hidden).name());
+
+  const arma::uword n_in = 2, m = 7, k = c.layers.back();
+  nnlab::Mlp mlp({n_in, c.layers, Activation(hidden), *Activation::from_name(c.output)});
+  nnlab::Rng rng(11);
+  nnlab::initialize(mlp, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
+  arma::mat X(n_in, m);
+  arma::rowvec labels(m);
+  for (arma::uword j = 0; j < m; ++j) {
+    X(0, j) = rng.uniform(-2, 2), X(1, j) = rng.uniform(-2, 2);
+    labels[j] = static_cast<double>(j % (k == 1 ? 2 : k));
+  }
+  const arma::mat Y = nnlab::make_targets(labels, k);
+  const auto loss = nnlab::test::make_loss(c.loss);
+
+  nnlab::Nodes nodes = mlp.make_nodes(m);
+  const auto cost = [&](const arma::vec& params) {
+    mlp.params() = params;
+    return loss->value(mlp.forward(X, nodes), Y);
+  };
+  const arma::vec theta = mlp.params();
+  const arma::vec numeric = nnlab::test::numeric_gradient(cost, theta);
+  mlp.params() = theta;
+  loss->gradient(mlp.forward(X, nodes), Y, nodes.dA.back());
+  mlp.backward(X, nodes);
+  CHECK(nnlab::test::relative_error(mlp.grads(), numeric) < 1e-6);
+}
+
+TEST_CASE("Mlp: weights round-trip through named_weights and load_weights", "[model][mlp]") {
+  nnlab::Mlp a(course_net()), b(course_net());
+  a.params() = arma::linspace(0.0, 1.0, a.n_params());
+  const auto weights = a.named_weights();
+  REQUIRE(weights.size() == 6);
+  CHECK(weights[0].first == "W1");
+  CHECK(weights[3].first == "b1");
+  CHECK(weights[3].second.n_cols == 1);
+  b.load_weights(weights);
+  CHECK(arma::approx_equal(a.params(), b.params(), "absdiff", 0.0));
+  auto wrong = weights;
+  wrong[0].second = arma::mat(2, 3);
+  CHECK_THROWS_AS(b.load_weights(wrong), std::invalid_argument);
+}
+
+TEST_CASE("Mlp: a bad architecture is refused", "[model][mlp]") {
+  const Activation tanh(Activation::Kind::tanh), softmax(Activation::Kind::softmax);
+  CHECK_THROWS_AS(nnlab::Mlp({2, {}, tanh, tanh}), std::invalid_argument);
+  CHECK_THROWS_AS(nnlab::Mlp({2, {3, 0, 1}, tanh, tanh}), std::invalid_argument);
+  CHECK_THROWS_AS(nnlab::Mlp({0, {3}, tanh, tanh}), std::invalid_argument);
+  CHECK_THROWS_AS(nnlab::Mlp({2, {3, 2}, softmax, softmax}), std::invalid_argument);
+}

@@ -1,0 +1,124 @@
+#include <catch2/catch.hpp>
+
+#include "nnlab/config/experiment.hpp"
+#include "nnlab/config/sweep.hpp"
+#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_executor.hpp"
+#include "nnlab/model/init.hpp"
+#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/trainer.hpp"
+#include "support/plugins.hpp"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+using nnlab::Activation;
+
+namespace {
+
+nnlab::DataSplit tiny_xor() {
+  nnlab::DataSplit data;
+  data.train.X = {{-1, -1, 1, 1}, {-1, 1, -1, 1}};
+  data.train.y = {0, 1, 1, 0};
+  data.test = data.train;
+  data.feature_names = {"x1", "x2"};
+  data.class_names = {"0", "1"};
+  return data;
+}
+
+// Returns the real loss's value until call `nan_at`, then NaN: a run that blows up.
+class NanLoss final : public nnlab::Loss {
+public:
+  NanLoss(std::shared_ptr<nnlab::Loss> real, int nan_at) : real_(std::move(real)), nan_at_(nan_at) {}
+  double value(const arma::mat& a, const arma::mat& y) const override {
+    return ++calls_ >= nan_at_ ? arma::datum::nan : real_->value(a, y);
+  }
+  void gradient(const arma::mat& a, const arma::mat& y, arma::mat& d) const override {
+    real_->gradient(a, y, d);
+  }
+
+private:
+  std::shared_ptr<nnlab::Loss> real_;
+  int nan_at_;
+  mutable int calls_ = 0;
+};
+
+class StopAt final : public nnlab::TrainObserver {
+public:
+  explicit StopAt(arma::uword at) : at_(at) {}
+  bool on_iteration(const nnlab::IterationStats& s) override { return s.iteration == at_; }
+
+private:
+  arma::uword at_;
+};
+
+} // namespace
+
+TEST_CASE("Trainer: records the cost before each update, for train and test",
+          "[train][trainer]") {
+  const auto data = tiny_xor();
+  nnlab::Mlp mlp({2, {3, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
+  nnlab::Rng rng(3);
+  nnlab::initialize(mlp, {}, rng);
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  nnlab::Nodes nodes = mlp.make_nodes(4);
+  const double initial = loss->value(mlp.forward(data.train.X, nodes), arma::mat(data.train.y));
+
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  nnlab::SeriesRecorder recorder(20);
+  const auto result = nnlab::Trainer().run(mlp, *sgd, *loss, data, {20, 0.5}, recorder);
+  const auto series = recorder.take();
+  CHECK(result.status == nnlab::TrainResult::Status::done);
+  CHECK(result.iterations_done == 20);
+  REQUIRE(series.cost_train.n_elem == 20);
+  CHECK(series.cost_train[0] == initial);
+  CHECK(series.cost_test[0] == initial); // the test set is the train set here
+  CHECK(series.cost_train[19] < series.cost_train[0]);
+}
+
+TEST_CASE("Trainer: a non-finite cost stops the run as diverged with a hint", "[train][trainer]") {
+  const auto data = tiny_xor();
+  nnlab::Mlp mlp({2, {3, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
+  const NanLoss loss(nnlab::test::make_loss("{plugin: binary_cross_entropy}"), 7);
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  nnlab::SeriesRecorder recorder(50);
+  const auto result = nnlab::Trainer().run(mlp, *sgd, loss, data, {50, 0.5}, recorder);
+  CHECK(result.status == nnlab::TrainResult::Status::diverged);
+  CHECK(result.iterations_done == 3); // calls 1-6 are iterations 1-3 (train, test); 7 is NaN
+  CHECK_THAT(result.message, Contains("iteration 4") && Contains("smaller learning rate"));
+  CHECK(recorder.take().cost_train.n_elem == 3);
+}
+
+TEST_CASE("Trainer: an observer can stop training", "[train][trainer]") {
+  const auto data = tiny_xor();
+  nnlab::Mlp mlp({2, {2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  StopAt stop(5);
+  const auto result = nnlab::Trainer().run(mlp, *sgd, *loss, data, {100, 0.1}, stop);
+  CHECK(result.status == nnlab::TrainResult::Status::stopped);
+  CHECK(result.iterations_done == 5);
+}
+
+TEST_CASE("Trainer: the course run (experiments/xor.yaml) learns XOR on data/xor_*.csv",
+          "[train][trainer][course]") {
+  // This asserts convergence for xor.yaml's own seed, which was chosen among the seeds
+  // that converge (about half do with uniform [0, 1) weights; see xor.yaml).
+  const auto experiment = nnlab::load_experiment(nnlab::test::source_dir() / "experiments/xor.yaml");
+  const auto specs = nnlab::expand_sweep(experiment);
+  REQUIRE(specs.size() == 1);
+  nnlab::DatasetCache datasets(nnlab::test::registry());
+  const auto runs = nnlab::prepare_runs(specs, nnlab::test::registry(), datasets);
+  REQUIRE(runs[0].data->train.X.n_cols == 1000);
+  REQUIRE(runs[0].data->test.X.n_cols == 500);
+
+  const auto record = nnlab::execute_run(runs[0]);
+  CHECK(record.status == nnlab::RunStatus::done);
+  REQUIRE(record.series.accuracy_test.n_elem == 5000);
+  CHECK(record.series.accuracy_test[4999] >= 0.95);
+  CHECK(record.series.cost_test[4999] < record.series.cost_test[0]);
+  CHECK(record.weights.size() == 6);
+
+  // Same spec, same seed: the same numbers to the bit.
+  const auto again = nnlab::execute_run(runs[0]);
+  CHECK(arma::approx_equal(record.series.cost_train, again.series.cost_train, "absdiff", 0.0));
+}

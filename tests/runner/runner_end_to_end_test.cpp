@@ -1,0 +1,134 @@
+#include <catch2/catch.hpp>
+
+#include <H5Cpp.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+
+#include <sys/wait.h>
+
+#include "support/plugins.hpp"
+#include "support/temp_dir.hpp"
+
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Outcome {
+  int status;
+  std::string output;
+};
+
+Outcome run_runner(const std::string& args) {
+  const std::string command = std::string(NNLAB_RUNNER_PATH) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  std::string output;
+  std::array<char, 4096> buffer{};
+  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
+}
+
+bool is_png(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::array<unsigned char, 8> head{};
+  in.read(reinterpret_cast<char*>(head.data()), head.size());
+  return in && head == std::array<unsigned char, 8>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+}
+
+std::string small_sweep() {
+  const fs::path data = nnlab::test::source_dir() / "data";
+  return "name: e2e\nseed: 42\n"
+         "dataset: {plugin: csv, train: " + (data / "xor_train.csv").string() +
+         ", test: " + (data / "xor_test.csv").string() + "}\n"
+         "model: {layers: [3, 2, 1]}\n"
+         "loss: {plugin: binary_cross_entropy}\n"
+         "optimizer: {plugin: sgd, learning_rate: 0.05}\n"
+         "training: {iterations: 40}\n"
+         "sweep:\n  optimizer: [{plugin: sgd}, {plugin: momentum, momentum: 0.9}]\n"
+         "seeds: [1, 2]\n";
+}
+
+} // namespace
+
+TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write("e2e.yaml", small_sweep());
+  const fs::path results = dir.path() / "results";
+  const auto first = run_runner(yaml.string() + " --out " + results.string());
+  INFO(first.output);
+  REQUIRE(first.status == 0);
+  CHECK_THAT(first.output, Contains("4 run(s) = 2 sweep point(s) x 2 seed(s)"));
+  CHECK_THAT(first.output, Contains("4 trained, 0 kept"));
+
+  {
+  // The store, read with the plain HDF5 API: the layout is the contract. (Closed before
+  // the rerun below: HDF5 locks an open file.)
+  H5::H5File file((results / "e2e/runs.h5").string(), H5F_ACC_RDONLY);
+  for (const char* name : {"experiment_yaml", "nnlab_version", "created"}) {
+    CAPTURE(name);
+    CHECK(file.attrExists(name));
+  }
+  const H5::Group runs = file.openGroup("runs");
+  REQUIRE(runs.getNumObjs() == 4);
+  for (hsize_t i = 0; i < runs.getNumObjs(); ++i) {
+    const std::string id = runs.getObjnameByIdx(i);
+    CAPTURE(id);
+    const H5::Group run = runs.openGroup(id);
+    for (const char* attr : {"config", "seed", "status", "wall_time_s"}) CHECK(run.attrExists(attr));
+    for (const char* series : {"cost_train", "cost_test", "accuracy_train", "accuracy_test"}) {
+      hsize_t n = 0;
+      run.openDataSet(series).getSpace().getSimpleExtentDims(&n);
+      CHECK(n == 40);
+    }
+    hsize_t dims[2] = {0, 0};
+    run.openDataSet("weights/W1").getSpace().getSimpleExtentDims(dims);
+    CHECK((dims[0] == 3 && dims[1] == 2));
+    run.openDataSet("weights/b3").getSpace().getSimpleExtentDims(dims);
+    CHECK((dims[0] == 1 && dims[1] == 1));
+    CHECK(is_png(results / "e2e/plots" / ("cost-" + id + ".png")));
+    CHECK(is_png(results / "e2e/plots" / ("decision-" + id + ".png")));
+    CHECK(fs::exists(results / "e2e/plots" / ("cost-" + id + ".gp")));
+  }
+  }
+  CHECK(is_png(results / "e2e/plots/sweep-cost_test.png"));
+  const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
+  CHECK(std::count(summary.begin(), summary.end(), '\n') == 5);
+
+  SECTION("a rerun keeps the finished runs instead of training them again") {
+    const auto second = run_runner(yaml.string() + " --out " + results.string() + " --no-plots");
+    INFO(second.output);
+    REQUIRE(second.status == 0);
+    CHECK_THAT(second.output, Contains("0 trained, 4 kept"));
+  }
+}
+
+TEST_CASE("Runner: export-data writes a dataset's splits as CSV", "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write("gen.yaml", "dataset: {plugin: double_spiral, n_points_per_class: 20}\n");
+  const auto out = run_runner("export-data " + yaml.string() + " --out " + (dir.path() / "s").string());
+  INFO(out.output);
+  REQUIRE(out.status == 0);
+  const std::string train = nnlab::test::read_text(dir.path() / "s_train.csv");
+  CHECK(train.rfind("x1,x2,y\n", 0) == 0);
+  CHECK(std::count(train.begin(), train.end(), '\n') == 1 + 32);
+}
+
+TEST_CASE("Runner: export-data regenerates the shipped XOR files byte for byte", "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  const auto out = run_runner("export-data " + (nnlab::test::source_dir() / "data/xor.yaml").string() +
+                              " --out " + (dir.path() / "xor").string());
+  INFO(out.output);
+  REQUIRE(out.status == 0);
+  for (const char* split : {"train", "test"}) {
+    CAPTURE(split);
+    const std::string name = std::string("xor_") + split + ".csv";
+    CHECK(nnlab::test::read_text(dir.path() / name) ==
+          nnlab::test::read_text(nnlab::test::source_dir() / "data" / name));
+  }
+}
