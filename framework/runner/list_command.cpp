@@ -12,7 +12,7 @@ int list_plugins(const CliOptions& cli) {
   for (const auto& folder : registry.folders()) std::cout << "  " << folder.string() << '\n';
   int broken = 0;
   for (const auto kind : {PluginKind::dataset, PluginKind::loss, PluginKind::optimizer}) {
-    std::cout << '\n' << to_string(kind) << "s:\n";
+    std::cout << '\n' << (kind == PluginKind::loss ? "losses" : to_string(kind) + "s") << ":\n";
     for (const auto& name : registry.names(kind)) {
       try {
         const PluginDescription& d = registry.describe(kind, name);
