@@ -132,3 +132,19 @@ TEST_CASE("Runner: export-data regenerates the shipped XOR files byte for byte",
           nnlab::test::read_text(nnlab::test::source_dir() / "data" / name));
   }
 }
+
+TEST_CASE("Runner: --verbose prints the course's lines on its schedule", "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  std::string yaml = small_sweep();
+  yaml = yaml.substr(0, yaml.find("sweep:")); // one run
+  yaml.replace(yaml.find("iterations: 40"), 14, "iterations: 120");
+  const auto file = dir.write("verbose.yaml", yaml);
+  const auto out = run_runner(file.string() + " --verbose --no-plots --out " +
+                              (dir.path() / "r").string());
+  INFO(out.output);
+  REQUIRE(out.status == 0);
+  // Every 10 up to 100, then every 100: 10, 20, ..., 100 and nothing at 110 or 120.
+  CHECK_THAT(out.output, Contains("Iteration   10  Train cost: 0.") &&
+                             Contains("Iteration  100  Train cost: ") && Contains("  Diff: "));
+  CHECK_THAT(out.output, !Contains("Iteration  110") && !Contains("Iteration    5 "));
+}
