@@ -1,18 +1,18 @@
 #include <catch2/catch.hpp>
 
-#include <H5Cpp.h>
-
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <fstream>
 
+#include <H5Cpp.h>
 #include <sys/wait.h>
 
+#include "support/plot_files.hpp"
 #include "support/plugins.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
+using nnlab::test::is_png;
 namespace fs = std::filesystem;
 
 namespace {
@@ -34,18 +34,12 @@ Outcome run_runner(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
 }
 
-bool is_png(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::array<unsigned char, 8> head{};
-  in.read(reinterpret_cast<char*>(head.data()), head.size());
-  return in && head == std::array<unsigned char, 8>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
-}
-
 std::string small_sweep() {
   const fs::path data = nnlab::test::source_dir() / "data";
   return "name: e2e\nseed: 42\n"
-         "dataset: {plugin: csv, train: " + (data / "xor_train.csv").string() +
-         ", test: " + (data / "xor_test.csv").string() + "}\n"
+         "dataset: {plugin: csv, train: " +
+         (data / "xor_train.csv").string() + ", test: " + (data / "xor_test.csv").string() +
+         "}\n"
          "model: {layers: [3, 2, 1]}\n"
          "loss: {plugin: binary_cross_entropy}\n"
          "optimizer: {plugin: sgd, learning_rate: 0.05}\n"
@@ -67,34 +61,35 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
   CHECK_THAT(first.output, Contains("4 trained, 0 kept"));
 
   {
-  // The store, read with the plain HDF5 API: the layout is the contract. (Closed before
-  // the rerun below: HDF5 locks an open file.)
-  H5::H5File file((results / "e2e/runs.h5").string(), H5F_ACC_RDONLY);
-  for (const char* name : {"experiment_yaml", "nnlab_version", "created"}) {
-    CAPTURE(name);
-    CHECK(file.attrExists(name));
-  }
-  const H5::Group runs = file.openGroup("runs");
-  REQUIRE(runs.getNumObjs() == 4);
-  for (hsize_t i = 0; i < runs.getNumObjs(); ++i) {
-    const std::string id = runs.getObjnameByIdx(i);
-    CAPTURE(id);
-    const H5::Group run = runs.openGroup(id);
-    for (const char* attr : {"config", "seed", "status", "wall_time_s"}) CHECK(run.attrExists(attr));
-    for (const char* series : {"cost_train", "cost_test", "accuracy_train", "accuracy_test"}) {
-      hsize_t n = 0;
-      run.openDataSet(series).getSpace().getSimpleExtentDims(&n);
-      CHECK(n == 40);
+    // The store, read with the plain HDF5 API: the layout is the contract. (Closed before
+    // the rerun below: HDF5 locks an open file.)
+    H5::H5File file((results / "e2e/runs.h5").string(), H5F_ACC_RDONLY);
+    for (const char* name : {"experiment_yaml", "nnlab_version", "created"}) {
+      CAPTURE(name);
+      CHECK(file.attrExists(name));
     }
-    hsize_t dims[2] = {0, 0};
-    run.openDataSet("weights/W1").getSpace().getSimpleExtentDims(dims);
-    CHECK((dims[0] == 3 && dims[1] == 2));
-    run.openDataSet("weights/b3").getSpace().getSimpleExtentDims(dims);
-    CHECK((dims[0] == 1 && dims[1] == 1));
-    CHECK(is_png(results / "e2e/plots" / ("cost-" + id + ".png")));
-    CHECK(is_png(results / "e2e/plots" / ("decision-" + id + ".png")));
-    CHECK(fs::exists(results / "e2e/plots" / ("cost-" + id + ".gp")));
-  }
+    const H5::Group runs = file.openGroup("runs");
+    REQUIRE(runs.getNumObjs() == 4);
+    for (hsize_t i = 0; i < runs.getNumObjs(); ++i) {
+      const std::string id = runs.getObjnameByIdx(i);
+      CAPTURE(id);
+      const H5::Group run = runs.openGroup(id);
+      for (const char* attr : {"config", "seed", "status", "wall_time_s"})
+        CHECK(run.attrExists(attr));
+      for (const char* series : {"cost_train", "cost_test", "accuracy_train", "accuracy_test"}) {
+        hsize_t n = 0;
+        run.openDataSet(series).getSpace().getSimpleExtentDims(&n);
+        CHECK(n == 40);
+      }
+      hsize_t dims[2] = {0, 0};
+      run.openDataSet("weights/W1").getSpace().getSimpleExtentDims(dims);
+      CHECK((dims[0] == 3 && dims[1] == 2));
+      run.openDataSet("weights/b3").getSpace().getSimpleExtentDims(dims);
+      CHECK((dims[0] == 1 && dims[1] == 1));
+      CHECK(is_png(results / "e2e/plots" / ("cost-" + id + ".png")));
+      CHECK(is_png(results / "e2e/plots" / ("decision-" + id + ".png")));
+      CHECK(fs::exists(results / "e2e/plots" / ("cost-" + id + ".gp")));
+    }
   }
   CHECK(is_png(results / "e2e/plots/sweep-cost_test.png"));
   const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
@@ -110,8 +105,10 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
 
 TEST_CASE("Runner: export-data writes a dataset's splits as CSV", "[runner][e2e]") {
   nnlab::test::TempDir dir;
-  const auto yaml = dir.write("gen.yaml", "dataset: {plugin: double_spiral, n_points_per_class: 20}\n");
-  const auto out = run_runner("export-data " + yaml.string() + " --out " + (dir.path() / "s").string());
+  const auto yaml =
+      dir.write("gen.yaml", "dataset: {plugin: double_spiral, n_points_per_class: 20}\n");
+  const auto out =
+      run_runner("export-data " + yaml.string() + " --out " + (dir.path() / "s").string());
   INFO(out.output);
   REQUIRE(out.status == 0);
   const std::string train = nnlab::test::read_text(dir.path() / "s_train.csv");
@@ -121,8 +118,9 @@ TEST_CASE("Runner: export-data writes a dataset's splits as CSV", "[runner][e2e]
 
 TEST_CASE("Runner: export-data regenerates the shipped XOR files byte for byte", "[runner][e2e]") {
   nnlab::test::TempDir dir;
-  const auto out = run_runner("export-data " + (nnlab::test::source_dir() / "data/xor.yaml").string() +
-                              " --out " + (dir.path() / "xor").string());
+  const auto out =
+      run_runner("export-data " + (nnlab::test::source_dir() / "data/xor.yaml").string() +
+                 " --out " + (dir.path() / "xor").string());
   INFO(out.output);
   REQUIRE(out.status == 0);
   for (const char* split : {"train", "test"}) {
@@ -139,8 +137,8 @@ TEST_CASE("Runner: --verbose prints the course's lines on its schedule", "[runne
   yaml = yaml.substr(0, yaml.find("sweep:")); // one run
   yaml.replace(yaml.find("iterations: 40"), 14, "iterations: 120");
   const auto file = dir.write("verbose.yaml", yaml);
-  const auto out = run_runner(file.string() + " --verbose --no-plots --out " +
-                              (dir.path() / "r").string());
+  const auto out =
+      run_runner(file.string() + " --verbose --no-plots --out " + (dir.path() / "r").string());
   INFO(out.output);
   REQUIRE(out.status == 0);
   // Every 10 up to 100, then every 100: 10, 20, ..., 100 and nothing at 110 or 120.

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <functional>
-
 #include <armadillo>
+#include <functional>
 
 namespace nnlab::test {
 

@@ -5,7 +5,9 @@
 
 namespace nnlab::test {
 
-std::filesystem::path source_dir() { return NNLAB_SOURCE_DIR; }
+std::filesystem::path source_dir() {
+  return NNLAB_SOURCE_DIR;
+}
 
 Registry& registry() {
   static Registry instance({NNLAB_TEST_PLUGIN_DIR});
@@ -25,7 +27,8 @@ std::shared_ptr<Loss> make_loss(std::string_view yaml) {
   return registry().create_loss(block("loss", PluginKind::loss, yaml));
 }
 
-std::shared_ptr<Dataset> make_dataset(std::string_view yaml, const std::filesystem::path& base_dir) {
+std::shared_ptr<Dataset> make_dataset(std::string_view yaml,
+                                      const std::filesystem::path& base_dir) {
   return registry().create_dataset(block("dataset", PluginKind::dataset, yaml, base_dir));
 }
 

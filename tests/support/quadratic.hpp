@@ -16,7 +16,6 @@ struct Quadratic {
 };
 
 /// Runs `steps` optimizer steps from x0 at rate alpha (after reset) and returns x.
-arma::vec descend(Optimizer& optimizer, const Quadratic& f, arma::vec x0, double alpha,
-                  int steps);
+arma::vec descend(Optimizer& optimizer, const Quadratic& f, arma::vec x0, double alpha, int steps);
 
 } // namespace nnlab::test

@@ -10,8 +10,8 @@ namespace nnlab::test {
 TempDir::TempDir() {
   std::random_device entropy;
   for (int attempt = 0; attempt < 100; ++attempt) {
-    const auto candidate = std::filesystem::temp_directory_path() /
-                           ("nnlab-test-" + std::to_string(entropy()));
+    const auto candidate =
+        std::filesystem::temp_directory_path() / ("nnlab-test-" + std::to_string(entropy()));
     if (std::filesystem::create_directory(candidate)) {
       path_ = candidate;
       return;

@@ -1,31 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/cost_plot.hpp"
+#include "support/plot_files.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
-
-namespace {
-/// The numbers of each non-comment, non-blank line of a data file.
-std::vector<std::vector<double>> read_rows(const std::filesystem::path& file) {
-  std::vector<std::vector<double>> rows;
-  std::ifstream in(file);
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream fields(line);
-    std::vector<double> row;
-    for (double v; fields >> v;)
-      row.push_back(v);
-    rows.push_back(row);
-  }
-  return rows;
-}
-} // namespace
+using nnlab::test::read_data_rows;
 
 TEST_CASE("CostPlot: renders a PNG with its script and data", "[plot]") {
   const nnlab::test::TempDir tmp;
@@ -37,7 +19,7 @@ TEST_CASE("CostPlot: renders a PNG with its script and data", "[plot]") {
   nnlab::add_cost_plot(renderer, "cost", series, "Cost evolution");
   const auto pngs = renderer.render();
   REQUIRE(pngs.size() == 1);
-  REQUIRE(nnlab::test::read_text(pngs[0]).starts_with("\x89PNG\r\n\x1a\n"));
+  REQUIRE(nnlab::test::is_png(pngs[0]));
 
   const std::string script = nnlab::test::read_text(tmp.path() / "cost.gp");
   REQUIRE_THAT(script, Contains("set title 'Cost evolution'") &&
@@ -48,7 +30,7 @@ TEST_CASE("CostPlot: renders a PNG with its script and data", "[plot]") {
 
   REQUIRE_THAT(nnlab::test::read_text(tmp.path() / "cost.dat"),
                Contains("# iteration cost_train cost_test\n"));
-  const auto rows = read_rows(tmp.path() / "cost.dat");
+  const auto rows = read_data_rows(tmp.path() / "cost.dat");
   REQUIRE(rows.size() == 300);
   for (const arma::uword i : {0u, 1u, 150u, 299u}) {
     CAPTURE(i);
@@ -58,10 +40,7 @@ TEST_CASE("CostPlot: renders a PNG with its script and data", "[plot]") {
     REQUIRE_THAT(rows[i][2], WithinRel(series.cost_test[i], 1e-9));
   }
 
-  std::filesystem::remove(pngs[0]);
-  const std::string by_hand = "cd '" + tmp.path().string() + "' && gnuplot cost.gp 2>/dev/null";
-  REQUIRE(std::system(by_hand.c_str()) == 0);
-  REQUIRE(nnlab::test::read_text(pngs[0]).starts_with("\x89PNG\r\n\x1a\n"));
+  nnlab::test::check_renders_by_hand(pngs[0]);
 }
 
 TEST_CASE("CostPlot: train only, and series that cannot be plotted", "[plot]") {
@@ -78,5 +57,5 @@ TEST_CASE("CostPlot: train only, and series that cannot be plotted", "[plot]") {
   nnlab::add_cost_plot(renderer, "cost", series, "t");
   REQUIRE(renderer.render().size() == 1);
   REQUIRE_THAT(nnlab::test::read_text(tmp.path() / "cost.gp"), !Contains("Testing set"));
-  REQUIRE(read_rows(tmp.path() / "cost.dat")[2] == std::vector<double>{3.0, 0.5});
+  REQUIRE(read_data_rows(tmp.path() / "cost.dat")[2] == std::vector<double>{3.0, 0.5});
 }

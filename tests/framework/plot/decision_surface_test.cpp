@@ -1,41 +1,17 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/decision_surface.hpp"
 #include "nnlab/train/metrics.hpp"
+#include "support/plot_files.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
+using nnlab::test::read_data_blocks;
 
 namespace {
-using Rows = std::vector<std::vector<double>>;
-
-/// The data blocks of a gnuplot data file (split at two blank lines), as rows of numbers.
-std::vector<Rows> read_blocks(const std::filesystem::path& file) {
-  std::vector<Rows> blocks(1);
-  std::ifstream in(file);
-  int blank = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) {
-      if (++blank == 2) blocks.emplace_back();
-      continue;
-    }
-    blank = 0;
-    if (line[0] == '#') continue;
-    std::istringstream fields(line);
-    std::vector<double> row;
-    for (double v; fields >> v;)
-      row.push_back(v);
-    blocks.back().push_back(row);
-  }
-  return blocks;
-}
-
 /// Two points per class per quadrant (XOR-like), and a few test points.
 nnlab::DataSplit xor_data() {
   nnlab::DataSplit data;
@@ -83,13 +59,13 @@ TEST_CASE("DecisionSurface: renders a PNG whose lattice holds the network's clas
   nnlab::add_decision_plot(renderer, "surface", mlp, data, "Decision surface", grid);
   const auto pngs = renderer.render();
   REQUIRE(pngs.size() == 1);
-  REQUIRE(nnlab::test::read_text(pngs[0]).starts_with("\x89PNG\r\n\x1a\n"));
+  REQUIRE(nnlab::test::is_png(pngs[0]));
   const std::string script = nnlab::test::read_text(tmp.path() / "surface.gp");
   REQUIRE_THAT(script, Contains("with image") && Contains("'Positive (train)'") &&
                            Contains("'Negative (test)'") && Contains("'#1e90ff'") &&
                            Contains("'#ffa500'"));
 
-  const auto blocks = read_blocks(tmp.path() / "surface.dat");
+  const auto blocks = read_data_blocks(tmp.path() / "surface.dat");
   REQUIRE(blocks.size() == 3);
   REQUIRE(blocks[0].size() == grid * grid);
   REQUIRE(blocks[1].size() == data.train.X.n_cols);
@@ -137,7 +113,7 @@ TEST_CASE("DecisionSurface: k classes get one colour each", "[plot]") {
   REQUIRE_THAT(script, Contains("set cbrange [-0.5:2.5]") && Contains("'green (test)'") &&
                            !Contains("'blue (test)'"));
   arma::uvec seen(3, arma::fill::zeros);
-  const auto blocks = read_blocks(tmp.path() / "classes.dat");
+  const auto blocks = read_data_blocks(tmp.path() / "classes.dat");
   for (const auto& row : blocks[0])
     seen[static_cast<arma::uword>(row[2])] = 1;
   REQUIRE(arma::all(seen == 1));

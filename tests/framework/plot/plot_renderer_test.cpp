@@ -1,21 +1,14 @@
 #include <catch2/catch.hpp>
 
-#include <cstdlib>
-#include <fstream>
-
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/plot_renderer.hpp"
+#include "support/plot_files.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::EndsWith;
 using Catch::Matchers::StartsWith;
-
-namespace {
-bool is_png(const std::filesystem::path& file) {
-  return nnlab::test::read_text(file).starts_with("\x89PNG\r\n\x1a\n");
-}
-} // namespace
+using nnlab::test::is_png;
 
 TEST_CASE("PlotRenderer: writes a script that renders a PNG, by render() and by hand", "[plot]") {
   const nnlab::test::TempDir tmp;
@@ -33,10 +26,7 @@ TEST_CASE("PlotRenderer: writes a script that renders a PNG, by render() and by 
   REQUIRE(is_png(pngs[0]));
   REQUIRE(renderer.render().empty()); // nothing new since
 
-  std::filesystem::remove(pngs[0]);
-  const std::string by_hand = "cd '" + renderer.dir().string() + "' && gnuplot sine.gp 2>/dev/null";
-  REQUIRE(std::system(by_hand.c_str()) == 0);
-  REQUIRE(is_png(pngs[0]));
+  nnlab::test::check_renders_by_hand(pngs[0]);
 }
 
 TEST_CASE("PlotRenderer: a gnuplot error names the plot and quotes gnuplot", "[plot]") {

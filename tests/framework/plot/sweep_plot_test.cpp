@@ -1,40 +1,16 @@
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
-
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/plot_style.hpp"
 #include "nnlab/plot/sweep_plot.hpp"
+#include "support/plot_files.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinRel;
+using nnlab::test::read_data_blocks;
 
 namespace {
-using Rows = std::vector<std::vector<double>>;
-
-/// The data blocks of a gnuplot data file (split at two blank lines), as rows of numbers.
-std::vector<Rows> read_blocks(const std::filesystem::path& file) {
-  std::vector<Rows> blocks(1);
-  std::ifstream in(file);
-  int blank = 0;
-  for (std::string line; std::getline(in, line);) {
-    if (line.empty()) {
-      if (++blank == 2) blocks.emplace_back();
-      continue;
-    }
-    blank = 0;
-    if (line[0] == '#') continue;
-    std::istringstream fields(line);
-    std::vector<double> row;
-    for (double v; fields >> v;)
-      row.push_back(v);
-    blocks.back().push_back(row);
-  }
-  return blocks;
-}
-
 /// A decaying cost curve of n iterations; `rate` and `seed` vary it per group and run.
 arma::vec cost_curve(arma::uword n, double rate, int seed) {
   const arma::vec it = arma::regspace(1.0, static_cast<double>(n));
@@ -57,13 +33,13 @@ TEST_CASE("SweepPlot: renders a PNG with one block per run", "[plot]") {
   nnlab::add_sweep_plot(renderer, "sweep", groups, "Test cost", "Cost", false);
   const auto pngs = renderer.render();
   REQUIRE(pngs.size() == 1);
-  REQUIRE(nnlab::test::read_text(pngs[0]).starts_with("\x89PNG\r\n\x1a\n"));
+  REQUIRE(nnlab::test::is_png(pngs[0]));
   const std::string script = nnlab::test::read_text(tmp.path() / "sweep.gp");
   REQUIRE_THAT(script, Contains("set ylabel 'Cost'") && Contains("for [i=12:13]") &&
                            Contains("title 'alpha=0.05'") && Contains("'#66d62728'") &&
                            !Contains("logscale"));
 
-  const auto blocks = read_blocks(tmp.path() / "sweep.dat");
+  const auto blocks = read_data_blocks(tmp.path() / "sweep.dat");
   REQUIRE(blocks.size() == 26);
   REQUIRE(blocks[0].size() == 200);
   REQUIRE(blocks[13].size() == 220); // group 4 without its run 2
@@ -73,10 +49,7 @@ TEST_CASE("SweepPlot: renders a PNG with one block per run", "[plot]") {
     REQUIRE_THAT(blocks[13][i][1], WithinRel(groups[4].curves[2][i], 1e-9));
   }
 
-  std::filesystem::remove(pngs[0]);
-  const std::string by_hand = "cd '" + tmp.path().string() + "' && gnuplot sweep.gp 2>/dev/null";
-  REQUIRE(std::system(by_hand.c_str()) == 0);
-  REQUIRE(nnlab::test::read_text(pngs[0]).starts_with("\x89PNG\r\n\x1a\n"));
+  nnlab::test::check_renders_by_hand(pngs[0]);
 }
 
 TEST_CASE("SweepPlot: log y copes with zeros, long curves are thinned", "[plot]") {
@@ -93,7 +66,7 @@ TEST_CASE("SweepPlot: log y copes with zeros, long curves are thinned", "[plot]"
   REQUIRE_THAT(nnlab::test::read_text(tmp.path() / "log.gp"),
                Contains("set logscale y") && Contains("shown($2)"));
 
-  const auto blocks = read_blocks(tmp.path() / "log.dat");
+  const auto blocks = read_data_blocks(tmp.path() / "log.dat");
   REQUIRE(blocks.size() == 2);
   REQUIRE(blocks[0].size() <= nnlab::plot_style::max_curve_points + 1);
   REQUIRE(blocks[0][0][0] == 1.0);

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "nnlab/core/error.hpp"
+#include "support/dataset_checks.hpp"
 #include "support/plugins.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,12 +18,11 @@ const char* const good_test = "x1,x2,y\n0.5,1,1\n2,3,0\n";
 
 /// Writes train.csv and test.csv to `dir` and loads them with the csv plugin; `extra`
 /// adds YAML keys to the block.
-nnlab::DataSplit load(const TempDir& dir, std::string_view train,
-                      std::string_view test = good_test, const std::string& extra = "") {
+nnlab::DataSplit load(const TempDir& dir, std::string_view train, std::string_view test = good_test,
+                      const std::string& extra = "") {
   dir.write("train.csv", train);
   dir.write("test.csv", test);
-  return make_dataset("{plugin: csv, train: train.csv, test: test.csv" + extra + "}",
-                      dir.path())
+  return make_dataset("{plugin: csv, train: train.csv, test: test.csv" + extra + "}", dir.path())
       ->load();
 }
 
@@ -38,15 +38,14 @@ TEST_CASE("CsvDataset: reads features and labels by name", "[dataset][csv]") {
   REQUIRE(split.class_names == std::vector<std::string>{"0", "1", "2"});
   REQUIRE(arma::approx_equal(split.train.X, arma::mat{{-1.0, 0.4}, {2.5, 3.0}}, "absdiff", 0.0));
   REQUIRE(arma::approx_equal(split.train.y, arma::rowvec{1.0, 0.0}, "absdiff", 0.0));
-  REQUIRE(arma::approx_equal(split.test.X, arma::mat{{7.0, -0.25}, {8.0, 1000.0}}, "absdiff",
-                             0.0));
+  REQUIRE(arma::approx_equal(split.test.X, arma::mat{{7.0, -0.25}, {8.0, 1000.0}}, "absdiff", 0.0));
   REQUIRE(arma::approx_equal(split.test.y, arma::rowvec{2.0, 0.0}, "absdiff", 0.0));
 }
 
 TEST_CASE("CsvDataset: features default to every column but the label", "[dataset][csv]") {
   TempDir dir;
-  const auto split = load(dir, "x2,class,x1\n1,-1,2\n3,5,4\n", "x1,x2,class\n0,0,5\n",
-                          ", label: class");
+  const auto split =
+      load(dir, "x2,class,x1\n1,-1,2\n3,5,4\n", "x1,x2,class\n0,0,5\n", ", label: class");
   REQUIRE(split.feature_names == std::vector<std::string>{"x2", "x1"});
   REQUIRE(split.class_names == std::vector<std::string>{"-1", "5"});
   REQUIRE(arma::approx_equal(split.train.X, arma::mat{{1.0, 3.0}, {2.0, 4.0}}, "absdiff", 0.0));
@@ -81,8 +80,7 @@ TEST_CASE("CsvDataset: errors in the train file name the file and the line", "[d
                          Message((dir.path() / "train.csv").string() + error));
 }
 
-TEST_CASE("CsvDataset: the test file needs the same feature and label columns",
-          "[dataset][csv]") {
+TEST_CASE("CsvDataset: the test file needs the same feature and label columns", "[dataset][csv]") {
   TempDir dir;
   const std::string test_file = (dir.path() / "test.csv").string();
   REQUIRE_THROWS_MATCHES(load(dir, good_test, "x1,y\n1,0\n"), nnlab::DataError,
@@ -120,9 +118,5 @@ TEST_CASE("CsvDataset: bad parameters are ConfigErrors at the key", "[dataset][c
 TEST_CASE("CsvDataset: reads the shipped XOR data", "[dataset][csv]") {
   const auto split =
       make_dataset("{plugin: csv, train: data/xor_train.csv, test: data/xor_test.csv}")->load();
-  REQUIRE(split.train.X.n_rows == 2);
-  REQUIRE(split.train.X.n_cols == 1000);
-  REQUIRE(split.test.X.n_cols == 500);
-  REQUIRE(split.feature_names == std::vector<std::string>{"x1", "x2"});
-  REQUIRE(split.class_names == std::vector<std::string>{"0", "1"});
+  nnlab::test::check_plane_split(split, 1000, 500);
 }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "nnlab/core/error.hpp"
+#include "support/dataset_checks.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;
@@ -24,16 +25,10 @@ arma::mat all_X(const nnlab::DataSplit& split) {
 } // namespace
 
 TEST_CASE("DoubleSpiral: 800 train and 200 test samples by default", "[dataset][double_spiral]") {
-  const auto split = load();
-  REQUIRE(split.train.X.n_rows == 2);
-  REQUIRE(split.train.X.n_cols == 800);
-  REQUIRE(split.test.X.n_cols == 200);
-  REQUIRE(split.feature_names == std::vector<std::string>{"x1", "x2"});
-  REQUIRE(split.class_names == std::vector<std::string>{"0", "1"});
+  nnlab::test::check_plane_split(load(), 800, 200);
 }
 
-TEST_CASE("DoubleSpiral: each arm has n_points_per_class samples",
-          "[dataset][double_spiral]") {
+TEST_CASE("DoubleSpiral: each arm has n_points_per_class samples", "[dataset][double_spiral]") {
   const auto split = load();
   const arma::rowvec y = arma::join_rows(split.train.y, split.test.y);
   REQUIRE(arma::accu(y == 0.0) == 500);
@@ -70,8 +65,7 @@ TEST_CASE("DoubleSpiral: without noise every point lies on its arm", "[dataset][
   }
 }
 
-TEST_CASE("DoubleSpiral: bad parameters are ConfigErrors at the key",
-          "[dataset][double_spiral]") {
+TEST_CASE("DoubleSpiral: bad parameters are ConfigErrors at the key", "[dataset][double_spiral]") {
   auto [params, error] = GENERATE(table<std::string, std::string>({
       {", n_points_per_class: 0", "dataset.n_points_per_class: expected an integer in [1, "},
       {", noise: -0.1", "dataset.noise: expected a number >= 0, got '-0.1'"},

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "nnlab/core/error.hpp"
+#include "support/dataset_checks.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;
@@ -18,12 +19,7 @@ nnlab::DataSplit load(const std::string& params = "") {
 } // namespace
 
 TEST_CASE("XorDataset: 1000 train and 500 test samples by default", "[dataset][xor]") {
-  const auto split = load();
-  REQUIRE(split.train.X.n_rows == 2);
-  REQUIRE(split.train.X.n_cols == 1000);
-  REQUIRE(split.test.X.n_cols == 500);
-  REQUIRE(split.feature_names == std::vector<std::string>{"x1", "x2"});
-  REQUIRE(split.class_names == std::vector<std::string>{"0", "1"});
+  nnlab::test::check_plane_split(load(), 1000, 500);
 }
 
 TEST_CASE("XorDataset: labels follow the sign rule and points stay off the axes",
