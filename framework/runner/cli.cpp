@@ -14,18 +14,16 @@ namespace {
 
 po::options_description option_list() {
   po::options_description options("Options");
-  options.add_options()
-      ("out", po::value<std::string>(), "results folder (default: results); for export-data, the "
-                                        "file prefix (default: results/<name>/data/<name>)")
-      ("plugin-path", po::value<std::vector<std::string>>()->composing(),
-       "also look for plugins in this folder (repeatable; NNLAB_PLUGIN_PATH adds more, "
-       "':'-separated)")
-      ("force", "rerun runs already complete in the store")
-      ("no-plots", "do not render plots")
-      ("verbose,v", "print the course's per-iteration lines for each run")
-      ("quiet,q", "print only the final paths (and errors)")
-      ("help,h", "print this help")
-      ("version", "print the version");
+  options.add_options()("out", po::value<std::string>(),
+                        "results folder (default: results); for export-data, the "
+                        "file prefix (default: results/<name>/data/<name>)")(
+      "plugin-path", po::value<std::vector<std::string>>()->composing(),
+      "also look for plugins in this folder (repeatable; NNLAB_PLUGIN_PATH adds more, "
+      "':'-separated)")("force", "rerun runs already complete in the store")(
+      "no-plots", "do not render plots")("verbose,v",
+                                         "print the course's per-iteration lines for each run")(
+      "quiet,q", "print only the final paths (and errors)")("help,h", "print this help")(
+      "version", "print the version");
   return options;
 }
 
@@ -40,8 +38,9 @@ std::string usage() {
           "                                       write the dataset block's train and test\n"
           "                                       splits to PREFIX_train.csv, PREFIX_test.csv\n"
           "  runner list                          list the plugins found\n\n"
-       << option_list() << "\nExit status: 0 success, 2 usage or configuration error (nothing "
-                           "run), 1 runtime failure.\n";
+       << option_list()
+       << "\nExit status: 0 success, 2 usage or configuration error (nothing "
+          "run), 1 runtime failure.\n";
   return text.str();
 }
 
@@ -67,13 +66,16 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.command = CliOptions::Command::version;
     return cli;
   }
-  const auto args = vm.count("args") ? vm["args"].as<std::vector<std::string>>()
-                                     : std::vector<std::string>{};
+  const auto args =
+      vm.count("args") ? vm["args"].as<std::vector<std::string>>() : std::vector<std::string>{};
   if (args.empty()) throw ConfigError("command line: no experiment file given (see runner --help)");
   std::size_t next = 0;
-  if (args[0] == "export-data") cli.command = CliOptions::Command::export_data, next = 1;
-  else if (args[0] == "list") cli.command = CliOptions::Command::list, next = 1;
-  else cli.command = CliOptions::Command::run;
+  if (args[0] == "export-data")
+    cli.command = CliOptions::Command::export_data, next = 1;
+  else if (args[0] == "list")
+    cli.command = CliOptions::Command::list, next = 1;
+  else
+    cli.command = CliOptions::Command::run;
 
   const std::size_t files = cli.command == CliOptions::Command::list ? 0 : 1;
   if (args.size() - next < files)
@@ -91,7 +93,8 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   cli.plots = vm.count("no-plots") == 0;
   cli.verbose = vm.count("verbose") > 0;
   cli.quiet = vm.count("quiet") > 0;
-  if (cli.verbose && cli.quiet) throw ConfigError("command line: --verbose and --quiet exclude each other");
+  if (cli.verbose && cli.quiet)
+    throw ConfigError("command line: --verbose and --quiet exclude each other");
   return cli;
 }
 

@@ -10,8 +10,8 @@ namespace nnlab::runner {
 struct CliOptions {
   enum class Command { run, export_data, list, help, version };
   Command command = Command::help;
-  std::filesystem::path file;             ///< the experiment (run, export-data)
-  std::filesystem::path out;              ///< results folder (run) or file prefix (export-data)
+  std::filesystem::path file; ///< the experiment (run, export-data)
+  std::filesystem::path out;  ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;
   bool force = false;
   bool plots = true;

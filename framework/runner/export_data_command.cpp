@@ -17,7 +17,8 @@ void write_csv(const Samples& samples, const std::vector<std::string>& feature_n
                const std::filesystem::path& file) {
   std::ofstream out(file, std::ios::binary);
   if (!out) throw StorageError(file.string() + ": cannot write");
-  for (const auto& name : feature_names) out << name << ',';
+  for (const auto& name : feature_names)
+    out << name << ',';
   out << "y\n";
   char buffer[64];
   for (arma::uword j = 0; j < samples.X.n_cols; ++j) {

@@ -14,20 +14,20 @@ int main(int argc, char* argv[]) {
     const CliOptions cli = nnlab::runner::parse_cli(argc, argv);
     switch (cli.command) {
     case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
-    case CliOptions::Command::version: std::cout << "runner (nnlab) " << nnlab::version << '\n'; return 0;
+    case CliOptions::Command::version:
+      std::cout << "runner (nnlab) " << nnlab::version << '\n';
+      return 0;
     case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
     case CliOptions::Command::export_data: return nnlab::runner::export_data(cli);
     case CliOptions::Command::run: return nnlab::runner::run_experiment(cli);
     }
-  } catch (const nnlab::ConfigError& e) {
+  } catch (const nnlab::Error& e) {
     std::cerr << "runner: error: " << e.what() << '\n';
-    return 2;
-  } catch (const nnlab::DataError& e) {
-    std::cerr << "runner: error: " << e.what() << '\n';
-    return 2;
-  } catch (const nnlab::PluginError& e) {
-    std::cerr << "runner: error: " << e.what() << '\n';
-    return 2;
+    // Bad configuration, data or plugins are found before anything trains.
+    const bool usage = dynamic_cast<const nnlab::ConfigError*>(&e) ||
+                       dynamic_cast<const nnlab::DataError*>(&e) ||
+                       dynamic_cast<const nnlab::PluginError*>(&e);
+    return usage ? 2 : 1;
   } catch (const std::exception& e) {
     std::cerr << "runner: error: " << e.what() << '\n';
     return 1;

@@ -27,9 +27,9 @@ int run_experiment(const CliOptions& cli) {
 
   char timing[64];
   std::snprintf(timing, sizeof timing, "%.1f s", result.wall_time_s);
-  std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs << " runs: "
-            << result.trained << " trained, " << result.skipped << " kept; " << result.diverged
-            << " diverged, " << result.failed << " failed; " << timing << ")\n"
+  std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
+            << " runs: " << result.trained << " trained, " << result.skipped << " kept; "
+            << result.diverged << " diverged, " << result.failed << " failed; " << timing << ")\n"
             << "summary: " << result.summary_file.string() << '\n';
   if (cli.plots)
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()

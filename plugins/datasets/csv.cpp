@@ -51,16 +51,17 @@ public:
   explicit CsvFile(fs::path file) : file_(std::move(file)) {
     std::ifstream in(file_, std::ios::binary);
     if (!in) fail_file(std::string("cannot read: ") + std::strerror(errno));
-    for (std::string line; std::getline(in, line);) lines_.push_back(std::move(line));
+    for (std::string line; std::getline(in, line);)
+      lines_.push_back(std::move(line));
     if (in.bad()) fail_file(std::string("cannot read: ") + std::strerror(errno));
     // Blank lines at the end (a final newline, an editor's extra line) are not samples.
-    while (!lines_.empty() && trim(lines_.back()).empty()) lines_.pop_back();
+    while (!lines_.empty() && trim(lines_.back()).empty())
+      lines_.pop_back();
     if (lines_.empty()) fail_file("empty file; expected a header line");
     // A UTF-8 byte-order mark, as spreadsheet exports write it, is not part of the name.
     if (lines_.front().rfind("\xEF\xBB\xBF", 0) == 0) lines_.front().erase(0, 3);
     for (const auto name : split_fields(lines_.front())) {
-      if (name.empty())
-        fail(1, "column " + std::to_string(columns_.size() + 1) + " has no name");
+      if (name.empty()) fail(1, "column " + std::to_string(columns_.size() + 1) + " has no name");
       if (std::find(columns_.begin(), columns_.end(), name) != columns_.end())
         fail(1, "column '" + std::string(name) + "' appears twice");
       columns_.emplace_back(name);
@@ -72,7 +73,8 @@ public:
 
   Columns read(const std::vector<std::string>& features, const std::string& label) const {
     std::vector<std::size_t> feature_at;
-    for (const auto& name : features) feature_at.push_back(index_of(name));
+    for (const auto& name : features)
+      feature_at.push_back(index_of(name));
     const std::size_t label_at = index_of(label);
 
     const std::size_t m = lines_.size() - 1;
@@ -98,7 +100,8 @@ private:
     const auto it = std::find(columns_.begin(), columns_.end(), name);
     if (it != columns_.end()) return static_cast<std::size_t>(it - columns_.begin());
     std::string known;
-    for (const auto& column : columns_) known += (known.empty() ? "" : ", ") + column;
+    for (const auto& column : columns_)
+      known += (known.empty() ? "" : ", ") + column;
     fail(1, "no column '" + name + "'; columns: " + known);
   }
 
@@ -117,8 +120,7 @@ private:
     return value;
   }
 
-  long long class_label(std::string_view field, std::size_t line,
-                        const std::string& column) const {
+  long long class_label(std::string_view field, std::size_t line, const std::string& column) const {
     const std::string_view text = without_plus(field);
     long long value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -199,7 +201,8 @@ public:
     split.train = {std::move(train.X), class_indices(train.labels, classes)};
     split.test = {std::move(test.X), class_indices(test.labels, classes)};
     split.feature_names = std::move(features);
-    for (const long long c : classes) split.class_names.push_back(std::to_string(c));
+    for (const long long c : classes)
+      split.class_names.push_back(std::to_string(c));
     nnlab::check_split(split, train_.string() + ", " + test_.string());
     return split;
   }

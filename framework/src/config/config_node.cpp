@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <charconv>
-#include <utility>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
@@ -25,7 +25,8 @@ std::optional<double> parse_number(const std::string& text) {
 
 std::optional<bool> parse_bool(const std::string& text) {
   static const char* const yes[] = {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"};
-  static const char* const no[] = {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"};
+  static const char* const no[] = {"false", "False", "FALSE", "no", "No",
+                                   "NO",    "off",   "Off",   "OFF"};
   for (const char* word : yes)
     if (text == word) return true;
   for (const char* word : no)
@@ -91,8 +92,8 @@ const ConfigNode& ConfigNode::require(std::string_view key, std::string_view pat
                                       std::string_view what) const {
   if (kind_ != Kind::map) fail(path, "a map");
   if (const ConfigNode* value = find(key)) return *value;
-  std::string message = at_.str() + ": " + std::string(path) + ": missing key '" +
-                        std::string(key) + "'";
+  std::string message =
+      at_.str() + ": " + std::string(path) + ": missing key '" + std::string(key) + "'";
   if (!what.empty()) message += " (" + std::string(what) + ")";
   throw ConfigError(message);
 }
@@ -198,12 +199,14 @@ std::string ConfigNode::canonical() const {
   }
   case Kind::sequence: {
     std::string out = "[";
-    for (std::size_t i = 0; i < items_.size(); ++i) out += (i ? "," : "") + items_[i].canonical();
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      out += (i ? "," : "") + items_[i].canonical();
     return out + "]";
   }
   case Kind::map: {
     std::vector<const Entry*> sorted;
-    for (const auto& entry : entries_) sorted.push_back(&entry);
+    for (const auto& entry : entries_)
+      sorted.push_back(&entry);
     std::sort(sorted.begin(), sorted.end(),
               [](const Entry* a, const Entry* b) { return a->key < b->key; });
     std::string out = "{";
@@ -221,7 +224,8 @@ std::string ConfigNode::flow() const {
   case Kind::scalar: return text_;
   case Kind::sequence: {
     std::string out = "[";
-    for (std::size_t i = 0; i < items_.size(); ++i) out += (i ? ", " : "") + items_[i].flow();
+    for (std::size_t i = 0; i < items_.size(); ++i)
+      out += (i ? ", " : "") + items_[i].flow();
     return out + "]";
   }
   case Kind::map: {

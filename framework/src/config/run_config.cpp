@@ -43,8 +43,8 @@ ModelConfig read_model(const ConfigNode& node) {
   if (const ConfigNode* hidden = node.find("hidden_activation"))
     model.hidden = read_activation(*hidden, "model.hidden_activation", true);
   // One output: a probability (sigmoid); several: a distribution over classes (softmax).
-  model.output = Activation(model.layers.back() == 1 ? Activation::Kind::sigmoid
-                                                     : Activation::Kind::softmax);
+  model.output =
+      Activation(model.layers.back() == 1 ? Activation::Kind::sigmoid : Activation::Kind::softmax);
   if (const ConfigNode* output = node.find("output_activation")) {
     model.output = read_activation(*output, "model.output_activation", false);
     if (model.output.output_only() && model.layers.back() == 1)
@@ -53,9 +53,11 @@ ModelConfig read_model(const ConfigNode& node) {
   }
   if (const ConfigNode* init = node.find("init")) {
     init->check_keys("model.init", {"kind", "low", "high"});
-    if (const ConfigNode* kind = init->find("kind"); kind && kind->as_string("model.init.kind") != "uniform")
+    if (const ConfigNode* kind = init->find("kind");
+        kind && kind->as_string("model.init.kind") != "uniform")
       kind->fail("model.init.kind", "uniform");
-    if (const ConfigNode* low = init->find("low")) model.init.low = low->as_number("model.init.low");
+    if (const ConfigNode* low = init->find("low"))
+      model.init.low = low->as_number("model.init.low");
     if (const ConfigNode* high = init->find("high"))
       model.init.high = high->as_number("model.init.high");
     if (!(model.init.low < model.init.high))
@@ -103,7 +105,8 @@ PluginBlock read_plugin_block(const ConfigNode& node, const std::string& path, P
   block.core_keys = core_keys(kind);
   block.params = ConfigNode::map(node.location());
   for (const auto& entry : node.entries())
-    if (std::find(block.core_keys.begin(), block.core_keys.end(), entry.key) == block.core_keys.end())
+    if (std::find(block.core_keys.begin(), block.core_keys.end(), entry.key) ==
+        block.core_keys.end())
       block.params.set(entry.key, entry.value, entry.key_at);
   return block;
 }
@@ -118,8 +121,8 @@ RunConfig parse_run_config(const ConfigNode& resolved, const std::filesystem::pa
   const ConfigNode& optimizer = resolved.require("optimizer", "experiment", "{plugin: ...}");
   run.optimizer = read_plugin_block(optimizer, "optimizer", PluginKind::optimizer, base_dir);
   run.model = read_model(resolved.require("model", "experiment", "{layers: [...]}"));
-  run.training = read_training(resolved.require("training", "experiment", "{iterations: N}"),
-                               optimizer);
+  run.training =
+      read_training(resolved.require("training", "experiment", "{iterations: N}"), optimizer);
   return run;
 }
 

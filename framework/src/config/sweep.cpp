@@ -75,7 +75,8 @@ void merge_block(ConfigNode& base, const ConfigNode& overlay, const std::string&
         kept.set(entry.key, entry.value, entry.key_at);
     base = std::move(kept);
   }
-  for (const auto& entry : overlay.entries()) base.set(entry.key, entry.value, entry.key_at);
+  for (const auto& entry : overlay.entries())
+    base.set(entry.key, entry.value, entry.key_at);
 }
 
 void apply(ConfigNode& root, const Axis& axis, const ConfigNode& value) {
@@ -155,7 +156,8 @@ std::vector<RunSpec> expand_sweep(const Experiment& e) {
     }
     // Odometer: the last axis turns fastest, so the first key written varies slowest.
     std::size_t a = axes.size();
-    while (a > 0 && ++at[a - 1] == axes[a - 1].values->items().size()) at[--a] = 0;
+    while (a > 0 && ++at[a - 1] == axes[a - 1].values->items().size())
+      at[--a] = 0;
     if (a == 0) break;
   }
   return runs;

@@ -27,7 +27,8 @@ ConfigNode convert(const YAML::Node& node, const std::string& source) {
   case YAML::NodeType::Scalar: return ConfigNode::scalar(node.Scalar(), at);
   case YAML::NodeType::Sequence: {
     ConfigNode list = ConfigNode::sequence(at);
-    for (const auto& item : node) list.append(convert(item, source));
+    for (const auto& item : node)
+      list.append(convert(item, source));
     return list;
   }
   case YAML::NodeType::Map: {
@@ -56,10 +57,12 @@ void emit(YAML::Emitter& out, const ConfigNode& node) {
   case ConfigNode::Kind::sequence: {
     // Lists of scalars read best on one line: layers: [3, 2, 1]
     bool flat = true;
-    for (const auto& item : node.items()) flat = flat && item.is_scalar();
+    for (const auto& item : node.items())
+      flat = flat && item.is_scalar();
     if (flat) out << YAML::Flow;
     out << YAML::BeginSeq;
-    for (const auto& item : node.items()) emit(out, item);
+    for (const auto& item : node.items())
+      emit(out, item);
     out << YAML::EndSeq;
     break;
   }

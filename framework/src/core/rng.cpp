@@ -12,7 +12,9 @@ double Rng::uniform() {
   return static_cast<double>(engine_() >> 11) * 0x1.0p-53;
 }
 
-double Rng::uniform(double low, double high) { return low + (high - low) * uniform(); }
+double Rng::uniform(double low, double high) {
+  return low + (high - low) * uniform();
+}
 
 double Rng::normal() {
   if (has_spare_) {
@@ -44,7 +46,8 @@ std::uint64_t Rng::below(std::uint64_t n) {
 arma::uvec Rng::permutation(arma::uword n) {
   arma::uvec index = arma::regspace<arma::uvec>(0, n == 0 ? 0 : n - 1);
   if (n == 0) return {};
-  for (arma::uword i = n - 1; i > 0; --i) std::swap(index[i], index[below(i + 1)]);
+  for (arma::uword i = n - 1; i > 0; --i)
+    std::swap(index[i], index[below(i + 1)]);
   return index;
 }
 

@@ -47,8 +47,7 @@ std::vector<std::filesystem::path> plot_experiment(const std::string& name,
   }
   add_sweep_plot(renderer, "sweep-cost_test", group_curves(records, &RunSeries::cost_test),
                  name + ": test cost of every run", "Test cost", true);
-  add_sweep_plot(renderer, "sweep-accuracy_test",
-                 group_curves(records, &RunSeries::accuracy_test),
+  add_sweep_plot(renderer, "sweep-accuracy_test", group_curves(records, &RunSeries::accuracy_test),
                  name + ": test accuracy of every run", "Test accuracy", false);
   return renderer.render();
 }

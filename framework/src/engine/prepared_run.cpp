@@ -12,8 +12,8 @@ void check_output_width(const RunSpec& spec, const DataSplit& data) {
   if (outputs == k || (outputs == 1 && k == 2)) return;
   const std::string expected = k == 2 ? "1 (or 2 with softmax)" : std::to_string(k);
   throw ConfigError(spec.parsed.model.layers_at.str() + ": model.layers: the output layer has " +
-                    std::to_string(outputs) + " unit(s) but the dataset has " +
-                    std::to_string(k) + " classes; expected " + expected);
+                    std::to_string(outputs) + " unit(s) but the dataset has " + std::to_string(k) +
+                    " classes; expected " + expected);
 }
 
 } // namespace

@@ -33,8 +33,8 @@ RunRecord execute_run(const PreparedRun& run, std::ostream* verbose) {
   try {
     const TrainResult result =
         Trainer().run(mlp, *run.optimizer, *run.loss, *run.data, spec.parsed.training, observers);
-    record.status = result.status == TrainResult::Status::diverged ? RunStatus::diverged
-                                                                   : RunStatus::done;
+    record.status =
+        result.status == TrainResult::Status::diverged ? RunStatus::diverged : RunStatus::done;
     record.message = result.message;
     record.iterations_done = result.iterations_done;
   } catch (const std::exception& e) {

@@ -22,7 +22,8 @@ double last(const arma::vec& series) {
 void print_run_line(std::ostream& out, const RunRecord& r, std::size_t total) {
   char line[512];
   const int digits = static_cast<int>(std::to_string(total).size());
-  std::snprintf(line, sizeof line, "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s seed=%llu",
+  std::snprintf(line, sizeof line,
+                "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s seed=%llu",
                 digits, r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(),
                 last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
                 r.label.c_str(), static_cast<unsigned long long>(r.seed));
@@ -76,7 +77,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     result.failed += records.back().status == RunStatus::failed;
   }
   write_summary_csv(records, result.summary_file);
-  if (options.plots) result.plots = plot_experiment(experiment.name, runs, records, result.plot_dir);
+  if (options.plots)
+    result.plots = plot_experiment(experiment.name, runs, records, result.plot_dir);
   if (!options.quiet) {
     out << '\n';
     print_summary(records, out);

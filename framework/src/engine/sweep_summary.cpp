@@ -23,7 +23,8 @@ double median(std::vector<double> values) {
 std::string csv_field(const std::string& text) {
   if (text.find_first_of(",\"\n") == std::string::npos) return text;
   std::string out = "\"";
-  for (const char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  for (const char c : text)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
 
@@ -37,9 +38,11 @@ void print_summary(const std::vector<RunRecord>& records, std::ostream& out, dou
     groups[record.label].push_back(&record);
   }
   std::size_t width = 5;
-  for (const auto& label : order) width = std::max(width, label.size());
+  for (const auto& label : order)
+    width = std::max(width, label.size());
   char line[512];
-  std::snprintf(line, sizeof line, "%-*s  runs  bad  cost_test  acc_test min / median / max  >=%.0f%%\n",
+  std::snprintf(line, sizeof line,
+                "%-*s  runs  bad  cost_test  acc_test min / median / max  >=%.0f%%\n",
                 static_cast<int>(width), "point", 100 * good_accuracy);
   out << line;
   for (const auto& label : order) {
@@ -53,10 +56,10 @@ void print_summary(const std::vector<RunRecord>& records, std::ostream& out, dou
       if (accuracy >= good_accuracy) ++good;
     }
     const auto [lo, hi] = std::minmax_element(accuracies.begin(), accuracies.end());
-    std::snprintf(line, sizeof line, "%-*s  %4zu  %3zu  %9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n",
-                  static_cast<int>(width), label.empty() ? "(all)" : label.c_str(),
-                  groups[label].size(), bad, median(costs), 100 * *lo,
-                  100 * median(accuracies), 100 * *hi, good, groups[label].size());
+    std::snprintf(
+        line, sizeof line, "%-*s  %4zu  %3zu  %9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n",
+        static_cast<int>(width), label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad,
+        median(costs), 100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
     out << line;
   }
 }

@@ -22,7 +22,8 @@ std::optional<Activation> Activation::from_name(std::string_view name) {
 
 std::vector<std::string> Activation::names() {
   std::vector<std::string> out;
-  for (const auto& entry : table) out.emplace_back(entry.name);
+  for (const auto& entry : table)
+    out.emplace_back(entry.name);
   return out;
 }
 
@@ -41,8 +42,10 @@ void Activation::forward(const arma::mat& z, arma::mat& a) const {
     for (arma::uword j = 0; j < z.n_cols; ++j) {
       const double shift = z.col(j).max();
       double total = 0.0;
-      for (arma::uword i = 0; i < z.n_rows; ++i) total += (a(i, j) = std::exp(z(i, j) - shift));
-      for (arma::uword i = 0; i < z.n_rows; ++i) a(i, j) /= total;
+      for (arma::uword i = 0; i < z.n_rows; ++i)
+        total += (a(i, j) = std::exp(z(i, j) - shift));
+      for (arma::uword i = 0; i < z.n_rows; ++i)
+        a(i, j) /= total;
     }
     return;
   }
@@ -56,8 +59,10 @@ void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& de
     // Jacobian of softmax: da_i/dz_k = a_i (1[i=k] - a_k), so delta = a % (dA - a^T dA).
     for (arma::uword j = 0; j < a.n_cols; ++j) {
       double dot = 0.0;
-      for (arma::uword i = 0; i < a.n_rows; ++i) dot += a(i, j) * dA(i, j);
-      for (arma::uword i = 0; i < a.n_rows; ++i) delta(i, j) = a(i, j) * (dA(i, j) - dot);
+      for (arma::uword i = 0; i < a.n_rows; ++i)
+        dot += a(i, j) * dA(i, j);
+      for (arma::uword i = 0; i < a.n_rows; ++i)
+        delta(i, j) = a(i, j) * (dA(i, j) - dot);
     }
     return;
   }

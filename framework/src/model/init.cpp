@@ -7,10 +7,12 @@ void initialize(Mlp& mlp, const InitSpec& spec, Rng& rng) {
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
     arma::mat& W = mlp.layer(l).W();
     for (arma::uword r = 0; r < W.n_rows; ++r)
-      for (arma::uword c = 0; c < W.n_cols; ++c) W(r, c) = draw();
+      for (arma::uword c = 0; c < W.n_cols; ++c)
+        W(r, c) = draw();
   }
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-    for (double& value : mlp.layer(l).b()) value = draw();
+    for (double& value : mlp.layer(l).b())
+      value = draw();
 }
 
 } // namespace nnlab

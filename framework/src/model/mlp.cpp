@@ -41,7 +41,8 @@ Nodes Mlp::make_nodes(arma::uword m) const {
   Nodes nodes;
   nodes.m = m;
   const std::size_t L = layers_.size();
-  for (auto* list : {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta}) list->resize(L + 1);
+  for (auto* list : {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta})
+    list->resize(L + 1);
   for (std::size_t l = 1; l <= L; ++l)
     for (auto* list : {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta})
       (*list)[l].zeros(layers_[l - 1]->n_out(), m);
@@ -57,8 +58,8 @@ const arma::mat& Mlp::forward(const arma::mat& X, Nodes& nodes) const {
 
 void Mlp::backward(const arma::mat& X, Nodes& nodes) {
   for (std::size_t l = layers_.size(); l >= 1; --l)
-    layers_[l - 1]->backward(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
-                             nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+    layers_[l - 1]->backward(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l], nodes.delta[l],
+                             l > 1 ? &nodes.dA[l - 1] : nullptr);
 }
 
 std::vector<std::pair<std::string, arma::mat>> Mlp::named_weights() const {

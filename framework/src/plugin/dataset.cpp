@@ -27,9 +27,8 @@ void check_samples(const Samples& s, const char* split, std::size_t n_classes,
   for (arma::uword i = 0; i < s.y.n_elem; ++i) {
     const double label = s.y[i];
     if (!(label >= 0) || label != std::floor(label) || label >= static_cast<double>(n_classes))
-      throw DataError(where + "sample " + std::to_string(i + 1) + " has label " +
-                      shortest(label) + ", expected a class in 0.." +
-                      std::to_string(n_classes - 1));
+      throw DataError(where + "sample " + std::to_string(i + 1) + " has label " + shortest(label) +
+                      ", expected a class in 0.." + std::to_string(n_classes - 1));
   }
 }
 

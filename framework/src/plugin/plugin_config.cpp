@@ -23,8 +23,10 @@ void check_type(const ConfigNode& value, ParamType type, const std::string& path
     if (!value.is_sequence()) value.fail(path, describe(type));
     for (std::size_t i = 0; i < value.items().size(); ++i) {
       const std::string item_path = path + "[" + std::to_string(i) + "]";
-      if (type == ParamType::number_list) value.items()[i].as_number(item_path);
-      else value.items()[i].as_string(item_path);
+      if (type == ParamType::number_list)
+        value.items()[i].as_number(item_path);
+      else
+        value.items()[i].as_string(item_path);
     }
     return;
   }
@@ -70,7 +72,8 @@ void PluginConfig::fail(std::string_view key, std::string_view expected) const {
 void PluginConfig::validate() const {
   if (!block_.is_map()) block_.fail(context_.path, "a map of parameters");
   std::vector<std::string> names = context_.core_keys;
-  for (const auto& p : params_) names.push_back(p.name);
+  for (const auto& p : params_)
+    names.push_back(p.name);
   for (const auto& entry : block_.entries()) {
     const auto it = std::find_if(params_.begin(), params_.end(),
                                  [&](const ParamSpec& p) { return p.name == entry.key; });
@@ -112,8 +115,7 @@ std::filesystem::path PluginConfig::get<std::filesystem::path>(std::string_view 
   return (context_.base_dir / written).lexically_normal();
 }
 
-template <>
-std::vector<double> PluginConfig::get<std::vector<double>>(std::string_view key) const {
+template <> std::vector<double> PluginConfig::get<std::vector<double>>(std::string_view key) const {
   const ConfigNode value = value_or_default(spec(key));
   check_type(value, ParamType::number_list, key_path(key));
   std::vector<double> out;
@@ -127,7 +129,8 @@ std::vector<std::string> PluginConfig::get<std::vector<std::string>>(std::string
   const ConfigNode value = value_or_default(spec(key));
   check_type(value, ParamType::string_list, key_path(key));
   std::vector<std::string> out;
-  for (const auto& item : value.items()) out.push_back(item.text());
+  for (const auto& item : value.items())
+    out.push_back(item.text());
   return out;
 }
 

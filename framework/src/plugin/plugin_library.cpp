@@ -1,8 +1,7 @@
 #include "nnlab/plugin/plugin_library.hpp"
 
-#include <dlfcn.h>
-
 #include <boost/dll/shared_library.hpp>
+#include <dlfcn.h>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/plugin/plugin_base.hpp"
@@ -27,8 +26,7 @@ std::shared_ptr<PluginLibrary> PluginLibrary::open(const std::filesystem::path& 
   const std::string where = "plugin " + file.string();
   auto impl = std::make_unique<Impl>();
   std::error_code ec;
-  impl->library.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local,
-                     ec);
+  impl->library.load(file, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local, ec);
   if (ec) {
     // Boost.DLL's own error text is a meaningless errno; dlerror() has the reason.
     const char* reason = dlerror();
@@ -43,7 +41,8 @@ std::shared_ptr<PluginLibrary> PluginLibrary::open(const std::filesystem::path& 
   const int version = impl->library.get_alias<int()>("nnlab_plugin_api_version")();
   if (version != plugin_api_version)
     throw PluginError(where + ": API version " + std::to_string(version) + ", runner expects " +
-                      std::to_string(plugin_api_version) + " (rebuild the plugin against this nnlab)");
+                      std::to_string(plugin_api_version) +
+                      " (rebuild the plugin against this nnlab)");
 
   const PluginInfo& info = impl->library.get_alias<const PluginInfo&()>("nnlab_plugin_info")();
   PluginDescription& d = impl->description;
@@ -66,7 +65,9 @@ std::shared_ptr<PluginLibrary> PluginLibrary::open(const std::filesystem::path& 
   return std::shared_ptr<PluginLibrary>(new PluginLibrary(std::move(impl)));
 }
 
-const PluginDescription& PluginLibrary::description() const { return impl_->description; }
+const PluginDescription& PluginLibrary::description() const {
+  return impl_->description;
+}
 
 std::shared_ptr<Plugin> PluginLibrary::create(const PluginConfig& config) const {
   const PluginDescription& d = impl_->description;

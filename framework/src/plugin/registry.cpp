@@ -33,7 +33,8 @@ std::optional<std::pair<PluginKind, std::string>> parse_file_name(const fs::path
 
 std::string folder_list(const std::vector<fs::path>& folders) {
   std::string text;
-  for (const auto& folder : folders) text += (text.empty() ? "" : ":") + folder.string();
+  for (const auto& folder : folders)
+    text += (text.empty() ? "" : ":") + folder.string();
   return text.empty() ? "(no folders)" : text;
 }
 
@@ -107,10 +108,12 @@ const std::shared_ptr<PluginLibrary>& Registry::library(PluginKind kind, std::st
     const std::vector<std::string> known = names(kind);
     std::string message = at.str() + ": " + (path.empty() ? to_string(kind) : std::string(path)) +
                           ".plugin: unknown " + to_string(kind) + " '" + std::string(name) + "'";
-    if (const auto guess = closest_name(name, known)) message += "; did you mean '" + *guess + "'?";
-    else message += ";";
-    throw ConfigError(message + " known: " + join_sorted(known) +
-                      " (searched " + folder_list(folders_) + ")");
+    if (const auto guess = closest_name(name, known))
+      message += "; did you mean '" + *guess + "'?";
+    else
+      message += ";";
+    throw ConfigError(message + " known: " + join_sorted(known) + " (searched " +
+                      folder_list(folders_) + ")");
   }
   return loaded_.emplace(key, PluginLibrary::open(file->second)).first->second;
 }
@@ -122,26 +125,28 @@ const PluginDescription& Registry::describe(PluginKind kind, std::string_view na
 
 std::shared_ptr<Plugin> Registry::create(PluginKind kind, const PluginBlock& block) {
   const auto& lib = library(kind, block.name, block.name_at, block.path);
-  const PluginConfig config(block.params, lib->description().params,
-                            {block.path, to_string(kind) + " '" + block.name + "'",
-                             block.base_dir, block.core_keys});
+  const PluginConfig config(
+      block.params, lib->description().params,
+      {block.path, to_string(kind) + " '" + block.name + "'", block.base_dir, block.core_keys});
   config.validate();
   return lib->create(config);
 }
 
 namespace {
 template <class T>
-std::shared_ptr<T> as_kind(std::shared_ptr<Plugin> object, PluginKind kind, const std::string& name) {
+std::shared_ptr<T> as_kind(std::shared_ptr<Plugin> object, PluginKind kind,
+                           const std::string& name) {
   auto typed = std::dynamic_pointer_cast<T>(std::move(object));
   if (!typed)
-    throw PluginError(to_string(kind) + " '" + name + "': its factory made an object that is not a " +
-                      to_string(kind));
+    throw PluginError(to_string(kind) + " '" + name +
+                      "': its factory made an object that is not a " + to_string(kind));
   return typed;
 }
 } // namespace
 
 std::shared_ptr<Optimizer> Registry::create_optimizer(const PluginBlock& block) {
-  return as_kind<Optimizer>(create(PluginKind::optimizer, block), PluginKind::optimizer, block.name);
+  return as_kind<Optimizer>(create(PluginKind::optimizer, block), PluginKind::optimizer,
+                            block.name);
 }
 
 std::shared_ptr<Loss> Registry::create_loss(const PluginBlock& block) {

@@ -13,7 +13,8 @@ bool CoursePrinter::scheduled(arma::uword iteration) {
 bool CoursePrinter::on_iteration(const IterationStats& s) {
   if (!scheduled(s.iteration)) return false;
   char line[128];
-  std::snprintf(line, sizeof line, "Iteration %4llu  Train cost: %.5f  Test cost: %.5f  Diff: %.1e\n",
+  std::snprintf(line, sizeof line,
+                "Iteration %4llu  Train cost: %.5f  Test cost: %.5f  Diff: %.1e\n",
                 static_cast<unsigned long long>(s.iteration), s.cost_train, s.cost_test,
                 s.cost_test - s.cost_train);
   out_ << line;

@@ -5,7 +5,8 @@ namespace nnlab {
 arma::mat make_targets(const arma::rowvec& labels, arma::uword n_outputs) {
   if (n_outputs == 1) return arma::mat(labels);
   arma::mat T(n_outputs, labels.n_elem, arma::fill::zeros);
-  for (arma::uword j = 0; j < labels.n_elem; ++j) T(static_cast<arma::uword>(labels[j]), j) = 1.0;
+  for (arma::uword j = 0; j < labels.n_elem; ++j)
+    T(static_cast<arma::uword>(labels[j]), j) = 1.0;
   return T;
 }
 
@@ -29,7 +30,8 @@ double accuracy(const arma::mat& output, const arma::rowvec& labels) {
 
 arma::urowvec predict(const arma::mat& output) {
   arma::urowvec classes(output.n_cols);
-  for (arma::uword j = 0; j < output.n_cols; ++j) classes[j] = predicted_class(output, j);
+  for (arma::uword j = 0; j < output.n_cols; ++j)
+    classes[j] = predicted_class(output, j);
   return classes;
 }
 

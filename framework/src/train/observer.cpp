@@ -6,7 +6,8 @@ TrainObserver::~TrainObserver() = default;
 
 bool ObserverList::on_iteration(const IterationStats& stats) {
   bool stop = false;
-  for (auto* observer : observers_) stop = observer->on_iteration(stats) || stop;
+  for (auto* observer : observers_)
+    stop = observer->on_iteration(stats) || stop;
   return stop;
 }
 

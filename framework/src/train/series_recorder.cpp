@@ -3,8 +3,8 @@
 namespace nnlab {
 
 SeriesRecorder::SeriesRecorder(arma::uword capacity) {
-  for (auto* series : {&series_.cost_train, &series_.cost_test, &series_.accuracy_train,
-                       &series_.accuracy_test})
+  for (auto* series :
+       {&series_.cost_train, &series_.cost_test, &series_.accuracy_train, &series_.accuracy_test})
     series->zeros(capacity);
 }
 
@@ -20,8 +20,8 @@ bool SeriesRecorder::on_iteration(const IterationStats& stats) {
 }
 
 RunSeries SeriesRecorder::take() {
-  for (auto* series : {&series_.cost_train, &series_.cost_test, &series_.accuracy_train,
-                       &series_.accuracy_test})
+  for (auto* series :
+       {&series_.cost_train, &series_.cost_test, &series_.accuracy_train, &series_.accuracy_test})
     series->resize(n_);
   return std::move(series_);
 }

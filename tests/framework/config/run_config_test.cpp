@@ -39,30 +39,31 @@ TEST_CASE("RunConfig: several outputs default to softmax", "[config][run]") {
 TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their place",
           "[config][run]") {
   using Row = std::tuple<std::string, std::string, std::string, std::string>;
-  const auto [model, training, optimizer, expected] = GENERATE(table<std::string, std::string, std::string, std::string>({
-      Row{"{layers: []}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
-          "model.layers: expected a non-empty list of layer sizes"},
-      Row{"{layers: [3, 0, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
-          "r.yaml:2:21: model.layers[1]: expected a layer size of at least 1, got '0'"},
-      Row{"{layers: [3, 1], hidden_activation: softmax}", "{iterations: 10}",
-          "{plugin: sgd, learning_rate: 1}", "(softmax is for the output layer only)"},
-      Row{"{layers: [3, 1], output_activation: softmax}", "{iterations: 10}",
-          "{plugin: sgd, learning_rate: 1}", "expected sigmoid for a single output"},
-      Row{"{layers: [3, 1], hidden_activation: relu}", "{iterations: 10}",
-          "{plugin: sgd, learning_rate: 1}", "expected one of sigmoid, tanh, got 'relu'"},
-      Row{"{layers: [3, 1], init: {low: 1, high: 0}}", "{iterations: 10}",
-          "{plugin: sgd, learning_rate: 1}", "model.init: expected low < high"},
-      Row{"{layers: [3, 1]}", "{iterations: 0}", "{plugin: sgd, learning_rate: 1}",
-          "training.iterations: expected an integer of at least 1, got '0'"},
-      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: -0.1}",
-          "optimizer.learning_rate: expected a number > 0, got '-0.1'"},
-      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd}",
-          "optimizer: missing key 'learning_rate'"},
-      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
-          "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
-      Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
-          "r.yaml:5:28: training.epochs: unknown key; known: iterations"},
-  }));
+  const auto [model, training, optimizer, expected] =
+      GENERATE(table<std::string, std::string, std::string, std::string>({
+          Row{"{layers: []}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
+              "model.layers: expected a non-empty list of layer sizes"},
+          Row{"{layers: [3, 0, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
+              "r.yaml:2:21: model.layers[1]: expected a layer size of at least 1, got '0'"},
+          Row{"{layers: [3, 1], hidden_activation: softmax}", "{iterations: 10}",
+              "{plugin: sgd, learning_rate: 1}", "(softmax is for the output layer only)"},
+          Row{"{layers: [3, 1], output_activation: softmax}", "{iterations: 10}",
+              "{plugin: sgd, learning_rate: 1}", "expected sigmoid for a single output"},
+          Row{"{layers: [3, 1], hidden_activation: relu}", "{iterations: 10}",
+              "{plugin: sgd, learning_rate: 1}", "expected one of sigmoid, tanh, got 'relu'"},
+          Row{"{layers: [3, 1], init: {low: 1, high: 0}}", "{iterations: 10}",
+              "{plugin: sgd, learning_rate: 1}", "model.init: expected low < high"},
+          Row{"{layers: [3, 1]}", "{iterations: 0}", "{plugin: sgd, learning_rate: 1}",
+              "training.iterations: expected an integer of at least 1, got '0'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: -0.1}",
+              "optimizer.learning_rate: expected a number > 0, got '-0.1'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd}",
+              "optimizer: missing key 'learning_rate'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
+              "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
+              "r.yaml:5:28: training.epochs: unknown key; known: iterations"},
+      }));
   CAPTURE(model, training, optimizer);
   REQUIRE_THROWS_AS(parse(model, training, optimizer), nnlab::ConfigError);
   REQUIRE_THROWS_WITH(parse(model, training, optimizer), Contains(expected));

@@ -45,9 +45,11 @@ TEST_CASE("Sweep: the cartesian product in the order written, each point once pe
   CHECK(runs[3].point_label() == "sgd learning_rate=0.05");
   CHECK(runs[9].point_label() == "momentum(momentum=0.9) learning_rate=0.01");
   CHECK(runs[26].point_label() == "nesterov(momentum=0.9) learning_rate=0.1");
-  for (std::size_t i = 0; i < runs.size(); ++i) CHECK(runs[i].index == i);
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    CHECK(runs[i].index == i);
   std::set<std::string> ids;
-  for (const auto& run : runs) ids.insert(run.id);
+  for (const auto& run : runs)
+    ids.insert(run.id);
   CHECK(ids.size() == 27);
 }
 

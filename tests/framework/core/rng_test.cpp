@@ -17,13 +17,15 @@ TEST_CASE("Rng: the same seed gives the same stream, another seed another", "[co
   }
   CHECK(nnlab::Rng(5).uniform() != c.uniform());
   // Pinned: portable conversion of MT19937-64's first draw for seed 5489 (its default).
-  CHECK(nnlab::Rng(5489).uniform() == static_cast<double>(14514284786278117030ULL >> 11) * 0x1.0p-53);
+  CHECK(nnlab::Rng(5489).uniform() ==
+        static_cast<double>(14514284786278117030ULL >> 11) * 0x1.0p-53);
 }
 
 TEST_CASE("Rng: normal draws have mean 0 and variance 1", "[core][rng]") {
   nnlab::Rng rng(1);
   arma::vec x(200000);
-  for (auto& value : x) value = rng.normal();
+  for (auto& value : x)
+    value = rng.normal();
   CHECK_THAT(arma::mean(x), WithinAbs(0.0, 0.01));
   CHECK_THAT(arma::var(x), WithinAbs(1.0, 0.01));
 }
@@ -34,7 +36,8 @@ TEST_CASE("Rng: permutation and below", "[core][rng]") {
   CHECK(arma::all(arma::sort(p) == arma::regspace<arma::uvec>(0, 49)));
   CHECK_FALSE(arma::all(p == arma::regspace<arma::uvec>(0, 49)));
   std::set<std::uint64_t> seen;
-  for (int i = 0; i < 1000; ++i) seen.insert(rng.below(7));
+  for (int i = 0; i < 1000; ++i)
+    seen.insert(rng.below(7));
   CHECK(seen == std::set<std::uint64_t>{0, 1, 2, 3, 4, 5, 6});
   CHECK(rng.permutation(0).is_empty());
 }

@@ -29,8 +29,8 @@ TEST_CASE("Activation: forward values", "[model][activation]") {
 }
 
 TEST_CASE("Activation: backward equals the finite-difference derivative", "[model][activation]") {
-  const auto kind = GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid,
-                             Activation::Kind::softmax);
+  const auto kind =
+      GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid, Activation::Kind::softmax);
   const Activation f(kind);
   CAPTURE(f.name());
   const arma::mat z{{-1.0, 0.3, 2.0}, {0.5, 1.0, -0.7}, {0.2, -2.0, 0.1}};

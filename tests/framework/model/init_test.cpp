@@ -4,9 +4,10 @@
 
 using nnlab::Activation;
 
-TEST_CASE("Init: uniform fills W1..WL row by row, then b1..bL, within low and high", "[model][init]") {
-  nnlab::Mlp mlp(nnlab::Architecture{2, {3, 2, 1}, Activation(Activation::Kind::tanh),
-                                     Activation(Activation::Kind::sigmoid)});
+TEST_CASE("Init: uniform fills W1..WL row by row, then b1..bL, within low and high",
+          "[model][init]") {
+  nnlab::Mlp mlp(nnlab::Architecture{
+      2, {3, 2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
   nnlab::Rng rng(7);
   nnlab::initialize(mlp, nnlab::InitSpec{nnlab::InitSpec::Kind::uniform, -0.5, 0.25}, rng);
 
@@ -21,7 +22,8 @@ TEST_CASE("Init: uniform fills W1..WL row by row, then b1..bL, within low and hi
       }
   }
   for (arma::uword l = 1; l <= 3; ++l)
-    for (const double value : mlp.layer(l).b()) REQUIRE(value == next());
+    for (const double value : mlp.layer(l).b())
+      REQUIRE(value == next());
   CHECK(mlp.params().min() >= -0.5);
   CHECK(mlp.params().max() < 0.25);
 }

@@ -39,8 +39,9 @@ TEST_CASE("PluginConfig: every failure names the file, line and key", "[plugin][
   }
   SECTION("range check by the plugin") {
     const auto config = config_of("{train: a,\n rate: 7}");
-    REQUIRE_THROWS_WITH(config.fail("rate", "a number in [0, 1]"),
-                        Contains("exp.yaml:2:8: dataset.rate: expected a number in [0, 1], got '7'"));
+    REQUIRE_THROWS_WITH(
+        config.fail("rate", "a number in [0, 1]"),
+        Contains("exp.yaml:2:8: dataset.rate: expected a number in [0, 1], got '7'"));
   }
   SECTION("a parameter the plugin never declared is the plugin's bug") {
     REQUIRE_THROWS_AS(config_of("{train: a}").get<double>("nope"), PluginError);

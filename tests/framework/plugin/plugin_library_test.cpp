@@ -17,8 +17,8 @@ fs::path fixture(const std::string& folder, const std::string& stem) {
 } // namespace
 
 TEST_CASE("PluginLibrary: reads a real plugin's descriptor", "[plugin][loader]") {
-  const auto lib = nnlab::PluginLibrary::open(fs::path(NNLAB_TEST_PLUGIN_DIR) /
-                                              "nnlab_optimizer_momentum.so");
+  const auto lib =
+      nnlab::PluginLibrary::open(fs::path(NNLAB_TEST_PLUGIN_DIR) / "nnlab_optimizer_momentum.so");
   const auto& d = lib->description();
   CHECK(d.kind == nnlab::PluginKind::optimizer);
   CHECK(d.name == "momentum");
@@ -35,15 +35,14 @@ TEST_CASE("PluginLibrary: refuses libraries that are not usable plugins", "[plug
   }
   SECTION("no nnlab descriptor") {
     const auto file = fixture("broken", "nnlab_optimizer_not_a_plugin");
-    REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file),
-                        Contains(file.string()) && Contains("not an nnlab plugin") &&
-                            Contains("nnlab_plugin_api_version"));
+    REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file), Contains(file.string()) &&
+                                                              Contains("not an nnlab plugin") &&
+                                                              Contains("nnlab_plugin_api_version"));
   }
   SECTION("a declared name that does not match the file name") {
     const auto file = fixture("broken", "nnlab_optimizer_misnamed");
-    REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file),
-                        Contains("declares optimizer 'other'") &&
-                            Contains("nnlab_optimizer_other.so"));
+    REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file), Contains("declares optimizer 'other'") &&
+                                                              Contains("nnlab_optimizer_other.so"));
   }
   SECTION("not a shared library at all") {
     const auto file = fs::path(NNLAB_SOURCE_DIR) / "README.md";

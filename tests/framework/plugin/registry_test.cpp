@@ -30,8 +30,7 @@ TEST_CASE("Registry: an unknown name lists the known ones and suggests the close
                           Contains("known: momentum, nesterov, sgd"));
 }
 
-TEST_CASE("Registry: checks a block's keys against the plugin's parameters",
-          "[plugin][registry]") {
+TEST_CASE("Registry: checks a block's keys against the plugin's parameters", "[plugin][registry]") {
   SECTION("an unknown key, with the core's keys among the known ones") {
     const auto block = nnlab::test::block("optimizer", PluginKind::optimizer,
                                           "{plugin: momentum, learning_rate: 0.1, momentun: 0.9}");
@@ -41,8 +40,8 @@ TEST_CASE("Registry: checks a block's keys against the plugin's parameters",
                             Contains("known: learning_rate, momentum, plugin"));
   }
   SECTION("a wrong type") {
-    const auto block =
-        nnlab::test::block("optimizer", PluginKind::optimizer, "{plugin: momentum, momentum: fast}");
+    const auto block = nnlab::test::block("optimizer", PluginKind::optimizer,
+                                          "{plugin: momentum, momentum: fast}");
     REQUIRE_THROWS_WITH(nnlab::test::registry().create_optimizer(block),
                         Contains("<test>:1:30: optimizer.momentum: expected a number, got 'fast'"));
   }

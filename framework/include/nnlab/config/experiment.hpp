@@ -21,8 +21,8 @@ struct Experiment {
   std::string name;
   std::string description;
   std::uint64_t seed = 0;
-  ConfigNode base;                 ///< map: dataset, model, loss, optimizer, training
-  ConfigNode sweep;                ///< map: key path -> list of values (null when absent)
+  ConfigNode base;                  ///< map: dataset, model, loss, optimizer, training
+  ConfigNode sweep;                 ///< map: key path -> list of values (null when absent)
   std::vector<std::uint64_t> seeds; ///< each run once per seed: `seeds`, else [seed]
 };
 
@@ -31,8 +31,7 @@ struct Experiment {
 NNLAB_EXPORT Experiment load_experiment(const std::filesystem::path& file);
 
 /// The same from parsed YAML (`file` only names it and gives base_dir).
-NNLAB_EXPORT Experiment parse_experiment(const ConfigNode& root,
-                                         const std::filesystem::path& file,
+NNLAB_EXPORT Experiment parse_experiment(const ConfigNode& root, const std::filesystem::path& file,
                                          std::string yaml_text);
 
 } // namespace nnlab

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <armadillo>
 #include <filesystem>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
@@ -49,7 +48,6 @@ NNLAB_EXPORT const std::vector<std::string>& core_keys(PluginKind kind);
 /// Splits a plugin block ({plugin: NAME, ...}) into the plugin's name and its own keys.
 /// A missing or malformed name (only a-z, 0-9 and _; never a path) throws ConfigError.
 NNLAB_EXPORT PluginBlock read_plugin_block(const ConfigNode& node, const std::string& path,
-                                           PluginKind kind,
-                                           const std::filesystem::path& base_dir);
+                                           PluginKind kind, const std::filesystem::path& base_dir);
 
 } // namespace nnlab

@@ -19,10 +19,10 @@ struct NNLAB_EXPORT RunSpec {
   /// order and number formatting do not change it, and the same run in a bigger sweep
   /// keeps its id (and its results).
   std::string id;
-  std::size_t index = 0;    ///< position in the sweep, 0-based
-  std::uint64_t seed = 0;   ///< the run's seed (from `seeds`)
+  std::size_t index = 0;      ///< position in the sweep, 0-based
+  std::uint64_t seed = 0;     ///< the run's seed (from `seeds`)
   std::uint64_t rng_seed = 0; ///< seeds the run's Rng: mixed from the experiment seed and id
-  ConfigNode config;        ///< resolved: dataset, model, loss, optimizer, training, seed
+  ConfigNode config;          ///< resolved: dataset, model, loss, optimizer, training, seed
   /// What this run's sweep point sets, in sweep order: {"optimizer", "momentum(momentum=0.9)"},
   /// {"learning_rate", "0.05"}. The seed is not part of it.
   std::vector<std::pair<std::string, std::string>> point;

@@ -1,9 +1,8 @@
 #pragma once
 
+#include <armadillo>
 #include <cstdint>
 #include <random>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 

@@ -14,7 +14,7 @@ namespace nnlab {
 
 struct SweepOptions {
   std::filesystem::path results_dir = "results"; ///< the experiment goes in <this>/<name>/
-  bool force = false;   ///< rerun runs already complete in the store
+  bool force = false;                            ///< rerun runs already complete in the store
   bool plots = true;
   bool verbose = false; ///< the course's per-iteration lines for each run
   bool quiet = false;   ///< no per-run lines and no summary table

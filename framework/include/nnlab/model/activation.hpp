@@ -1,11 +1,10 @@
 #pragma once
 
+#include <armadillo>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 

@@ -34,8 +34,8 @@ public:
   void forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const;
   /// From dA = dC/da (per sample): delta = dA % f'(z), dW = delta a_prev^T / m,
   /// db = sum(delta, 1) / m and, when dA_prev is given, dA_prev = W^T delta.
-  void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
-                arma::mat& delta, arma::mat* dA_prev);
+  void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA, arma::mat& delta,
+                arma::mat* dA_prev);
 
 private:
   Activation f_;

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <armadillo>
 #include <memory>
 #include <string>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 #include "nnlab/model/activation.hpp"

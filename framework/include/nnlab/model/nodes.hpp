@@ -1,8 +1,7 @@
 #pragma once
 
-#include <vector>
-
 #include <armadillo>
+#include <vector>
 
 namespace nnlab {
 

@@ -1,10 +1,9 @@
 #pragma once
 
+#include <armadillo>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_base.hpp"

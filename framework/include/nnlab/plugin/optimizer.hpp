@@ -1,11 +1,10 @@
 #pragma once
 
+#include <armadillo>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_base.hpp"

@@ -19,9 +19,9 @@ class NNLAB_EXPORT PluginConfig {
 public:
   /// Where the block sits, for error texts and relative paths.
   struct Context {
-    std::string path = "plugin";   ///< the block's key path, e.g. "optimizer"
-    std::string owner;             ///< e.g. "optimizer 'momentum'"
-    std::filesystem::path base_dir; ///< relative paths resolve here
+    std::string path = "plugin";        ///< the block's key path, e.g. "optimizer"
+    std::string owner;                  ///< e.g. "optimizer 'momentum'"
+    std::filesystem::path base_dir;     ///< relative paths resolve here
     std::vector<std::string> core_keys; ///< keys of the block the core reads (listed as known)
   };
 
@@ -34,7 +34,8 @@ public:
   /// True when the block gives `key` or the parameter has a default.
   bool has(std::string_view key) const;
 
-  /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got <value>".
+  /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got
+  /// <value>".
   [[noreturn]] void fail(std::string_view key, std::string_view expected) const;
 
   /// Checks the block: no unknown keys (with "did you mean"), required keys present,

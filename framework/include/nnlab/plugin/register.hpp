@@ -21,7 +21,9 @@
 
 #define NNLAB_DETAIL_REGISTER(kind, Class, name, description)                                      \
   namespace {                                                                                      \
-  int nnlab_detail_api_version() { return ::nnlab::plugin_api_version; }                           \
+  int nnlab_detail_api_version() {                                                                 \
+    return ::nnlab::plugin_api_version;                                                            \
+  }                                                                                                \
   std::unique_ptr<::nnlab::Plugin> nnlab_detail_create(const ::nnlab::PluginConfig& config) {      \
     return std::make_unique<Class>(config);                                                        \
   }                                                                                                \

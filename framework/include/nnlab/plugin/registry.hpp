@@ -24,8 +24,8 @@ struct PluginBlock {
   std::string name;
   SourceLocation name_at;
   ConfigNode params;
-  std::string path;               ///< the block's key path, e.g. "optimizer"
-  std::filesystem::path base_dir; ///< relative paths in the block resolve here
+  std::string path;                   ///< the block's key path, e.g. "optimizer"
+  std::filesystem::path base_dir;     ///< relative paths in the block resolve here
   std::vector<std::string> core_keys; ///< keys of the block the core reads (e.g. plugin)
 };
 
@@ -71,8 +71,7 @@ private:
 
   std::vector<std::filesystem::path> folders_;
   std::map<std::pair<PluginKind, std::string>, std::filesystem::path> files_;
-  std::map<std::pair<PluginKind, std::string>, std::shared_ptr<PluginLibrary>>
-      loaded_;
+  std::map<std::pair<PluginKind, std::string>, std::shared_ptr<PluginLibrary>> loaded_;
 };
 
 } // namespace nnlab

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <armadillo>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -7,8 +8,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <armadillo>
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/series_recorder.hpp"
@@ -28,7 +27,7 @@ struct RunRecord {
   std::string config_yaml; ///< the resolved config of this run
   std::string label;       ///< the sweep point's label (RunSpec::point_label)
   RunStatus status = RunStatus::done;
-  std::string message;     ///< why it diverged or failed
+  std::string message; ///< why it diverged or failed
   double wall_time_s = 0.0;
   arma::uword iterations_done = 0;
   RunSeries series;

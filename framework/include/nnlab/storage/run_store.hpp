@@ -15,7 +15,7 @@ namespace nnlab {
 struct StoreHeader {
   std::string experiment_yaml; ///< the experiment file as written
   std::string nnlab_version;
-  std::string created;         ///< ISO 8601 UTC, when the store was first written
+  std::string created; ///< ISO 8601 UTC, when the store was first written
 };
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):

@@ -1,8 +1,7 @@
 #pragma once
 
-#include <string>
-
 #include <armadillo>
+#include <string>
 
 #include "nnlab/export.hpp"
 #include "nnlab/model/mlp.hpp"
