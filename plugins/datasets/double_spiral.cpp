@@ -21,14 +21,8 @@ public:
       config.fail("n_points_per_class", "an integer in [1, 10000000]");
     // Written negated so that NaN fails too.
     if (!(noise_ >= 0.0)) config.fail("noise", "a number >= 0");
-    const double test_fraction = config.get<double>("test_fraction");
-    if (!(test_fraction > 0.0 && test_fraction < 1.0))
-      config.fail("test_fraction", "a number in (0, 1)");
     if (seed_ < 0) config.fail("seed", "an integer >= 0");
-    n_test_ = std::llround(2.0 * static_cast<double>(n_per_class_) * test_fraction);
-    if (n_test_ < 1 || n_test_ >= 2 * n_per_class_)
-      config.fail("test_fraction", "a fraction that leaves at least one test and one train "
-                                   "sample");
+    n_test_ = nnlab::test_count(config, 2 * static_cast<arma::uword>(n_per_class_));
   }
 
   static nnlab::ParamList params() {
@@ -43,7 +37,6 @@ public:
 
   nnlab::DataSplit load() const override {
     const auto n = static_cast<arma::uword>(n_per_class_);
-    const auto n_test = static_cast<arma::uword>(n_test_);
     const double step = n > 1 ? 4.0 * std::numbers::pi / static_cast<double>(n - 1) : 0.0;
     nnlab::Rng rng(static_cast<std::uint64_t>(seed_));
 
@@ -65,13 +58,8 @@ public:
     }
 
     const arma::uvec order = rng.permutation(2 * n);
-    const arma::mat X_shuffled = X.cols(order);
-    const arma::rowvec y_shuffled = y.cols(order);
-    nnlab::DataSplit split;
-    split.test = {X_shuffled.head_cols(n_test), y_shuffled.head(n_test)};
-    split.train = {X_shuffled.tail_cols(2 * n - n_test), y_shuffled.tail(2 * n - n_test)};
-    split.feature_names = {"x1", "x2"};
-    split.class_names = {"0", "1"};
+    const nnlab::DataSplit split =
+        nnlab::split_first(X.cols(order), y.cols(order), n_test_, {"x1", "x2"}, {"0", "1"});
     nnlab::check_split(split, "double_spiral");
     return split;
   }
@@ -82,7 +70,7 @@ private:
   std::int64_t n_per_class_;
   double noise_;
   std::int64_t seed_;
-  long long n_test_ = 0;
+  arma::uword n_test_ = 0;
 };
 
 } // namespace

@@ -19,17 +19,10 @@ public:
         margin_(config.get<double>("margin")), seed_(config.get<std::int64_t>("seed")) {
     if (n_samples_ < 2 || n_samples_ > max_samples)
       config.fail("n_samples", "an integer in [2, 10000000]");
-    const double test_fraction = config.get<double>("test_fraction");
-    // Written negated so that NaN fails too.
-    if (!(test_fraction > 0.0 && test_fraction < 1.0))
-      config.fail("test_fraction", "a number in (0, 1)");
     if (!(extent_ > 0.0)) config.fail("extent", "a number > 0");
     if (!(margin_ >= 0.0 && margin_ < extent_)) config.fail("margin", "a number in [0, extent)");
     if (seed_ < 0) config.fail("seed", "an integer >= 0");
-    n_test_ = std::llround(static_cast<double>(n_samples_) * test_fraction);
-    if (n_test_ < 1 || n_test_ >= n_samples_)
-      config.fail("test_fraction", "a fraction that leaves at least one test and one train "
-                                   "sample");
+    n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
   static nnlab::ParamList params() {
@@ -45,7 +38,6 @@ public:
 
   nnlab::DataSplit load() const override {
     const auto n = static_cast<arma::uword>(n_samples_);
-    const auto n_test = static_cast<arma::uword>(n_test_);
     nnlab::Rng rng(static_cast<std::uint64_t>(seed_));
 
     arma::mat X(2, n);
@@ -58,11 +50,7 @@ public:
       y[i] = s1 != s2 ? 1.0 : 0.0;
     }
 
-    nnlab::DataSplit split;
-    split.test = {X.head_cols(n_test), y.head(n_test)};
-    split.train = {X.tail_cols(n - n_test), y.tail(n - n_test)};
-    split.feature_names = {"x1", "x2"};
-    split.class_names = {"0", "1"};
+    const nnlab::DataSplit split = nnlab::split_first(X, y, n_test_, {"x1", "x2"}, {"0", "1"});
     nnlab::check_split(split, "xor");
     return split;
   }
@@ -74,7 +62,7 @@ private:
   double extent_;
   double margin_;
   std::int64_t seed_;
-  long long n_test_ = 0;
+  arma::uword n_test_ = 0;
 };
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plugin/plugin_config.hpp"
 
 namespace nnlab {
 
@@ -33,6 +34,27 @@ void check_samples(const Samples& s, const char* split, std::size_t n_classes,
 }
 
 } // namespace
+
+arma::uword test_count(const PluginConfig& config, arma::uword n) {
+  const double fraction = config.get<double>("test_fraction");
+  // Written negated so that NaN fails too.
+  if (!(fraction > 0.0 && fraction < 1.0)) config.fail("test_fraction", "a number in (0, 1)");
+  const long long n_test = std::llround(static_cast<double>(n) * fraction);
+  if (n_test < 1 || n_test >= static_cast<long long>(n))
+    config.fail("test_fraction", "a fraction that leaves at least one test and one train sample");
+  return static_cast<arma::uword>(n_test);
+}
+
+DataSplit split_first(const arma::mat& X, const arma::rowvec& y, arma::uword n_test,
+                      std::vector<std::string> feature_names,
+                      std::vector<std::string> class_names) {
+  DataSplit split;
+  split.test = {X.head_cols(n_test), y.head(n_test)};
+  split.train = {X.tail_cols(X.n_cols - n_test), y.tail(y.n_elem - n_test)};
+  split.feature_names = std::move(feature_names);
+  split.class_names = std::move(class_names);
+  return split;
+}
 
 void check_split(const DataSplit& split, std::string_view source) {
   const std::size_t k = split.class_names.size();

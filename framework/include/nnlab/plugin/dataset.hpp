@@ -10,6 +10,8 @@
 
 namespace nnlab {
 
+class PluginConfig;
+
 /// Samples as columns: X is features x m; y holds each sample's class, 0..k-1.
 struct Samples {
   arma::mat X;
@@ -32,6 +34,17 @@ public:
 
   virtual DataSplit load() const = 0;
 };
+
+/// For generators: round(n * test_fraction), with `test_fraction` read from the block
+/// and checked to lie in (0, 1) and to leave at least one sample on each side
+/// (ConfigError at dataset.test_fraction otherwise).
+NNLAB_EXPORT arma::uword test_count(const PluginConfig& config, arma::uword n);
+
+/// For generators whose samples are i.i.d. or already shuffled: the first n_test
+/// columns are the test set, the rest the train set.
+NNLAB_EXPORT DataSplit split_first(const arma::mat& X, const arma::rowvec& y, arma::uword n_test,
+                                   std::vector<std::string> feature_names,
+                                   std::vector<std::string> class_names);
 
 /// Checks a split's consistency (shapes, finite features, labels in 0..k-1, both splits
 /// non-empty) and throws DataError "<source>: ..." otherwise.
