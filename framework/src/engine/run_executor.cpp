@@ -11,7 +11,8 @@
 
 namespace nnlab {
 
-RunRecord execute_run(const PreparedRun& run, std::ostream* verbose) {
+RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
+  std::ostream* verbose = options.verbose;
   const RunSpec& spec = *run.spec;
   const auto start = std::chrono::steady_clock::now();
   RunRecord record;

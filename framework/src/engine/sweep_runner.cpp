@@ -49,7 +49,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.store_file = result.experiment_dir / "runs.h5";
   result.plot_dir = result.experiment_dir / "plots";
   result.summary_file = result.experiment_dir / "summary.csv";
-  RunStore store = RunStore::open(result.store_file, {experiment.yaml_text, version, ""});
+  RunStore store = RunStore::open(result.store_file, {experiment.yaml_text, version, "", {}});
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
 
   for (const auto& run : runs) {
@@ -60,7 +60,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     if (options.verbose)
       out << "\nRun " << run.spec->index + 1 << "/" << runs.size() << "  " << run.spec->id << "  "
           << run.spec->point_label() << " seed=" << run.spec->seed << '\n';
-    const RunRecord record = execute_run(run, options.verbose ? &out : nullptr);
+    const RunRecord record = execute_run(run, {options.verbose ? &out : nullptr, {}});
     store.write_run(record);
     ++result.trained;
     if (!options.quiet) print_run_line(out, record, runs.size());

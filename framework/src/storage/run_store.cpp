@@ -48,7 +48,7 @@ bool is_link_name(const std::string& name) {
 // --- the root ----------------------------------------------------------------------------
 StoreHeader read_header(const H5::H5File& h5) {
   return {hdf5::read_string(h5, "experiment_yaml"), hdf5::read_string(h5, "nnlab_version"),
-          hdf5::read_string(h5, "created")};
+          hdf5::read_string(h5, "created"), {}};
 }
 
 /// Checks that an open file is an nnlab store this version can read, without writing.

@@ -16,7 +16,7 @@ using Catch::Matchers::Matches;
 using Catch::Matchers::StartsWith;
 using Ids = std::vector<std::string>;
 
-const StoreHeader header{"name: xor\nseed: 1\n", "0.1.0", "2024-01-02T03:04:05Z"};
+const StoreHeader header{"name: xor\nseed: 1\n", "0.1.0", "2024-01-02T03:04:05Z", {}};
 
 // Values chosen to break a store that converts, rounds or reorders: NaN, inf, -0, a
 // denormal, and weights named W1, b1, W2 (name order would put b1 last).
@@ -24,9 +24,18 @@ RunRecord make_run(const std::string& id, RunStatus status = RunStatus::diverged
                    arma::uword n = 4) {
   const arma::vec x = arma::linspace(1.0, double(n), n) / 3.0;
   const arma::mat W1{{0.5, -1.25}, {2.0, 3.0}, {-4.0, 1e-300}};
-  RunRecord run(id, 7, 0xFFFF'FFFF'FFFF'FFF1u, "optimizer: {plugin: sgd}\n", "α=0.05", status,
-                "cost is NaN", 0.1 + 0.2, n, RunSeries{x, x + 0.5, 1.0 - x, -x},
-                {{"W1", W1}, {"b1", arma::mat{0.1, 0.2, 0.3}.t()}, {"W2", {{7, 8, 9}}}});
+  RunRecord run;
+  run.id = id;
+  run.index = 7;
+  run.seed = 0xFFFF'FFFF'FFFF'FFF1u;
+  run.config_yaml = "optimizer: {plugin: sgd}\n";
+  run.label = "α=0.05";
+  run.status = status;
+  run.message = "cost is NaN";
+  run.wall_time_s = 0.1 + 0.2;
+  run.iterations_done = n;
+  run.series = RunSeries{x, x + 0.5, 1.0 - x, -x};
+  run.weights = {{"W1", W1}, {"b1", arma::mat{0.1, 0.2, 0.3}.t()}, {"W2", {{7, 8, 9}}}};
   if (n >= 4)
     run.series.cost_train.head(4) = arma::vec{-0.0, 4.9e-324, arma::datum::inf, arma::datum::nan};
   return run;
@@ -115,7 +124,7 @@ TEST_CASE("RunStore: reopening keeps runs and created, and a rerun replaces its 
   const test::TempDir dir;
   const auto file = dir.path() / "runs.h5";
   RunStore::open(file, header).write_run(make_run("r1", RunStatus::failed, 0));
-  const StoreHeader edited{"name: xor\nseed: 2\n", "0.2.0", "2031-01-01T00:00:00Z"};
+  const StoreHeader edited{"name: xor\nseed: 2\n", "0.2.0", "2031-01-01T00:00:00Z", {}};
   RunStore first = RunStore::open(file, edited);
   RunStore store = std::move(first);
   store.write_run(make_run("r0"));
@@ -127,7 +136,7 @@ TEST_CASE("RunStore: reopening keeps runs and created, and a rerun replaces its 
   CHECK(store.header().created == header.created);
   CHECK(store.header().experiment_yaml == edited.experiment_yaml);
   CHECK(store.header().nnlab_version == edited.nnlab_version);
-  const StoreHeader undated{"name: new\n", "0.1.0", ""};
+  const StoreHeader undated{"name: new\n", "0.1.0", "", {}};
   CHECK_THAT(RunStore::open(dir.path() / "new.h5", undated).header().created,
              Matches(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)"));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 
 #include "nnlab/engine/prepared_run.hpp"
@@ -8,9 +9,18 @@
 
 namespace nnlab {
 
+/// How to execute a run.
+struct RunOptions {
+  /// The course's per-iteration lines go here when set.
+  std::ostream* verbose = nullptr;
+  /// Where training.checkpoint_every writes <id>.h5 (and finds one to resume from).
+  std::filesystem::path checkpoint_dir;
+};
+
 /// Trains one prepared run from its own seeded Rng and returns everything to store.
 /// A run whose cost turns NaN/inf is `diverged`; one whose plugin throws is `failed`
-/// with the message; neither throws. With `verbose`, the course's lines go there.
-NNLAB_EXPORT RunRecord execute_run(const PreparedRun& run, std::ostream* verbose = nullptr);
+/// with the message; neither throws. Safe to call from several threads at once for
+/// different runs.
+NNLAB_EXPORT RunRecord execute_run(const PreparedRun& run, const RunOptions& options = {});
 
 } // namespace nnlab

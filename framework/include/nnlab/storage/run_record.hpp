@@ -29,7 +29,11 @@ struct RunRecord {
   RunStatus status = RunStatus::done;
   std::string message; ///< why it diverged or failed
   double wall_time_s = 0.0;
+  std::string start_time; ///< ISO 8601 UTC
+  std::string end_time;   ///< ISO 8601 UTC
   arma::uword iterations_done = 0;
+  /// With early stopping: the iteration with the best monitored value (1-based), else 0.
+  arma::uword best_iteration = 0;
   RunSeries series;
   /// "W1", "b1", "W2", ... in the course's shapes (units_l x units_{l-1}; units_l x 1).
   std::vector<std::pair<std::string, arma::mat>> weights;

@@ -16,6 +16,10 @@ struct StoreHeader {
   std::string experiment_yaml; ///< the experiment file as written
   std::string nnlab_version;
   std::string created; ///< ISO 8601 UTC, when the store was first written
+  /// More root attributes, written as UTF-8 strings and rewritten at every open:
+  /// provenance such as command_line, git_commit, compiler, host, library versions,
+  /// the experiment seed and folder, the plugins used with their SHA-256.
+  std::vector<std::pair<std::string, std::string>> attributes;
 };
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):
