@@ -2,8 +2,11 @@
 
 #include <algorithm>
 
+#include "nnlab/config/extends.hpp"
+#include "nnlab/config/overrides.hpp"
 #include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/name_list.hpp"
 
 namespace nnlab {
 
@@ -25,21 +28,79 @@ std::uint64_t read_seed(const ConfigNode& node, const std::string& path) {
   return static_cast<std::uint64_t>(value);
 }
 
+void read_sweep(const ConfigNode& sweep, Experiment& e) {
+  if (!sweep.is_map() && !sweep.is_null())
+    sweep.fail("sweep", "a map of key paths to lists of values");
+  e.sweep = sweep;
+  if (const ConfigNode* mode = sweep.find("mode")) {
+    const std::vector<std::string> modes{"grid", "zip", "random"};
+    const std::string name = mode->as_string("sweep.mode");
+    const auto it = std::find(modes.begin(), modes.end(), name);
+    if (it == modes.end()) {
+      const auto guess = closest_name(name, modes);
+      throw ConfigError(mode->location().str() + ": sweep.mode: unknown mode '" + name + "'" +
+                        (guess ? "; did you mean '" + *guess + "'?" : ";") +
+                        " known: " + join_sorted(modes));
+    }
+    e.sweep_mode = static_cast<SweepMode>(it - modes.begin());
+  }
+  if (e.sweep_mode == SweepMode::random) {
+    const ConfigNode& samples =
+        sweep.require("samples", "sweep", "the number of points random mode draws");
+    const std::int64_t n = samples.as_integer("sweep.samples");
+    if (n < 1) samples.fail("sweep.samples", "an integer >= 1");
+    e.samples = static_cast<std::size_t>(n);
+  } else if (const ConfigNode* samples = sweep.find("samples")) {
+    throw ConfigError(samples->location().str() + ": sweep.samples: only random mode draws " +
+                      "samples (mode is " + (e.sweep_mode == SweepMode::zip ? "zip" : "grid") +
+                      ")");
+  }
+}
+
+void read_seeds(const ConfigNode& root, Experiment& e) {
+  const ConfigNode* seeds = root.find("seeds");
+  if (const ConfigNode* repeats = root.find("repeats")) {
+    if (seeds)
+      throw ConfigError(repeats->location().str() + ": repeats: give seeds or repeats, not " +
+                        "both (seeds at " + seeds->location().str() + ")");
+    const std::int64_t k = repeats->as_integer("repeats");
+    if (k < 1) repeats->fail("repeats", "an integer >= 1");
+    for (std::int64_t seed = 1; seed <= k; ++seed)
+      e.seeds.push_back(static_cast<std::uint64_t>(seed));
+  } else if (seeds) {
+    if (!seeds->is_sequence() || seeds->items().empty())
+      seeds->fail("seeds", "a non-empty list of integer seeds, e.g. [1, 2, 3]");
+    for (std::size_t i = 0; i < seeds->items().size(); ++i) {
+      const std::string path = "seeds[" + std::to_string(i) + "]";
+      const std::uint64_t seed = read_seed(seeds->items()[i], path);
+      if (std::find(e.seeds.begin(), e.seeds.end(), seed) != e.seeds.end())
+        seeds->items()[i].fail(path, "seeds that differ (" + std::to_string(seed) + " repeats)");
+      e.seeds.push_back(seed);
+    }
+  } else {
+    e.seeds.push_back(e.seed);
+  }
+}
+
 } // namespace
 
-Experiment parse_experiment(const ConfigNode& root, const std::filesystem::path& file,
-                            std::string yaml_text) {
-  if (!root.is_map())
+Experiment parse_experiment(const ConfigNode& written, const std::filesystem::path& file,
+                            std::string yaml_text, const std::vector<std::string>& overrides) {
+  if (!written.is_map())
     throw ConfigError(file.string() + ": expected a map of experiment keys (name, dataset, " +
-                      "model, loss, optimizer, training, ...), got " + root.describe());
-  std::vector<std::string> keys{"name", "description", "seed", "sweep", "seeds"};
-  keys.insert(keys.end(), run_sections.begin(), run_sections.end());
-  root.check_keys("", keys);
-
+                      "model, loss, optimizer, training, ...), got " + written.describe());
   Experiment e;
   e.file = file;
   e.base_dir = file.parent_path();
   e.yaml_text = std::move(yaml_text);
+  e.overrides = overrides;
+  e.sources.push_back(file);
+  ConfigNode root = resolve_extends(written, file, e.sources);
+  apply_overrides(root, overrides);
+
+  std::vector<std::string> keys{"name", "description", "seed", "sweep", "seeds", "repeats"};
+  keys.insert(keys.end(), run_sections.begin(), run_sections.end());
+  root.check_keys("", keys);
 
   const ConfigNode& name = root.require("name", "experiment", "it names the results folder");
   e.name = name.as_string("name");
@@ -56,32 +117,16 @@ Experiment parse_experiment(const ConfigNode& root, const std::filesystem::path&
     e.base.set(entry->key, entry->value, entry->key_at);
   }
 
-  if (const ConfigNode* sweep = root.find("sweep")) {
-    if (!sweep->is_map() && !sweep->is_null())
-      sweep->fail("sweep", "a map of key paths to lists of values");
-    e.sweep = *sweep;
-  }
-
-  if (const ConfigNode* seeds = root.find("seeds")) {
-    if (!seeds->is_sequence() || seeds->items().empty())
-      seeds->fail("seeds", "a non-empty list of integer seeds, e.g. [1, 2, 3]");
-    for (std::size_t i = 0; i < seeds->items().size(); ++i) {
-      const std::string path = "seeds[" + std::to_string(i) + "]";
-      const std::uint64_t seed = read_seed(seeds->items()[i], path);
-      if (std::find(e.seeds.begin(), e.seeds.end(), seed) != e.seeds.end())
-        seeds->items()[i].fail(path, "seeds that differ (" + std::to_string(seed) + " repeats)");
-      e.seeds.push_back(seed);
-    }
-  } else {
-    e.seeds.push_back(e.seed);
-  }
+  if (const ConfigNode* sweep = root.find("sweep")) read_sweep(*sweep, e);
+  read_seeds(root, e);
   return e;
 }
 
-Experiment load_experiment(const std::filesystem::path& file) {
+Experiment load_experiment(const std::filesystem::path& file,
+                           const std::vector<std::string>& overrides) {
   std::string text = read_yaml_text(file);
   const ConfigNode root = parse_yaml(text, file.string());
-  return parse_experiment(root, file, std::move(text));
+  return parse_experiment(root, file, std::move(text), overrides);
 }
 
 } // namespace nnlab

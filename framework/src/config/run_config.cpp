@@ -1,9 +1,11 @@
 #include "nnlab/config/run_config.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
+#include "nnlab/train/early_stopping.hpp"
 
 namespace nnlab {
 
@@ -66,13 +68,43 @@ ModelConfig read_model(const ConfigNode& node) {
   return model;
 }
 
+EarlyStoppingSettings read_early_stopping(const ConfigNode& node) {
+  const std::string path = "training.early_stopping";
+  if (!node.is_map()) node.fail(path, "a map such as {patience: 20, min_delta: 0.001}");
+  node.check_keys(path, {"patience", "min_delta", "monitor"});
+  EarlyStoppingSettings settings;
+  const ConfigNode& patience =
+      node.require("patience", path, "iterations without improvement before stopping");
+  const std::int64_t p = patience.as_integer(path + ".patience");
+  if (p < 1) patience.fail(path + ".patience", "an integer of at least 1");
+  settings.patience = static_cast<arma::uword>(p);
+  if (const ConfigNode* delta = node.find("min_delta")) {
+    settings.min_delta = delta->as_number(path + ".min_delta");
+    if (!(settings.min_delta >= 0) || !std::isfinite(settings.min_delta))
+      delta->fail(path + ".min_delta", "a number >= 0");
+  }
+  if (const ConfigNode* monitor = node.find("monitor")) {
+    const auto chosen = monitor_from(monitor->as_string(path + ".monitor"));
+    if (!chosen) monitor->fail(path + ".monitor", "one of " + join_sorted(monitor_names()));
+    settings.monitor = *chosen;
+  }
+  return settings;
+}
+
 TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer) {
-  node.check_keys("training", {"iterations"});
+  node.check_keys("training", {"iterations", "checkpoint_every", "early_stopping"});
   TrainSettings settings;
   const ConfigNode& iterations = node.require("iterations", "training", "number of steps");
   const std::int64_t n = iterations.as_integer("training.iterations");
   if (n < 1) iterations.fail("training.iterations", "an integer of at least 1");
   settings.iterations = static_cast<arma::uword>(n);
+  if (const ConfigNode* every = node.find("checkpoint_every")) {
+    const std::int64_t k = every->as_integer("training.checkpoint_every");
+    if (k < 1) every->fail("training.checkpoint_every", "an integer of at least 1");
+    settings.checkpoint_every = static_cast<arma::uword>(k);
+  }
+  if (const ConfigNode* stopping = node.find("early_stopping"))
+    settings.early_stopping = read_early_stopping(*stopping);
   const ConfigNode& rate = optimizer.require("learning_rate", "optimizer", "the step size alpha");
   settings.learning_rate = rate.as_number("optimizer.learning_rate");
   if (!(settings.learning_rate > 0)) rate.fail("optimizer.learning_rate", "a number > 0");

@@ -1,8 +1,12 @@
 #include "nnlab/config/sweep.hpp"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <map>
+#include <set>
 
+#include "nnlab/config/extends.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/hash.hpp"
 #include "nnlab/core/name_list.hpp"
@@ -14,11 +18,22 @@ namespace {
 
 const std::vector<std::string> sections{"dataset", "model", "loss", "optimizer", "training"};
 
+// Random sweeps draw from their own stream of the experiment seed: this tags it.
+constexpr std::uint64_t random_sweep_stream = 0x72616e646f6d5357; // "randomSW"
+
+// A random-mode value: {uniform: [low, high]}, {loguniform: ...}, {int: ...} or a choice.
+struct Distribution {
+  enum class Kind { uniform, loguniform, integer, choice } kind = Kind::choice;
+  double low = 0, high = 0;         // int bounds too: exact up to 2^53
+  const ConfigNode* args = nullptr; // the bounds, or the values to choose from
+};
+
 struct Axis {
   std::string key;               // as written: "optimizer.learning_rate"
   std::vector<std::string> path; // {"optimizer", "learning_rate"}
   std::string label_key;         // "learning_rate" (the full key when ambiguous)
   const ConfigNode* values = nullptr;
+  Distribution draw; // random mode only
 };
 
 std::vector<std::string> split_path(const std::string& key) {
@@ -32,11 +47,63 @@ std::vector<std::string> split_path(const std::string& key) {
   }
 }
 
+[[noreturn]] void bad_bounds(const ConfigNode& args, const std::string& path,
+                             const std::string& expected) {
+  throw ConfigError(args.location().str() + ": " + path + ": expected " + expected + ", got " +
+                    (args.is_sequence() ? args.flow() : args.describe()));
+}
+
+Distribution read_distribution(const ConfigNode& value, const std::string& path) {
+  Distribution d;
+  d.args = &value;
+  if (value.is_sequence() && !value.items().empty()) return d; // a plain list is a choice
+  if (!value.is_map() || value.entries().size() != 1)
+    value.fail(path, "a list of values or a distribution such as {uniform: [low, high]}");
+  const ConfigNode::Entry& entry = value.entries().front();
+  const std::vector<std::string> kinds{"uniform", "loguniform", "int", "choice"};
+  const auto it = std::find(kinds.begin(), kinds.end(), entry.key);
+  if (it == kinds.end()) {
+    const auto guess = closest_name(entry.key, kinds);
+    throw ConfigError(entry.key_at.str() + ": " + path + ": unknown distribution '" + entry.key +
+                      "'" + (guess ? "; did you mean '" + *guess + "'?" : ";") +
+                      " known: " + join_sorted(kinds));
+  }
+  d.kind = static_cast<Distribution::Kind>(it - kinds.begin());
+  d.args = &entry.value;
+  const ConfigNode& args = entry.value;
+  const std::string where = path + "." + entry.key;
+  if (d.kind == Distribution::Kind::choice) {
+    if (!args.is_sequence() || args.items().empty())
+      bad_bounds(args, where, "a non-empty list of values");
+    return d;
+  }
+  const bool integer = d.kind == Distribution::Kind::integer;
+  const bool log = d.kind == Distribution::Kind::loguniform;
+  const std::string expected = integer ? "[low, high], integers with low <= high"
+                               : log   ? "[low, high] with 0 < low < high"
+                                       : "[low, high] with low < high";
+  if (!args.is_sequence() || args.items().size() != 2) bad_bounds(args, where, expected);
+  const auto read = [&](const ConfigNode& bound) {
+    return integer ? static_cast<double>(bound.as_integer(where)) : bound.as_number(where);
+  };
+  try {
+    d.low = read(args.items()[0]);
+    d.high = read(args.items()[1]);
+  } catch (const ConfigError&) {
+    bad_bounds(args, where, expected);
+  }
+  const bool ok = integer ? d.low <= d.high && -0x1p53 <= d.low && d.high <= 0x1p53
+                          : d.low < d.high && (!log || d.low > 0);
+  if (!ok) bad_bounds(args, where, expected);
+  return d;
+}
+
 std::vector<Axis> read_axes(const Experiment& e) {
   std::vector<Axis> axes;
   if (!e.sweep.is_map()) return axes;
   for (const auto& entry : e.sweep.entries()) {
-    Axis axis{entry.key, split_path(entry.key), "", &entry.value};
+    if (entry.key == "mode" || entry.key == "samples") continue;
+    Axis axis{entry.key, split_path(entry.key), "", &entry.value, {}};
     const bool empty_part = std::any_of(axis.path.begin(), axis.path.end(),
                                         [](const std::string& p) { return p.empty(); });
     if (empty_part || std::find(sections.begin(), sections.end(), axis.path[0]) == sections.end()) {
@@ -46,8 +113,16 @@ std::vector<Axis> read_axes(const Experiment& e) {
         message += " (did you mean '" + *guess + "'?)";
       throw ConfigError(message);
     }
-    if (!entry.value.is_sequence() || entry.value.items().empty())
+    if (e.sweep_mode == SweepMode::random)
+      axis.draw = read_distribution(entry.value, "sweep." + entry.key);
+    else if (!entry.value.is_sequence() || entry.value.items().empty())
       entry.value.fail("sweep." + entry.key, "a non-empty list of values");
+    if (e.sweep_mode == SweepMode::zip && !axes.empty() &&
+        entry.value.items().size() != axes.front().values->items().size())
+      throw ConfigError(entry.value.location().str() + ": sweep." + entry.key +
+                        ": expected a list of " +
+                        std::to_string(axes.front().values->items().size()) + " values (as sweep." +
+                        axes.front().key + "), got " + std::to_string(entry.value.items().size()));
     axis.label_key = axis.path.back();
     axes.push_back(std::move(axis));
   }
@@ -59,24 +134,6 @@ std::vector<Axis> read_axes(const Experiment& e) {
     if (same > 1) axis.label_key = axis.key;
   }
   return axes;
-}
-
-// A block value naming another plugin drops the base block's keys of the old plugin
-// (they would be unknown to the new one) but keeps the core's keys (learning_rate).
-void merge_block(ConfigNode& base, const ConfigNode& overlay, const std::string& section) {
-  const ConfigNode* old_plugin = base.find("plugin");
-  const ConfigNode* new_plugin = overlay.find("plugin");
-  if (old_plugin && new_plugin && old_plugin->text() != new_plugin->text()) {
-    const auto kind = plugin_kind_from(section);
-    const std::vector<std::string> keep = kind ? core_keys(*kind) : std::vector<std::string>{};
-    ConfigNode kept = ConfigNode::map(base.location());
-    for (const auto& entry : base.entries())
-      if (std::find(keep.begin(), keep.end(), entry.key) != keep.end())
-        kept.set(entry.key, entry.value, entry.key_at);
-    base = std::move(kept);
-  }
-  for (const auto& entry : overlay.entries())
-    base.set(entry.key, entry.value, entry.key_at);
 }
 
 void apply(ConfigNode& root, const Axis& axis, const ConfigNode& value) {
@@ -92,20 +149,114 @@ void apply(ConfigNode& root, const Axis& axis, const ConfigNode& value) {
   }
   ConfigNode* target = node->find(axis.path.back());
   if (target && target->is_map() && value.is_map())
-    merge_block(*target, value, axis.path.size() == 1 ? axis.path[0] : "");
+    merge_into(*target, value, axis.key);
   else
     node->set(axis.path.back(), value, value.location());
 }
 
+// Numbers in their canonical form, so 1e-2 and 0.010 both label as 0.01.
+std::string text_label(const ConfigNode& value) {
+  if (value.is_scalar() && value.canonical().front() != '"' && value.canonical() != "true" &&
+      value.canonical() != "false")
+    return value.canonical();
+  return value.flow();
+}
+
 std::string value_label(const ConfigNode& value) {
-  if (!value.is_map()) return value.flow();
+  if (!value.is_map()) return text_label(value);
   const ConfigNode* plugin = value.find("plugin");
   if (!plugin) return value.flow();
   std::string label = plugin->text(), details;
   for (const auto& entry : value.entries())
     if (entry.key != "plugin")
-      details += (details.empty() ? "" : ", ") + entry.key + "=" + entry.value.flow();
+      details += (details.empty() ? "" : ", ") + entry.key + "=" + text_label(entry.value);
   return details.empty() ? label : label + "(" + details + ")";
+}
+
+struct Point {
+  ConfigNode config;
+  std::vector<std::pair<std::string, std::string>> labels;
+};
+
+Point make_point(const Experiment& e, const std::vector<Axis>& axes,
+                 const std::vector<ConfigNode>& values) {
+  Point point{e.base, {}};
+  for (std::size_t a = 0; a < axes.size(); ++a) {
+    apply(point.config, axes[a], values[a]);
+    point.labels.emplace_back(axes[a].label_key, value_label(values[a]));
+  }
+  return point;
+}
+
+// Cartesian product (grid): the last axis turns fastest, so the first key varies slowest.
+// Zip: the i-th value of every list.
+std::vector<Point> listed_points(const Experiment& e, const std::vector<Axis>& axes) {
+  std::vector<Point> points;
+  std::vector<std::size_t> at(axes.size(), 0);
+  while (true) {
+    std::vector<ConfigNode> values;
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      values.push_back(axes[a].values->items()[at[a]]);
+    points.push_back(make_point(e, axes, values));
+    if (e.sweep_mode == SweepMode::zip) {
+      if (axes.empty() || ++at.front() == axes.front().values->items().size()) break;
+      std::fill(at.begin(), at.end(), at.front());
+      continue;
+    }
+    std::size_t a = axes.size();
+    while (a > 0 && ++at[a - 1] == axes[a - 1].values->items().size())
+      at[--a] = 0;
+    if (a == 0) break;
+  }
+  return points;
+}
+
+std::string number_text(double value) {
+  char buffer[64];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+  return std::string(buffer, result.ptr);
+}
+
+ConfigNode draw(const Distribution& d, Rng& rng) {
+  const SourceLocation& at = d.args->location();
+  switch (d.kind) {
+  case Distribution::Kind::uniform:
+    return ConfigNode::scalar(number_text(rng.uniform(d.low, d.high)), at);
+  case Distribution::Kind::loguniform:
+    return ConfigNode::scalar(number_text(std::exp(rng.uniform(std::log(d.low), std::log(d.high)))),
+                              at);
+  case Distribution::Kind::integer: {
+    const auto count = static_cast<std::uint64_t>(d.high - d.low) + 1;
+    return ConfigNode::scalar(std::to_string(static_cast<std::int64_t>(d.low) +
+                                             static_cast<std::int64_t>(rng.below(count))),
+                              at);
+  }
+  case Distribution::Kind::choice: return d.args->items()[rng.below(d.args->items().size())];
+  }
+  return ConfigNode::null(at);
+}
+
+// Point by point, keys in the order written, from one stream of the experiment seed: the
+// same experiment draws the same points, and more samples only add points at the end. A
+// point equal to an earlier one is drawn again (discrete distributions repeat).
+std::vector<Point> random_points(const Experiment& e, const std::vector<Axis>& axes) {
+  Rng rng(mix_seed(e.seed, random_sweep_stream));
+  std::vector<Point> points;
+  std::set<std::string> seen;
+  const std::size_t max_draws = 100 * e.samples;
+  for (std::size_t draws = 0; points.size() < e.samples; ++draws) {
+    if (draws == max_draws)
+      throw ConfigError(e.sweep.find("samples")->location().str() + ": sweep.samples: " +
+                        std::to_string(e.samples) + " different points wanted, " +
+                        std::to_string(points.size()) + " found in " + std::to_string(draws) +
+                        " draws (do the distributions hold that many values?)");
+    std::vector<ConfigNode> values;
+    for (const auto& axis : axes)
+      values.push_back(draw(axis.draw, rng));
+    Point point = make_point(e, axes, values);
+    if (seen.insert(point.config.canonical()).second) points.push_back(std::move(point));
+  }
+  return points;
 }
 
 } // namespace
@@ -123,42 +274,49 @@ std::string RunSpec::point_label() const {
   return label;
 }
 
+namespace {
+std::uint64_t id_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
+  return fnv1a64(config.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
+}
+} // namespace
+
+std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed) {
+  return to_hex(id_hash(config, experiment_seed));
+}
+
+RunSpec make_run_spec(ConfigNode config, std::uint64_t experiment_seed,
+                      const std::filesystem::path& base_dir) {
+  RunSpec run;
+  const std::uint64_t hash = id_hash(config, experiment_seed);
+  run.id = to_hex(hash);
+  run.rng_seed = mix_seed(experiment_seed, hash);
+  run.parsed = parse_run_config(config, base_dir);
+  if (const ConfigNode* seed = config.find("seed"))
+    run.seed = static_cast<std::uint64_t>(seed->as_integer("seed"));
+  run.config = std::move(config);
+  return run;
+}
+
 std::vector<RunSpec> expand_sweep(const Experiment& e) {
   const std::vector<Axis> axes = read_axes(e);
-  std::vector<std::size_t> at(axes.size(), 0);
+  const std::vector<Point> points =
+      e.sweep_mode == SweepMode::random ? random_points(e, axes) : listed_points(e, axes);
   std::vector<RunSpec> runs;
   std::map<std::string, std::size_t> index_of;
-  while (true) {
-    ConfigNode config = e.base;
-    std::vector<std::pair<std::string, std::string>> point;
-    for (std::size_t a = 0; a < axes.size(); ++a) {
-      const ConfigNode& value = axes[a].values->items()[at[a]];
-      apply(config, axes[a], value);
-      point.emplace_back(axes[a].label_key, value_label(value));
-    }
+  for (const Point& point : points) {
     for (const std::uint64_t seed : e.seeds) {
-      RunSpec run;
-      run.config = config;
-      run.config.set("seed", ConfigNode::scalar(std::to_string(seed)));
-      run.seed = seed;
-      run.point = point;
-      run.index = runs.size();
-      const std::uint64_t hash =
-          fnv1a64(run.config.canonical() + "|experiment_seed=" + std::to_string(e.seed));
-      run.id = to_hex(hash);
-      run.rng_seed = mix_seed(e.seed, hash);
-      if (const auto [it, fresh] = index_of.emplace(run.id, run.index); !fresh)
+      ConfigNode config = point.config;
+      config.set("seed", ConfigNode::scalar(std::to_string(seed)));
+      const std::string id = run_id(config, e.seed);
+      if (const auto [it, fresh] = index_of.emplace(id, runs.size()); !fresh)
         throw ConfigError(e.file.string() + ": sweep: runs " + std::to_string(it->second + 1) +
-                          " and " + std::to_string(run.index + 1) +
+                          " and " + std::to_string(runs.size() + 1) +
                           " have the same configuration (a value repeats in a sweep list?)");
-      run.parsed = parse_run_config(run.config, e.base_dir);
+      RunSpec run = make_run_spec(std::move(config), e.seed, e.base_dir);
+      run.point = point.labels;
+      run.index = runs.size();
       runs.push_back(std::move(run));
     }
-    // Odometer: the last axis turns fastest, so the first key written varies slowest.
-    std::size_t a = axes.size();
-    while (a > 0 && ++at[a - 1] == axes[a - 1].values->items().size())
-      at[--a] = 0;
-    if (a == 0) break;
   }
   return runs;
 }

@@ -62,9 +62,54 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
           Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
               "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
           Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
-              "r.yaml:5:28: training.epochs: unknown key; known: iterations"},
+              "r.yaml:5:28: training.epochs: unknown key; known: checkpoint_every, "
+              "early_stopping, iterations"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 0}",
+              "{plugin: sgd, learning_rate: 1}",
+              "r.yaml:5:46: training.checkpoint_every: expected an integer of at least 1, got '0'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 2.5}",
+              "{plugin: sgd, learning_rate: 1}", "training.checkpoint_every: expected an integer"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: 5}",
+              "{plugin: sgd, learning_rate: 1}",
+              "training.early_stopping: expected a map such as {patience: 20, min_delta: 0.001}"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {min_delta: 0.1}}",
+              "{plugin: sgd, learning_rate: 1}", "training.early_stopping: missing key 'patience'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 0}}",
+              "{plugin: sgd, learning_rate: 1}",
+              "training.early_stopping.patience: expected an integer of at least 1, got '0'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, min_delta: -1}}",
+              "{plugin: sgd, learning_rate: 1}",
+              "training.early_stopping.min_delta: expected a number >= 0, got '-1'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, monitor: cost}}",
+              "{plugin: sgd, learning_rate: 1}",
+              "training.early_stopping.monitor: expected one of accuracy_test, accuracy_train, "
+              "cost_test, cost_train, got 'cost'"},
+          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, patiense: 6}}",
+              "{plugin: sgd, learning_rate: 1}",
+              "r.yaml:5:58: training.early_stopping.patiense: unknown key; did you mean "
+              "'patience'? known: min_delta, monitor, patience"},
       }));
   CAPTURE(model, training, optimizer);
   REQUIRE_THROWS_AS(parse(model, training, optimizer), nnlab::ConfigError);
   REQUIRE_THROWS_WITH(parse(model, training, optimizer), Contains(expected));
+}
+
+TEST_CASE("RunConfig: reads checkpoints and early stopping, with their defaults", "[config][run]") {
+  const auto plain = parse("{layers: [3, 1]}");
+  CHECK(plain.training.checkpoint_every == 0);
+  CHECK_FALSE(plain.training.early_stopping.has_value());
+
+  const auto run = parse("{layers: [3, 1]}",
+                         "{iterations: 10, checkpoint_every: 4, early_stopping: {patience: 7}}");
+  CHECK(run.training.checkpoint_every == 4);
+  REQUIRE(run.training.early_stopping.has_value());
+  CHECK(run.training.early_stopping->patience == 7);
+  CHECK(run.training.early_stopping->min_delta == 0.0);
+  CHECK(run.training.early_stopping->monitor == nnlab::Monitor::cost_test);
+
+  const auto upward = parse(
+      "{layers: [3, 1]}",
+      "{iterations: 10, early_stopping: {patience: 2, min_delta: 0.01, monitor: accuracy_train}}");
+  CHECK(upward.training.early_stopping->min_delta == 0.01);
+  CHECK(upward.training.early_stopping->monitor == nnlab::Monitor::accuracy_train);
 }

@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <set>
 
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;
 
@@ -112,5 +114,75 @@ TEST_CASE("Sweep: values set deeper keys and errors point into the sweep", "[con
   SECTION("the same run twice") {
     REQUIRE_THROWS_WITH(expand(base + "sweep:\n  optimizer.learning_rate: [0.1, 1e-1]\n"),
                         Contains("runs 1 and 2 have the same configuration"));
+  }
+}
+
+TEST_CASE("Sweep: the 27 run ids of experiments/momentum.yaml are pinned", "[config][sweep]") {
+  // Computed before the sweep language grew modes, extends and overrides: stored results
+  // keep their ids. The same experiment written in another key order and number format
+  // gives the same ids.
+  const std::string pinned =
+      "a4ee508b6590329e 15a578ea6e8f16b5 d36aafad3e041384 13e99ea01d49e17a 46c665c05e7bd7d1 "
+      "9bb8497e1e6b5ed0 d9ce9a818a77aa18 6ba1b84b3705b633 54002884428d9142 0aad3720d6981bf7 "
+      "c865c4f96280013c 470715967ac7b32d 6c8ccdb59a601b33 dab9afebedd20f18 a9b2dae2665b9539 "
+      "fabe4dfcb3821d61 ae256782601e374a 043765e965c4811b 2bcd85e8b62c565d 7768ee4ecc72f786 "
+      "ddd5b1bd5ace1ee7 6d698a14a0cb9b09 d3695a7d49ec6592 3a3e4dbc6cfcf6c3 a1dd0ecda8d0c8ab "
+      "e0a9a4de6754e730 ff8d0888081657b1";
+  const std::string rewritten = R"(seeds: [1, 2, 3]
+sweep:
+  optimizer:
+    - {plugin: sgd}
+    - {momentum: 9e-1, plugin: momentum}
+    - {plugin: nesterov, momentum: 0.90}
+  optimizer.learning_rate: [1e-2, 0.050, 10e-2]
+training: {iterations: 5e3}
+optimizer: {learning_rate: 0.05, plugin: sgd}
+loss: {plugin: binary_cross_entropy}
+model:
+  init: {high: 1, low: 0, kind: uniform}
+  output_activation: sigmoid
+  hidden_activation: tanh
+  layers: [3, 2, 1]
+dataset: {label: y, features: [x1, x2], test: ../data/xor_test.csv, train: ../data/xor_train.csv,
+          plugin: csv}
+seed: 42.0
+name: momentum
+)";
+  const auto shipped = nnlab::expand_sweep(
+      nnlab::load_experiment(nnlab::test::source_dir() / "experiments" / "momentum.yaml"));
+  const auto equivalent = expand(rewritten);
+  REQUIRE(shipped.size() == 27);
+  REQUIRE(equivalent.size() == 27);
+  std::string ids;
+  for (std::size_t i = 0; i < shipped.size(); ++i) {
+    CAPTURE(i);
+    ids += (i ? " " : "") + shipped[i].id;
+    CHECK(equivalent[i].id == shipped[i].id);
+    CHECK(equivalent[i].point_label() == shipped[i].point_label());
+  }
+  CHECK(ids == pinned);
+}
+
+TEST_CASE("Sweep: a sweep and a superset sweep share the ids and seeds of their shared runs",
+          "[config][sweep]") {
+  const auto course = expand(base + course_sweep);
+  const auto bigger = expand(base + R"(sweep:
+  optimizer:
+    - {plugin: sgd}
+    - {plugin: momentum, momentum: 0.5}
+    - {plugin: momentum, momentum: 0.9}
+    - {plugin: nesterov, momentum: 0.9}
+  optimizer.learning_rate: [0.01, 0.05, 0.1, 0.5]
+  training.iterations: [10, 20]
+seeds: [1, 2, 3, 4]
+)");
+  REQUIRE(bigger.size() == 4 * 4 * 2 * 4);
+  std::map<std::string, std::uint64_t> rng_seed_of;
+  for (const auto& run : bigger)
+    rng_seed_of[run.id] = run.rng_seed;
+  for (const auto& run : course) {
+    CAPTURE(run.index, run.point_label(), run.seed);
+    REQUIRE(rng_seed_of.count(run.id) == 1);
+    CHECK(rng_seed_of[run.id] == run.rng_seed);
   }
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -10,28 +11,41 @@
 
 namespace nnlab {
 
+/// How a sweep's keys make points: every combination (grid), lists advanced together (zip),
+/// or `samples` points drawn from distributions (random).
+enum class SweepMode { grid, zip, random };
+
 /// An experiment file with its top level checked:
-///   name, seed, description, dataset, model, loss, optimizer, training, sweep, seeds.
-/// The run template (dataset..training) is kept as a ConfigNode; each run's config is
-/// checked in full when the sweep expands it.
+///   name, seed, description, dataset, model, loss, optimizer, training, sweep, seeds, repeats
+/// after `extends` and command-line overrides are applied. The run template
+/// (dataset..training) is kept as a ConfigNode; each run's config is checked in full when
+/// the sweep expands it.
 struct Experiment {
   std::filesystem::path file;     ///< as given on the command line
   std::filesystem::path base_dir; ///< the file's folder: relative paths resolve here
-  std::string yaml_text;          ///< the file as written
+  std::string yaml_text;          ///< the file as written (not its bases)
   std::string name;
   std::string description;
   std::uint64_t seed = 0;
-  ConfigNode base;                  ///< map: dataset, model, loss, optimizer, training
-  ConfigNode sweep;                 ///< map: key path -> list of values (null when absent)
-  std::vector<std::uint64_t> seeds; ///< each run once per seed: `seeds`, else [seed]
+  ConfigNode base;  ///< map: dataset, model, loss, optimizer, training
+  ConfigNode sweep; ///< map as written: key path -> values, mode, samples (null when absent)
+  SweepMode sweep_mode = SweepMode::grid;
+  std::size_t samples = 0;            ///< random mode: how many points to draw
+  std::vector<std::uint64_t> seeds;   ///< each run once per seed: `seeds`, 1..repeats or [seed]
+  std::vector<std::string> overrides; ///< as given ("optimizer.learning_rate=0.1")
+  std::vector<std::filesystem::path> sources; ///< every YAML file read, this one first
 };
 
-/// Reads and checks an experiment file. Unknown or missing keys, wrong types and bad
-/// names throw ConfigError "file:line:col: key: ...".
-NNLAB_EXPORT Experiment load_experiment(const std::filesystem::path& file);
+/// Reads and checks an experiment file: resolves `extends`, applies `overrides`
+/// ("key.path=value", see apply_overrides), then checks. Unknown or missing keys, wrong
+/// types and bad names throw ConfigError "file:line:col: key: ..." ("command line: key: ..."
+/// for a value given as an override).
+NNLAB_EXPORT Experiment load_experiment(const std::filesystem::path& file,
+                                        const std::vector<std::string>& overrides = {});
 
-/// The same from parsed YAML (`file` only names it and gives base_dir).
+/// The same from parsed YAML (`file` names it, gives base_dir and resolves `extends`).
 NNLAB_EXPORT Experiment parse_experiment(const ConfigNode& root, const std::filesystem::path& file,
-                                         std::string yaml_text);
+                                         std::string yaml_text,
+                                         const std::vector<std::string>& overrides = {});
 
 } // namespace nnlab

@@ -33,11 +33,25 @@ struct NNLAB_EXPORT RunSpec {
   std::string point_label() const;
 };
 
-/// Expands the sweep: the cartesian product of the `sweep` lists (keys applied in the
-/// order written, the first varying slowest), each point once per seed. A block value
-/// merges into the base block key by key (keys of another plugin are dropped when the
-/// value names a different plugin); any other value replaces. Every run's config is
-/// checked; an empty list, a bad key path or two identical runs throw ConfigError.
+/// Expands the sweep into points, each run once per seed:
+/// - grid (default): the cartesian product of the lists, the first key varying slowest;
+/// - zip: the i-th value of every list (all lists have the same length);
+/// - random: `samples` points, each key's value drawn from its distribution ({uniform:
+///   [low, high]}, {loguniform: [low, high]}, {int: [low, high]}, {choice: [...]} or a plain
+///   list), keys in the order written, from an Rng of the experiment seed; a point equal to
+///   an earlier one is drawn again.
+/// A block value merges into the base block (merge_into); any other value replaces. Every
+/// run's config is checked; an empty list, a bad key path, unequal zip lists, a bad
+/// distribution or two identical runs throw ConfigError.
 NNLAB_EXPORT std::vector<RunSpec> expand_sweep(const Experiment& experiment);
+
+/// The id of a run with this resolved config (seed included) in an experiment of this seed.
+NNLAB_EXPORT std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed);
+
+/// The run of a resolved config (as stored with a run): id, rng_seed, seed and parsed config
+/// as expand_sweep makes them; index and point are left empty. Relative paths resolve in
+/// base_dir. Used to re-execute stored runs.
+NNLAB_EXPORT RunSpec make_run_spec(ConfigNode config, std::uint64_t experiment_seed,
+                                   const std::filesystem::path& base_dir);
 
 } // namespace nnlab
