@@ -1,7 +1,7 @@
 #pragma once
 
 // Internal to the storage module (not installed, not exported): low-level helpers over the
-// HDF5 C++ API, used by run_store.cpp.
+// HDF5 C++ API, and the layout of one run group, used by run_store.cpp.
 
 #include <armadillo>
 #include <cstdint>
@@ -13,6 +13,7 @@
 #include <H5Cpp.h>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/storage/run_record.hpp"
 
 namespace nnlab::hdf5 {
 
@@ -71,6 +72,10 @@ void write_uint(const H5::H5Object& object, const char* name, std::uint64_t valu
 void write_int(const H5::H5Object& object, const char* name, std::int64_t value);
 void write_double(const H5::H5Object& object, const char* name, double value);
 
+/// Names of an object's attributes, sorted.
+std::vector<std::string> attribute_names(const H5::H5Object& object);
+bool is_string_attribute(const H5::H5Object& object, const char* name);
+
 /// Throws BadLayout if the attribute is not a string.
 std::string read_string(const H5::H5Object& object, const char* name);
 /// Any numeric attribute, converted by HDF5 (a string fails to convert: H5::Exception).
@@ -93,5 +98,21 @@ std::vector<std::string> link_names(const H5::Group& group, H5_index_t index);
 
 /// Creates a group that remembers the order its links were made in (W1, b1, W2, ...).
 H5::Group create_ordered_group(const H5::Group& parent, const char* name);
+
+// --- the store's files, as documented in run_store.hpp -------------------------------------
+
+/// The format this nnlab writes (root attribute format_version).
+constexpr std::int64_t format_version = 1;
+
+/// Opens a store file (runs.h5, or a journal file) read-only once checked that this nnlab can
+/// read it: StorageError "<file>: cannot open: no such file", "<file>: not an nnlab store
+/// (why)", "<file>: written by a newer nnlab (...)". Call inside guarded().
+H5::H5File open_store_file(const std::filesystem::path& file);
+
+/// Writes the record as runs/<id>, replacing a run of that id.
+void write_run_group(const H5::Group& runs, const RunRecord& record);
+/// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Attributes added
+/// after the first format (start_time, end_time, best_iteration) may be absent.
+RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 
 } // namespace nnlab::hdf5

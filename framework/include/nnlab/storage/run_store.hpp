@@ -24,25 +24,40 @@ struct StoreHeader {
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):
 ///   /            attributes experiment_yaml, nnlab_version, created (UTF-8 strings),
-///                format_version (integer, 1)
-///   /runs/<id>/  attributes config, seed, status, message, wall_time_s, iterations, label,
-///                index; datasets cost_train, cost_test, accuracy_train, accuracy_test
-///                (float64, one per iteration) and weights/W1, weights/b1, ... (float64,
-///                row-major: h5py's W1[r, c] is W1(r, c), W1.shape is (units_1, n_inputs))
-/// A run is written whole under /runs/.tmp-<id> and then renamed, so a run group that
-/// exists is complete; leftover .tmp- groups are ignored, and removed by open().
-/// One writer at a time (HDF5 serialises anyway). Errors are StorageErrors
-/// "<file>: <operation>: <reason>".
+///                format_version (integer, 1), and StoreHeader::attributes (UTF-8 strings)
+///   /runs/<id>/  attributes config, seed, status, message, wall_time_s, start_time,
+///                end_time, iterations, best_iteration, label, index; datasets cost_train,
+///                cost_test, accuracy_train, accuracy_test (float64, one per iteration) and
+///                weights/W1, weights/b1, ... (float64, row-major: h5py's W1[r, c] is
+///                W1(r, c), W1.shape is (units_1, n_inputs))
+/// Crash safety: runs.h5 is never written in place (HDF5 1.10 can lose a whole file to a
+/// kill mid-write), so on disk it is always a complete, closed file.
+/// - write_run() writes the run as a one-run file in the same layout to the journal beside
+///   the store, runs.h5.journal/<id>.h5 (filled as <id>.h5.tmp, fsynced, renamed). Once it
+///   returns, the run survives SIGKILL or a power cut.
+/// - publish() merges the journal into runs.h5 copy-on-write: runs.h5 is copied to
+///   runs.h5.tmp (a new file when there is none), the journal runs and the header are
+///   written into the copy, which is fsynced and renamed over runs.h5; then the merged
+///   journal files are deleted. A kill at any step leaves the old or the new runs.h5 plus
+///   the journal: no finished run is lost.
+/// - open() removes leftover .tmp files and publishes, so the next open repairs a store
+///   whose writer was killed. The destructor does not publish (a kill would skip it
+///   anyway): the writer calls publish(), and runs not yet published stay in the journal.
+/// Readers see runs.h5 plus the journal (a journal run replaces a published one of the
+/// same id). One writer at a time: open() takes a lock that dies with its process.
+/// Errors are StorageErrors "<file>: <operation>: <reason>".
 class NNLAB_EXPORT RunStore {
 public:
   /// Opens the store to add runs, creating it (and its folder) when absent; a new store
   /// takes header.created, or the current time when that is empty. An existing store keeps
-  /// its runs and `created`; its experiment_yaml and nnlab_version are updated. Throws
-  /// StorageError naming the file when it cannot be created or is not a readable nnlab
-  /// store ("not an nnlab store (...)", "written by a newer nnlab (...)"); a refused file
-  /// is left untouched.
+  /// its runs and `created`; its experiment_yaml, nnlab_version and attributes are replaced
+  /// by the header's, and a pending journal is published. Throws StorageError naming the
+  /// file when it cannot be created, is not a readable nnlab store ("not an nnlab store
+  /// (...)", "written by a newer nnlab (...)"), another writer has it open, or a journal
+  /// file is damaged (naming it: it can be deleted); a refused file is left untouched.
   static RunStore open(const std::filesystem::path& file, const StoreHeader& header);
-  /// Opens an existing store read-only ("<file>: cannot open: no such file" if absent).
+  /// Opens an existing store read-only ("<file>: cannot open: no such file" if absent);
+  /// it never modifies anything, and sees the journal too.
   static RunStore open_read_only(const std::filesystem::path& file);
 
   RunStore(RunStore&&) noexcept;
@@ -50,14 +65,18 @@ public:
   ~RunStore();
 
   const std::filesystem::path& file() const;
+  /// The root attributes; `attributes` holds every other string attribute, by name.
   StoreHeader header() const;
   /// Ids of every run stored, sorted.
   std::vector<std::string> run_ids() const;
   /// Ids of the runs that need no rerun (done or diverged; not failed).
   std::set<std::string> completed_run_ids() const;
-  /// Writes (or replaces) the run and flushes the file. The id must be non-empty, not
+  /// Writes (or replaces) the run durably, to the journal. The id must be non-empty, not
   /// start with '.' and not contain '/'.
   void write_run(const RunRecord& record);
+  /// Merges the runs written since the last publish into runs.h5, atomically; nothing to do
+  /// when there are none. Its cost grows with the store (it copies runs.h5).
+  void publish();
   /// The run as written; StorageError "<file>: no run '<id>'" when absent.
   RunRecord read_run(const std::string& id) const;
 
