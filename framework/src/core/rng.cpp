@@ -1,7 +1,12 @@
 #include "nnlab/core/rng.hpp"
 
+#include <bit>
 #include <cmath>
+#include <locale>
+#include <sstream>
 #include <utility>
+
+#include "nnlab/core/error.hpp"
 
 namespace nnlab {
 
@@ -49,6 +54,30 @@ arma::uvec Rng::permutation(arma::uword n) {
   for (arma::uword i = n - 1; i > 0; --i)
     std::swap(index[i], index[below(i + 1)]);
   return index;
+}
+
+std::string Rng::state() const {
+  // The spare normal is kept as its bit pattern: decimal text could round it.
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << engine_ << ' ' << (has_spare_ ? 1 : 0) << ' '
+      << std::bit_cast<std::uint64_t>(spare_normal_);
+  return out.str();
+}
+
+void Rng::restore(const std::string& state) {
+  std::istringstream in(state);
+  in.imbue(std::locale::classic());
+  std::mt19937_64 engine;
+  int has_spare = -1;
+  std::uint64_t spare_bits = 0;
+  std::string extra;
+  const bool read = static_cast<bool>(in >> engine >> has_spare >> spare_bits);
+  if (!read || (in >> extra) || (has_spare != 0 && has_spare != 1))
+    throw Error("Rng::restore(): not a state written by Rng::state()");
+  engine_ = engine;
+  has_spare_ = has_spare == 1;
+  spare_normal_ = std::bit_cast<double>(spare_bits);
 }
 
 std::uint64_t mix_seed(std::uint64_t a, std::uint64_t b) {

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 
 using Catch::Matchers::WithinAbs;
@@ -46,4 +47,34 @@ TEST_CASE("Rng: mix_seed spreads nearby inputs", "[core][rng]") {
   CHECK(nnlab::mix_seed(1, 2) != nnlab::mix_seed(2, 1));
   CHECK(nnlab::mix_seed(1, 2) != nnlab::mix_seed(1, 3));
   CHECK(nnlab::mix_seed(1, 2) == nnlab::mix_seed(1, 2));
+}
+
+TEST_CASE("Rng: restore(state()) continues the same stream", "[core][rng]") {
+  nnlab::Rng rng(11);
+  for (int i = 0; i < 5; ++i)
+    rng.uniform();
+  rng.normal(); // leaves the spare normal pending: it is part of the state
+  const std::string state = rng.state();
+
+  nnlab::Rng resumed(99);
+  resumed.restore(state);
+  CHECK(resumed.state() == state);
+  for (int i = 0; i < 50; ++i) {
+    CAPTURE(i);
+    REQUIRE(resumed.normal() == rng.normal());
+    REQUIRE(resumed.uniform() == rng.uniform());
+    REQUIRE(resumed.below(1000) == rng.below(1000));
+  }
+}
+
+TEST_CASE("Rng: restore() refuses text that is not a state", "[core][rng]") {
+  nnlab::Rng rng(1);
+  const std::string state = rng.state();
+  const std::string engine = state.substr(0, state.rfind(' ', state.rfind(' ') - 1));
+  for (const std::string& bad :
+       {std::string("nonsense"), state + " 7", state.substr(0, 40), engine + " 2 0"}) {
+    CAPTURE(bad);
+    REQUIRE_THROWS_AS(rng.restore(bad), nnlab::Error);
+  }
+  CHECK(rng.state() == state); // a refused state leaves the Rng as it was
 }

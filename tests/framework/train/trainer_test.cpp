@@ -126,3 +126,89 @@ TEST_CASE("Trainer: the course run (experiments/xor.yaml) learns XOR on data/xor
   const auto again = nnlab::execute_run(runs[0]);
   CHECK(arma::approx_equal(record.series.cost_train, again.series.cost_train, "absdiff", 0.0));
 }
+
+namespace {
+
+// Keeps a copy of the parameters and the optimizer state after update `at`.
+class SnapshotAfter final : public nnlab::TrainObserver {
+public:
+  explicit SnapshotAfter(arma::uword at) : at_(at) {}
+  bool on_iteration(const nnlab::IterationStats&) override { return false; }
+  bool after_step(arma::uword iteration, const nnlab::Mlp& mlp,
+                  const nnlab::Optimizer& optimizer) override {
+    if (iteration != at_) return false;
+    params = mlp.params();
+    state = optimizer.state();
+    return true;
+  }
+  arma::vec params;
+  nnlab::OptimizerState state;
+
+private:
+  arma::uword at_;
+};
+
+} // namespace
+
+TEST_CASE("Trainer: after_step sees the updated parameters and can stop", "[train][trainer]") {
+  const auto data = tiny_xor();
+  const nnlab::Architecture arch{
+      2, {3, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)};
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  nnlab::Mlp mlp(arch), reference(arch);
+  nnlab::Rng rng(3), same(3);
+  nnlab::initialize(mlp, {}, rng);
+  nnlab::initialize(reference, {}, same);
+
+  SnapshotAfter snapshot(4);
+  nnlab::ObserverList observers;
+  observers.add(snapshot);
+  const auto result = nnlab::Trainer().run(mlp, *sgd, *loss, data, {100, 0.5}, observers);
+  CHECK(result.status == nnlab::TrainResult::Status::stopped);
+  CHECK(result.iterations_done == 4);
+  CHECK_THAT(result.message, Contains("after iteration 4"));
+  nnlab::SeriesRecorder recorder(4);
+  nnlab::Trainer().run(reference, *sgd, *loss, data, {4, 0.5}, recorder);
+  CHECK(arma::approx_equal(snapshot.params, reference.params(), "absdiff", 0.0));
+}
+
+TEST_CASE("Trainer: a start after k iterations with the optimizer's state continues the run",
+          "[train][trainer]") {
+  const auto data = tiny_xor();
+  const nnlab::Architecture arch{
+      2, {3, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)};
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  const auto momentum = nnlab::test::make_optimizer("{plugin: momentum, momentum: 0.9}");
+  nnlab::Mlp whole(arch), first(arch), second(arch);
+  for (nnlab::Mlp* mlp : {&whole, &first}) {
+    nnlab::Rng rng(8);
+    nnlab::initialize(*mlp, {}, rng);
+  }
+  nnlab::SeriesRecorder all(30);
+  nnlab::Trainer().run(whole, *momentum, *loss, data, {30, 0.3}, all);
+
+  SnapshotAfter snapshot(12);
+  nnlab::Trainer().run(first, *momentum, *loss, data, {30, 0.3}, snapshot);
+  REQUIRE(snapshot.state.size() == 1);
+  second.params() = snapshot.params;
+  nnlab::SeriesRecorder rest(30);
+  const auto result =
+      nnlab::Trainer().run(second, *momentum, *loss, data, {30, 0.3}, rest, {12, &snapshot.state});
+  CHECK(result.status == nnlab::TrainResult::Status::done);
+  CHECK(result.iterations_done == 30);
+  const auto tail = rest.take();
+  REQUIRE(tail.cost_train.n_elem == 18); // iterations 13..30
+  CHECK(arma::approx_equal(tail.cost_train, all.take().cost_train.tail(18), "absdiff", 0.0));
+  CHECK(arma::approx_equal(second.params(), whole.params(), "absdiff", 0.0));
+
+  // Without the velocity, momentum would not continue the same way.
+  nnlab::Mlp cold(arch);
+  cold.params() = snapshot.params;
+  nnlab::SeriesRecorder ignored(30);
+  nnlab::Trainer().run(cold, *momentum, *loss, data, {30, 0.3}, ignored, {12});
+  CHECK_FALSE(arma::approx_equal(cold.params(), whole.params(), "absdiff", 0.0));
+
+  CHECK_THROWS_AS(nnlab::Trainer().run(cold, *momentum, *loss, data, {30, 0.3}, ignored, {31}),
+                  std::invalid_argument);
+}

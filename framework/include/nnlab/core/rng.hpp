@@ -3,6 +3,7 @@
 #include <armadillo>
 #include <cstdint>
 #include <random>
+#include <string>
 
 #include "nnlab/export.hpp"
 
@@ -25,6 +26,12 @@ public:
   std::uint64_t below(std::uint64_t n);
   /// Fisher-Yates shuffle of the indices 0..n-1.
   arma::uvec permutation(arma::uword n);
+
+  /// The whole state as portable text (the engine's own text form, then the spare
+  /// normal draw), so that restore() continues the stream exactly (checkpoints).
+  std::string state() const;
+  /// Puts back a state() taken earlier; throws nnlab::Error on text that is not one.
+  void restore(const std::string& state);
 
 private:
   std::mt19937_64 engine_;

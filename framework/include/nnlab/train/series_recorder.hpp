@@ -18,6 +18,13 @@ class NNLAB_EXPORT SeriesRecorder final : public TrainObserver {
 public:
   explicit SeriesRecorder(arma::uword capacity);
   bool on_iteration(const IterationStats& stats) override;
+  /// Number of iterations recorded so far.
+  arma::uword size() const { return n_; }
+  /// Copies of the iterations recorded so far (for checkpoints).
+  RunSeries recorded() const;
+  /// Starts over from a resumed run's first iterations (a checkpoint's series), recorded
+  /// as if seen; throws std::invalid_argument if they differ in length or overflow.
+  void restore(const RunSeries& prefix);
   /// The series, trimmed to the iterations recorded.
   RunSeries take();
 

@@ -20,14 +20,25 @@ struct TrainResult {
   std::string message; ///< why it diverged or stopped
 };
 
+/// Where training starts: from scratch, or after `iteration` iterations already done
+/// (resuming a checkpoint: the caller has put the parameters back), with the optimizer's
+/// state restored right after its reset().
+struct TrainStart {
+  arma::uword iteration = 0;
+  const OptimizerState* optimizer_state = nullptr;
+};
+
 /// Full-batch gradient descent as the course's training loop: each iteration feeds the
 /// test and train sets forward, records both costs and accuracies, backpropagates and
 /// lets the optimizer update the parameters. A non-finite cost stops it as `diverged`.
 /// The loop allocates nothing: every buffer is sized before the first iteration.
+/// Iterations run from start.iteration + 1 to settings.iterations; a start past the last
+/// iteration throws std::invalid_argument.
 class NNLAB_EXPORT Trainer {
 public:
   TrainResult run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const DataSplit& data,
-                  const TrainSettings& settings, TrainObserver& observer) const;
+                  const TrainSettings& settings, TrainObserver& observer,
+                  const TrainStart& start = {}) const;
 };
 
 } // namespace nnlab

@@ -1,0 +1,86 @@
+#pragma once
+
+#include <armadillo>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "nnlab/export.hpp"
+#include "nnlab/plugin/optimizer.hpp"
+#include "nnlab/train/early_stopping.hpp"
+#include "nnlab/train/observer.hpp"
+#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/train_settings.hpp"
+
+namespace nnlab {
+
+class Rng;
+
+/// A run's state after some iteration's update: what it takes to continue it bit for bit.
+/// As an HDF5 file: root attributes format = "nnlab checkpoint", version = 1, run_id,
+/// iteration, rng_state; datasets /params [n_params], /optimizer/<name> [n] (in the
+/// order of Optimizer::state()), /series/{cost_train, cost_test, accuracy_train,
+/// accuracy_test} [iteration]; with early stopping, group /early_stopping with attributes
+/// best_value, best_iteration, since_best.
+struct Checkpoint {
+  std::string run_id;
+  arma::uword iteration = 0; ///< iterations done, the update of the last one included
+  arma::vec params;          ///< Mlp::params() after that update
+  OptimizerState optimizer;  ///< Optimizer::state() after that update
+  std::string rng;           ///< Rng::state()
+  RunSeries series;          ///< the first `iteration` values of each series
+  std::optional<EarlyStoppingState> early_stopping;
+};
+
+/// <dir>/<run id>.h5
+NNLAB_EXPORT std::filesystem::path checkpoint_file(const std::filesystem::path& dir,
+                                                   const std::string& run_id);
+
+/// Writes `checkpoint` to <file>.tmp, flushes and fsyncs it, renames it over `file` and
+/// fsyncs the folder (created if missing): a kill at any moment leaves the previous
+/// checkpoint or this one, whole. Throws StorageError naming the file.
+NNLAB_EXPORT void write_checkpoint(const std::filesystem::path& file, const Checkpoint& checkpoint);
+
+/// Reads a checkpoint written by write_checkpoint(). Throws StorageError naming the file
+/// when it cannot be read, is not a checkpoint or is inconsistent.
+NNLAB_EXPORT Checkpoint read_checkpoint(const std::filesystem::path& file);
+
+/// Throws StorageError naming `file` unless `checkpoint` belongs to run `run_id` with
+/// n_params parameters and fits `settings` (iterations, early stopping or not).
+NNLAB_EXPORT void check_checkpoint(const std::filesystem::path& file, const Checkpoint& checkpoint,
+                                   const std::string& run_id, arma::uword n_params,
+                                   const TrainSettings& settings);
+
+/// Removes `file` and a <file>.tmp left by a kill. Never throws: a checkpoint that stays
+/// behind only makes a rerun resume to the same result.
+NNLAB_EXPORT void remove_checkpoint(const std::filesystem::path& file) noexcept;
+
+/// Which run is saved where, how often.
+struct CheckpointPlan {
+  std::filesystem::path file;
+  std::string run_id;
+  arma::uword every = 1;
+};
+
+/// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step): the
+/// parameters and optimizer state from the trainer, the series, the Rng state and the
+/// early-stopping state from the objects given, which must outlive it. Between
+/// checkpoints it does and allocates nothing.
+class NNLAB_EXPORT CheckpointWriter final : public TrainObserver {
+public:
+  CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series, const Rng& rng,
+                   const EarlyStopping* early_stopping = nullptr);
+  bool on_iteration(const IterationStats&) override { return false; }
+  bool after_step(arma::uword iteration, const Mlp& mlp, const Optimizer& optimizer) override;
+  /// How many checkpoints it has written.
+  arma::uword written() const { return written_; }
+
+private:
+  CheckpointPlan plan_;
+  const SeriesRecorder& series_;
+  const Rng& rng_;
+  const EarlyStopping* early_stopping_;
+  arma::uword written_ = 0;
+};
+
+} // namespace nnlab

@@ -1,0 +1,54 @@
+#pragma once
+
+#include <armadillo>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nnlab/export.hpp"
+#include "nnlab/train/observer.hpp"
+#include "nnlab/train/train_settings.hpp"
+
+namespace nnlab {
+
+/// "cost_train", "cost_test", "accuracy_train", "accuracy_test".
+NNLAB_EXPORT std::string to_string(Monitor monitor);
+NNLAB_EXPORT std::optional<Monitor> monitor_from(std::string_view name);
+NNLAB_EXPORT const std::vector<std::string>& monitor_names();
+
+/// What early stopping carries from one iteration to the next (saved in checkpoints).
+struct EarlyStoppingState {
+  double best_value = 0.0;        ///< the best monitored value so far
+  arma::uword best_iteration = 0; ///< where it was seen (0: no iteration seen yet)
+  arma::uword since_best = 0;     ///< iterations since then without an improvement
+};
+
+/// Stops training once the monitored value has gone `patience` iterations in a row
+/// without improving on its best by more than min_delta: a cost improves when it falls
+/// below best - min_delta, an accuracy when it rises above best + min_delta. The first
+/// iteration sets the best. The parameters are left as they are (not the best ones).
+class NNLAB_EXPORT EarlyStopping final : public TrainObserver {
+public:
+  /// Throws std::invalid_argument for patience 0 or a negative or non-finite min_delta.
+  explicit EarlyStopping(const EarlyStoppingSettings& settings);
+  bool on_iteration(const IterationStats& stats) override;
+
+  const EarlyStoppingSettings& settings() const { return settings_; }
+  const EarlyStoppingState& state() const { return state_; }
+  /// Continues from a state() saved earlier (a resumed run).
+  void restore(const EarlyStoppingState& state) { state_ = state; }
+  arma::uword best_iteration() const { return state_.best_iteration; }
+  /// The iteration training was stopped at, or 0 while it has not been.
+  arma::uword stopped_at() const { return stopped_at_; }
+  /// "early stop at iteration X: no improvement of cost_test by more than 0.001 in 20
+  /// iterations (best at Y)".
+  std::string message() const;
+
+private:
+  EarlyStoppingSettings settings_;
+  EarlyStoppingState state_;
+  arma::uword stopped_at_ = 0;
+};
+
+} // namespace nnlab

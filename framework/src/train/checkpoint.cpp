@@ -1,0 +1,172 @@
+#include "nnlab/train/checkpoint.hpp"
+
+#include <array>
+#include <stdexcept>
+#include <system_error>
+#include <utility>
+
+#include <H5Cpp.h>
+
+#include "../storage/durable_file.hpp"
+#include "../storage/hdf5_io.hpp"
+#include "nnlab/core/error.hpp"
+#include "nnlab/core/rng.hpp"
+#include "nnlab/model/mlp.hpp"
+
+namespace nnlab {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* format_name = "nnlab checkpoint";
+constexpr std::uint64_t format_version = 1;
+constexpr std::array<const char*, 4> series_names = {"cost_train", "cost_test", "accuracy_train",
+                                                     "accuracy_test"};
+
+std::array<arma::vec*, 4> series_of(RunSeries& s) {
+  return {&s.cost_train, &s.cost_test, &s.accuracy_train, &s.accuracy_test};
+}
+
+std::array<const arma::vec*, 4> series_of(const RunSeries& s) {
+  return {&s.cost_train, &s.cost_test, &s.accuracy_train, &s.accuracy_test};
+}
+
+void fill(H5::H5File& h5, const Checkpoint& checkpoint) {
+  hdf5::write_string(h5, "format", format_name);
+  hdf5::write_uint(h5, "version", format_version);
+  hdf5::write_string(h5, "run_id", checkpoint.run_id);
+  hdf5::write_uint(h5, "iteration", checkpoint.iteration);
+  hdf5::write_string(h5, "rng_state", checkpoint.rng);
+  hdf5::write_array(h5, "params", checkpoint.params, 1);
+  const H5::Group optimizer = hdf5::create_ordered_group(h5, "optimizer");
+  for (const auto& [name, values] : checkpoint.optimizer) {
+    if (name.empty() || name.starts_with('.') || name.find('/') != std::string::npos)
+      throw hdf5::BadLayout("optimizer state name '" + name + "' is not an HDF5 name");
+    hdf5::write_array(optimizer, name.c_str(), values, 1);
+  }
+  const H5::Group series = h5.createGroup("series");
+  const auto values = series_of(checkpoint.series);
+  for (std::size_t i = 0; i < series_names.size(); ++i)
+    hdf5::write_array(series, series_names[i], *values[i], 1);
+  if (const auto& state = checkpoint.early_stopping) {
+    const H5::Group stopping = h5.createGroup("early_stopping");
+    hdf5::write_double(stopping, "best_value", state->best_value);
+    hdf5::write_uint(stopping, "best_iteration", state->best_iteration);
+    hdf5::write_uint(stopping, "since_best", state->since_best);
+  }
+}
+
+Checkpoint parse(const H5::H5File& h5) {
+  if (!h5.attrExists("format") || hdf5::read_string(h5, "format") != format_name)
+    throw hdf5::BadLayout("not an nnlab checkpoint");
+  if (const auto version = hdf5::read_uint(h5, "version"); version != format_version)
+    throw hdf5::BadLayout("checkpoint format version " + std::to_string(version) +
+                          ", this nnlab reads " + std::to_string(format_version));
+  Checkpoint checkpoint;
+  checkpoint.run_id = hdf5::read_string(h5, "run_id");
+  checkpoint.iteration = hdf5::read_uint(h5, "iteration");
+  checkpoint.rng = hdf5::read_string(h5, "rng_state");
+  checkpoint.params = hdf5::read_array(h5, "params", 1);
+  const H5::Group optimizer = h5.openGroup("optimizer");
+  for (const std::string& name : hdf5::link_names(optimizer, H5_INDEX_CRT_ORDER))
+    checkpoint.optimizer.emplace_back(name, hdf5::read_array(optimizer, name.c_str(), 1));
+  const H5::Group series = h5.openGroup("series");
+  const auto values = series_of(checkpoint.series);
+  for (std::size_t i = 0; i < series_names.size(); ++i) {
+    *values[i] = hdf5::read_array(series, series_names[i], 1);
+    if (values[i]->n_elem != checkpoint.iteration)
+      throw hdf5::BadLayout(std::string("series ") + series_names[i] + " holds " +
+                            std::to_string(values[i]->n_elem) + " values for iteration " +
+                            std::to_string(checkpoint.iteration));
+  }
+  if (h5.nameExists("early_stopping")) {
+    const H5::Group stopping = h5.openGroup("early_stopping");
+    checkpoint.early_stopping = EarlyStoppingState{hdf5::read_double(stopping, "best_value"),
+                                                   hdf5::read_uint(stopping, "best_iteration"),
+                                                   hdf5::read_uint(stopping, "since_best")};
+  }
+  return checkpoint;
+}
+
+} // namespace
+
+fs::path checkpoint_file(const fs::path& dir, const std::string& run_id) {
+  return dir / (run_id + ".h5");
+}
+
+void write_checkpoint(const fs::path& file, const Checkpoint& checkpoint) {
+  const fs::path tmp = fs::path(file) += ".tmp";
+  const fs::path folder = file.has_parent_path() ? file.parent_path() : fs::path(".");
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) throw StorageError(file.string() + ": cannot create folder: " + ec.message());
+  try {
+    hdf5::guarded(file, "cannot write checkpoint", [&] {
+      H5::H5File h5(tmp.string(), H5F_ACC_TRUNC);
+      fill(h5, checkpoint);
+      h5.flush(H5F_SCOPE_GLOBAL);
+      h5.close();
+    });
+    commit_file(tmp, file);
+  } catch (...) {
+    fs::remove(tmp, ec);
+    throw;
+  }
+}
+
+Checkpoint read_checkpoint(const fs::path& file) {
+  return hdf5::guarded(file, "cannot read checkpoint", [&] {
+    H5::H5File h5(file.string(), H5F_ACC_RDONLY);
+    Checkpoint checkpoint = parse(h5);
+    h5.close();
+    return checkpoint;
+  });
+}
+
+void check_checkpoint(const fs::path& file, const Checkpoint& checkpoint, const std::string& run_id,
+                      arma::uword n_params, const TrainSettings& settings) {
+  const auto refuse = [&](const std::string& why) {
+    throw StorageError(file.string() + ": checkpoint does not fit run " + run_id + ": " + why +
+                       " (delete the file to start the run over)");
+  };
+  if (checkpoint.run_id != run_id) refuse("it belongs to run " + checkpoint.run_id);
+  if (checkpoint.params.n_elem != n_params)
+    refuse("it holds " + std::to_string(checkpoint.params.n_elem) + " parameters, the network " +
+           std::to_string(n_params));
+  if (checkpoint.iteration < 1 || checkpoint.iteration > settings.iterations)
+    refuse("it is at iteration " + std::to_string(checkpoint.iteration) + " of " +
+           std::to_string(settings.iterations));
+  if (checkpoint.early_stopping.has_value() != settings.early_stopping.has_value())
+    refuse(checkpoint.early_stopping ? "it has early stopping, the run not"
+                                     : "it has no early stopping, the run has");
+}
+
+void remove_checkpoint(const fs::path& file) noexcept {
+  std::error_code ec;
+  fs::remove(file, ec);
+  fs::remove(fs::path(file) += ".tmp", ec);
+}
+
+CheckpointWriter::CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series,
+                                   const Rng& rng, const EarlyStopping* early_stopping)
+    : plan_(std::move(plan)), series_(series), rng_(rng), early_stopping_(early_stopping) {
+  if (plan_.every < 1) throw std::invalid_argument("CheckpointWriter: every must be at least 1");
+}
+
+bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
+                                  const Optimizer& optimizer) {
+  if (iteration % plan_.every != 0) return false;
+  Checkpoint checkpoint;
+  checkpoint.run_id = plan_.run_id;
+  checkpoint.iteration = iteration;
+  checkpoint.params = mlp.params();
+  checkpoint.optimizer = optimizer.state();
+  checkpoint.rng = rng_.state();
+  checkpoint.series = series_.recorded();
+  if (early_stopping_) checkpoint.early_stopping = early_stopping_->state();
+  write_checkpoint(plan_.file, checkpoint);
+  ++written_;
+  return false;
+}
+
+} // namespace nnlab
