@@ -13,3 +13,4 @@ find_package(HDF5 REQUIRED COMPONENTS C CXX)
 find_package(yaml-cpp REQUIRED)                 # 0.7: the target is plain `yaml-cpp`
 # gnuplot-iostream needs Iostreams, and Filesystem for its temp-file helper.
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options iostreams filesystem)
+find_package(OpenSSL REQUIRED COMPONENTS Crypto) # SHA-256 of plugin libraries

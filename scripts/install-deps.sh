@@ -14,6 +14,7 @@ packages=(
   # gnuplot-nox in the same call as gnuplot-iostream, so apt does not pick the Qt gnuplot
   gnuplot-nox libgnuplot-iostream-dev
   libopenmpi-dev openmpi-bin
+  libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
 )
 
 missing=()

@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <map>
 #include <sstream>
 
 #include <boost/program_options.hpp>
@@ -17,9 +18,13 @@ po::options_description option_list() {
   options.add_options()("out", po::value<std::string>(),
                         "results folder (default: results); for export-data, the "
                         "file prefix (default: results/<name>/data/<name>)")(
+      "jobs,j", po::value<unsigned>(), "runs trained at once (default: one per core)")(
       "plugin-path", po::value<std::vector<std::string>>()->composing(),
       "also look for plugins in this folder (repeatable; NNLAB_PLUGIN_PATH adds more, "
-      "':'-separated)")("force", "rerun runs already complete in the store")(
+      "':'-separated)")("force", "retrain runs already complete in the store")(
+      "dry-run", "same as `runner validate`: check everything, print the runs, train nothing")(
+      "runs", po::value<std::size_t>(),
+      "verify: how many stored runs to re-execute (default: all)")(
       "no-plots", "do not render plots")("verbose,v",
                                          "print the course's per-iteration lines for each run")(
       "quiet,q", "print only the final paths (and errors)")("help,h", "print this help")(
@@ -27,20 +32,36 @@ po::options_description option_list() {
   return options;
 }
 
+const std::map<std::string, CliOptions::Command> commands{
+    {"validate", CliOptions::Command::validate},
+    {"verify", CliOptions::Command::verify},
+    {"export-data", CliOptions::Command::export_data},
+    {"list", CliOptions::Command::list}};
+
+[[noreturn]] void usage_error(const std::string& what) {
+  throw ConfigError("command line: " + what + " (see runner --help)");
+}
+
 } // namespace
 
 std::string usage() {
   std::ostringstream text;
   text << "Usage:\n"
-          "  runner EXPERIMENT.yaml [options]     train every run of the experiment's sweep;\n"
-          "                                       store in <out>/<name>/runs.h5, plot in plots/\n"
+          "  runner EXPERIMENT.yaml [key.path=value ...] [options]\n"
+          "      train every run of the experiment's sweep that is not stored yet; store in\n"
+          "      <out>/<name>/runs.h5, plot in plots/. key.path=value overrides the file:\n"
+          "      optimizer.learning_rate=0.1 'sweep.optimizer.learning_rate=[0.01,0.1]'\n"
+          "  runner validate EXPERIMENT.yaml [key.path=value ...]\n"
+          "      check everything and print the expanded run table; train nothing\n"
+          "  runner verify STORE.h5 [--runs K]\n"
+          "      re-execute stored runs and report whether they reproduce bit for bit\n"
           "  runner export-data FILE.yaml [--out PREFIX]\n"
-          "                                       write the dataset block's train and test\n"
-          "                                       splits to PREFIX_train.csv, PREFIX_test.csv\n"
-          "  runner list                          list the plugins found\n\n"
+          "      write the dataset block's train and test splits to PREFIX_{train,test}.csv\n"
+          "  runner list\n"
+          "      list the plugins found\n\n"
        << option_list()
-       << "\nExit status: 0 success, 2 usage or configuration error (nothing "
-          "run), 1 runtime failure.\n";
+       << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
+          "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
   return text.str();
 }
 
@@ -57,44 +78,63 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
     po::notify(vm);
   } catch (const po::error& e) {
-    throw ConfigError(std::string("command line: ") + e.what() + " (see runner --help)");
+    usage_error(e.what());
   }
 
   CliOptions cli;
+  for (int i = 0; i < argc; ++i)
+    cli.command_line += (i ? " " : "") + std::string(argv[i]);
   if (vm.count("help")) return cli;
   if (vm.count("version")) {
     cli.command = CliOptions::Command::version;
     return cli;
   }
-  const auto args =
+  auto args =
       vm.count("args") ? vm["args"].as<std::vector<std::string>>() : std::vector<std::string>{};
-  if (args.empty()) throw ConfigError("command line: no experiment file given (see runner --help)");
-  std::size_t next = 0;
-  if (args[0] == "export-data")
-    cli.command = CliOptions::Command::export_data, next = 1;
-  else if (args[0] == "list")
-    cli.command = CliOptions::Command::list, next = 1;
-  else
-    cli.command = CliOptions::Command::run;
+  cli.command = CliOptions::Command::run;
+  if (!args.empty() && commands.count(args.front())) {
+    cli.command = commands.at(args.front());
+    args.erase(args.begin());
+  }
+  if (vm.count("dry-run")) {
+    if (cli.command != CliOptions::Command::run) usage_error("--dry-run goes with an experiment");
+    cli.command = CliOptions::Command::validate;
+  }
 
-  const std::size_t files = cli.command == CliOptions::Command::list ? 0 : 1;
-  if (args.size() - next < files)
-    throw ConfigError("command line: " + args[0] + " needs a YAML file (see runner --help)");
-  if (args.size() - next > files)
-    throw ConfigError("command line: unexpected argument '" + args[next + files] +
-                      "' (see runner --help)");
-  if (files) cli.file = args[next];
+  if (cli.command != CliOptions::Command::list) {
+    if (args.empty())
+      usage_error(cli.command == CliOptions::Command::verify ? "no store file given"
+                                                             : "no experiment file given");
+    cli.file = args.front();
+    args.erase(args.begin());
+  }
+  const bool takes_overrides =
+      cli.command == CliOptions::Command::run || cli.command == CliOptions::Command::validate;
+  for (const auto& arg : args) {
+    if (!takes_overrides || arg.find('=') == std::string::npos)
+      usage_error("unexpected argument '" + arg + "'" +
+                  (takes_overrides ? "; overrides are key.path=value" : ""));
+    cli.overrides.push_back(arg);
+  }
 
   if (vm.count("out")) cli.out = vm["out"].as<std::string>();
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())
       cli.plugin_path.emplace_back(folder);
+  if (vm.count("jobs")) {
+    cli.jobs = vm["jobs"].as<unsigned>();
+    if (cli.jobs == 0) usage_error("--jobs: expected a number of threads >= 1, got 0");
+  }
+  if (vm.count("runs")) {
+    if (cli.command != CliOptions::Command::verify) usage_error("--runs goes with verify");
+    cli.runs = vm["runs"].as<std::size_t>();
+    if (cli.runs == 0) usage_error("--runs: expected a number of runs >= 1, got 0");
+  }
   cli.force = vm.count("force") > 0;
   cli.plots = vm.count("no-plots") == 0;
   cli.verbose = vm.count("verbose") > 0;
   cli.quiet = vm.count("quiet") > 0;
-  if (cli.verbose && cli.quiet)
-    throw ConfigError("command line: --verbose and --quiet exclude each other");
+  if (cli.verbose && cli.quiet) usage_error("--verbose and --quiet exclude each other");
   return cli;
 }
 

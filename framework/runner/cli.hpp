@@ -8,15 +8,19 @@ namespace nnlab::runner {
 
 /// What the command line asks for.
 struct CliOptions {
-  enum class Command { run, export_data, list, help, version };
+  enum class Command { run, validate, verify, export_data, list, help, version };
   Command command = Command::help;
-  std::filesystem::path file; ///< the experiment (run, export-data)
-  std::filesystem::path out;  ///< results folder (run) or file prefix (export-data)
+  std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
+  std::vector<std::string> overrides; ///< key.path=value after the experiment file
+  std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;
+  unsigned jobs = 0;    ///< 0: one per core
+  std::size_t runs = 0; ///< verify: how many runs (0: all)
   bool force = false;
   bool plots = true;
   bool verbose = false;
   bool quiet = false;
+  std::string command_line; ///< argv joined, for provenance
 };
 
 /// Parses argv. Bad usage throws ConfigError with a one-line reason.

@@ -6,6 +6,10 @@ namespace nnlab::runner {
 
 /// `runner EXPERIMENT.yaml`: expand, check, train, store, plot, summarise.
 int run_experiment(const CliOptions& cli);
+/// `runner validate EXPERIMENT.yaml` (--dry-run): check everything, print the run table.
+int validate_experiment(const CliOptions& cli);
+/// `runner verify STORE.h5`: re-execute stored runs, compare bit for bit.
+int verify_store(const CliOptions& cli);
 /// `runner export-data FILE.yaml`: the dataset block's splits as CSV files.
 int export_data(const CliOptions& cli);
 /// `runner list`: every plugin found, by kind.

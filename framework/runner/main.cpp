@@ -19,6 +19,8 @@ int main(int argc, char* argv[]) {
       return 0;
     case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
     case CliOptions::Command::export_data: return nnlab::runner::export_data(cli);
+    case CliOptions::Command::validate: return nnlab::runner::validate_experiment(cli);
+    case CliOptions::Command::verify: return nnlab::runner::verify_store(cli);
     case CliOptions::Command::run: return nnlab::runner::run_experiment(cli);
     }
   } catch (const nnlab::Error& e) {

@@ -1,7 +1,11 @@
 #include <cstdio>
 #include <iostream>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include "commands.hpp"
+#include "interrupt.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/blas_threads.hpp"
@@ -9,8 +13,23 @@
 
 namespace nnlab::runner {
 
+namespace {
+
+bool stdout_is_terminal() {
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) && !(term && std::string(term) == "dumb");
+}
+
+double peak_memory_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux reports KiB
+}
+
+} // namespace
+
 int run_experiment(const CliOptions& cli) {
-  const Experiment experiment = load_experiment(cli.file);
+  const Experiment experiment = load_experiment(cli.file, cli.overrides);
   const std::vector<RunSpec> specs = expand_sweep(experiment);
   Registry registry(Registry::search_path(cli.plugin_path));
   // One BLAS thread inside a run: nnlab's parallelism is across runs.
@@ -18,18 +37,29 @@ int run_experiment(const CliOptions& cli) {
 
   SweepOptions options;
   if (!cli.out.empty()) options.results_dir = cli.out;
+  options.jobs = cli.jobs;
   options.force = cli.force;
   options.plots = cli.plots;
   options.verbose = cli.verbose;
   options.quiet = cli.quiet;
-
+  options.terminal = stdout_is_terminal();
+  options.command_line = cli.command_line;
+  options.stop = &install_interrupt_handler();
   const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
 
-  char timing[64];
-  std::snprintf(timing, sizeof timing, "%.1f s", result.wall_time_s);
+  char figures[128];
+  std::snprintf(figures, sizeof figures, "%.1f s, peak memory %.0f MB", result.wall_time_s,
+                peak_memory_mb());
+  if (result.interrupted) {
+    std::cout << "\ninterrupted: " << result.trained + result.skipped << " of " << result.runs
+              << " runs are stored in " << result.store_file.string() << " (" << figures
+              << ");\nrun the same command again to train the other "
+              << result.runs - result.trained - result.skipped << ".\n";
+    return 130;
+  }
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
             << " runs: " << result.trained << " trained, " << result.skipped << " kept; "
-            << result.diverged << " diverged, " << result.failed << " failed; " << timing << ")\n"
+            << result.diverged << " diverged, " << result.failed << " failed; " << figures << ")\n"
             << "summary: " << result.summary_file.string() << '\n';
   if (cli.plots)
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()

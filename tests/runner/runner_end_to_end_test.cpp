@@ -9,30 +9,15 @@
 
 #include "support/plot_files.hpp"
 #include "support/plugins.hpp"
+#include "support/runner_process.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using nnlab::test::is_png;
+using nnlab::test::run_runner;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Outcome {
-  int status;
-  std::string output;
-};
-
-Outcome run_runner(const std::string& args) {
-  const std::string command = std::string(NNLAB_RUNNER_PATH) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  std::string output;
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, output};
-}
 
 std::string small_sweep() {
   const fs::path data = nnlab::test::source_dir() / "data";

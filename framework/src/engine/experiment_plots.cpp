@@ -1,55 +1,40 @@
 #include "nnlab/engine/experiment_plots.hpp"
 
-#include <map>
-
 #include "nnlab/plot/cost_plot.hpp"
 #include "nnlab/plot/decision_surface.hpp"
-#include "nnlab/plot/plot_renderer.hpp"
-#include "nnlab/plot/sweep_plot.hpp"
 
 namespace nnlab {
 
-namespace {
+ExperimentPlotter::ExperimentPlotter(std::string name, const std::filesystem::path& dir,
+                                     std::size_t max_run_plots)
+    : name_(std::move(name)), renderer_(dir), max_run_plots_(max_run_plots) {}
 
-std::string run_title(const std::string& name, const RunRecord& record) {
-  const std::string label = record.label.empty() ? "" : " " + record.label;
-  return name + ":" + label + " seed " + std::to_string(record.seed);
+void ExperimentPlotter::add_run(const PreparedRun& run, const RunRecord& record) {
+  const std::string title = name_ + ":" + (record.label.empty() ? "" : " " + record.label) +
+                            " seed " + std::to_string(record.seed);
+  const bool plot_run = runs_++ < max_run_plots_;
+  if (plot_run) add_cost_plot(renderer_, "cost-" + record.id, record.series, title);
+  if (plot_run && run.data->train.X.n_rows == 2 && record.status != RunStatus::failed) {
+    Mlp mlp(run.architecture);
+    mlp.load_weights(record.weights);
+    add_decision_plot(renderer_, "decision-" + record.id, mlp, *run.data, title);
+  }
+  const auto [it, fresh] = group_of_.emplace(record.label, cost_groups_.size());
+  if (fresh) {
+    const std::string label = record.label.empty() ? "all runs" : record.label;
+    cost_groups_.push_back(CurveGroup{label, {}});
+    accuracy_groups_.push_back(CurveGroup{label, {}});
+  }
+  cost_groups_[it->second].curves.push_back(record.series.cost_test);
+  accuracy_groups_[it->second].curves.push_back(record.series.accuracy_test);
 }
 
-std::vector<CurveGroup> group_curves(const std::vector<RunRecord>& records,
-                                     arma::vec RunSeries::*series) {
-  std::vector<CurveGroup> groups;
-  std::map<std::string, std::size_t> index;
-  for (const auto& record : records) {
-    const auto [it, fresh] = index.emplace(record.label, groups.size());
-    if (fresh) groups.push_back(CurveGroup{record.label.empty() ? "all runs" : record.label, {}});
-    groups[it->second].curves.push_back(record.series.*series);
-  }
-  return groups;
-}
-
-} // namespace
-
-std::vector<std::filesystem::path> plot_experiment(const std::string& name,
-                                                   const std::vector<PreparedRun>& runs,
-                                                   const std::vector<RunRecord>& records,
-                                                   const std::filesystem::path& dir) {
-  PlotRenderer renderer(dir);
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const RunRecord& record = records[i];
-    const std::string title = run_title(name, record);
-    add_cost_plot(renderer, "cost-" + record.id, record.series, title);
-    if (runs[i].data->train.X.n_rows == 2 && record.status != RunStatus::failed) {
-      Mlp mlp(runs[i].architecture);
-      mlp.load_weights(record.weights);
-      add_decision_plot(renderer, "decision-" + record.id, mlp, *runs[i].data, title);
-    }
-  }
-  add_sweep_plot(renderer, "sweep-cost_test", group_curves(records, &RunSeries::cost_test),
-                 name + ": test cost of every run", "Test cost", true);
-  add_sweep_plot(renderer, "sweep-accuracy_test", group_curves(records, &RunSeries::accuracy_test),
-                 name + ": test accuracy of every run", "Test accuracy", false);
-  return renderer.render();
+std::vector<std::filesystem::path> ExperimentPlotter::render() {
+  add_sweep_plot(renderer_, "sweep-cost_test", cost_groups_, name_ + ": test cost of every run",
+                 "Test cost", true);
+  add_sweep_plot(renderer_, "sweep-accuracy_test", accuracy_groups_,
+                 name_ + ": test accuracy of every run", "Test accuracy", false);
+  return renderer_.render();
 }
 
 } // namespace nnlab

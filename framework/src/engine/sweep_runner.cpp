@@ -1,12 +1,20 @@
 #include "nnlab/engine/sweep_runner.hpp"
 
 #include <chrono>
-#include <cstdio>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <sstream>
+#include <thread>
 
 #include "nnlab/core/version.hpp"
 #include "nnlab/engine/dataset_cache.hpp"
 #include "nnlab/engine/experiment_plots.hpp"
 #include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/progress.hpp"
+#include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/storage/run_store.hpp"
@@ -15,33 +23,103 @@ namespace nnlab {
 
 namespace {
 
-double last(const arma::vec& series) {
-  return series.is_empty() ? arma::datum::nan : series[series.n_elem - 1];
-}
+using Clock = std::chrono::steady_clock;
 
-void print_run_line(std::ostream& out, const RunRecord& r, std::size_t total) {
-  char line[512];
-  const int digits = static_cast<int>(std::to_string(total).size());
-  std::snprintf(line, sizeof line,
-                "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s seed=%llu",
-                digits, r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(),
-                last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
-                r.label.c_str(), static_cast<unsigned long long>(r.seed));
-  out << line << '\n';
-  if (r.status != RunStatus::done) out << "        " << r.message << '\n';
+/// Trains runs on worker threads and hands each finished record, with its --verbose
+/// text, to the one thread that stores them.
+class RunPool {
+public:
+  struct Finished {
+    RunRecord record;
+    std::string verbose_text;
+  };
+
+  RunPool(std::vector<const PreparedRun*> runs, unsigned jobs, bool verbose,
+          std::filesystem::path checkpoint_dir, const std::atomic<bool>* stop)
+      : runs_(std::move(runs)), verbose_(verbose), checkpoint_dir_(std::move(checkpoint_dir)),
+        stop_(stop) {
+    const unsigned n = std::min<std::size_t>(jobs, runs_.size());
+    running_ = n;
+    for (unsigned i = 0; i < n; ++i)
+      threads_.emplace_back([this] { work(); });
+  }
+
+  ~RunPool() {
+    abort_ = true;
+    for (auto& thread : threads_)
+      thread.join();
+  }
+
+  /// The next finished run, or false when every worker has stopped.
+  bool next(Finished& finished) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !done_.empty() || running_ == 0; });
+    if (done_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    finished = std::move(done_.front());
+    done_.pop_front();
+    return true;
+  }
+
+  /// Whether runs were left untrained because of a stop request.
+  bool stopped_early() const { return started_ < runs_.size(); }
+
+private:
+  void work() {
+    try {
+      while (true) {
+        std::size_t i = 0;
+        {
+          std::lock_guard lock(mutex_);
+          if (abort_ || (stop_ && *stop_) || started_ == runs_.size()) break;
+          i = started_++;
+        }
+        std::ostringstream verbose_text;
+        RunOptions options{verbose_ ? &verbose_text : nullptr, checkpoint_dir_};
+        Finished finished{execute_run(*runs_[i], options), verbose_text.str()};
+        std::lock_guard lock(mutex_);
+        done_.push_back(std::move(finished));
+        ready_.notify_one();
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!error_) error_ = std::current_exception();
+      abort_ = true;
+    }
+    std::lock_guard lock(mutex_);
+    --running_;
+    ready_.notify_one();
+  }
+
+  std::vector<const PreparedRun*> runs_;
+  bool verbose_;
+  std::filesystem::path checkpoint_dir_;
+  const std::atomic<bool>* stop_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<Finished> done_;
+  std::size_t started_ = 0;
+  unsigned running_ = 0;
+  std::atomic<bool> abort_ = false;
+  std::exception_ptr error_;
+};
+
+unsigned job_count(unsigned requested) {
+  if (requested > 0) return requested;
+  const unsigned cores = std::thread::hardware_concurrency();
+  return cores > 0 ? cores : 1;
 }
 
 } // namespace
 
 SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                       Registry& registry, const SweepOptions& options, std::ostream& out) {
-  const auto start = std::chrono::steady_clock::now();
+  const auto start = Clock::now();
   DatasetCache datasets(registry);
   const std::vector<PreparedRun> runs = prepare_runs(specs, registry, datasets);
-  if (!options.quiet)
-    out << "experiment '" << experiment.name << "' (" << experiment.file.string()
-        << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
-        << " sweep point(s) x " << experiment.seeds.size() << " seed(s)\n";
 
   SweepResult result;
   result.runs = runs.size();
@@ -49,42 +127,74 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.store_file = result.experiment_dir / "runs.h5";
   result.plot_dir = result.experiment_dir / "plots";
   result.summary_file = result.experiment_dir / "summary.csv";
-  RunStore store = RunStore::open(result.store_file, {experiment.yaml_text, version, "", {}});
+  const StoreHeader header{experiment.yaml_text, version, "",
+                           collect_provenance(experiment, runs, registry, options.command_line)};
+  RunStore store = RunStore::open(result.store_file, header);
+
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
+  std::vector<const PreparedRun*> pending;
+  for (const auto& run : runs)
+    if (!completed.count(run.spec->id)) pending.push_back(&run);
+  result.skipped = runs.size() - pending.size();
 
-  for (const auto& run : runs) {
-    if (completed.count(run.spec->id)) {
-      ++result.skipped;
-      continue;
+  if (!options.quiet) {
+    out << "experiment '" << experiment.name << "' (" << experiment.file.string()
+        << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
+        << " sweep point(s) x " << experiment.seeds.size() << " seed(s); " << pending.size()
+        << " to train on " << std::min<std::size_t>(job_count(options.jobs), pending.size())
+        << " thread(s)";
+    if (result.skipped > 0) out << ", " << result.skipped << " already in the store";
+    out << '\n';
+  }
+
+  ProgressReporter progress(out, runs.size(), pending.size(), options.terminal, options.quiet);
+  {
+    RunPool pool(pending, job_count(options.jobs), options.verbose,
+                 result.experiment_dir / "checkpoints", options.stop);
+    auto last_publish = Clock::now();
+    RunPool::Finished finished;
+    while (pool.next(finished)) {
+      store.write_run(finished.record);
+      ++result.trained;
+      if (!finished.verbose_text.empty())
+        progress.print("\nRun " + std::to_string(finished.record.index + 1) + "  " +
+                       finished.record.id + "  " + finished.record.label + " seed=" +
+                       std::to_string(finished.record.seed) + "\n" + finished.verbose_text);
+      progress.finished(finished.record);
+      if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
+          options.publish_every_s) {
+        store.publish();
+        last_publish = Clock::now();
+      }
     }
-    if (options.verbose)
-      out << "\nRun " << run.spec->index + 1 << "/" << runs.size() << "  " << run.spec->id << "  "
-          << run.spec->point_label() << " seed=" << run.spec->seed << '\n';
-    const RunRecord record = execute_run(run, {options.verbose ? &out : nullptr, {}});
-    store.write_run(record);
-    ++result.trained;
-    if (!options.quiet) print_run_line(out, record, runs.size());
+    result.interrupted = pool.stopped_early();
   }
-  if (result.skipped > 0 && !options.quiet)
-    out << result.skipped << " run(s) already complete in " << result.store_file.string()
-        << " were kept (--force reruns them)\n";
+  store.publish();
+  progress.close();
+  if (result.interrupted) {
+    result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
+    return result;
+  }
 
-  std::vector<RunRecord> records;
-  records.reserve(runs.size());
+  // Plots and summary read the runs back one at a time: a sweep of any size fits.
+  std::vector<RunSummary> summaries;
+  summaries.reserve(runs.size());
+  std::optional<ExperimentPlotter> plotter;
+  if (options.plots) plotter.emplace(experiment.name, result.plot_dir);
   for (const auto& run : runs) {
-    records.push_back(store.read_run(run.spec->id));
-    result.diverged += records.back().status == RunStatus::diverged;
-    result.failed += records.back().status == RunStatus::failed;
+    const RunRecord record = store.read_run(run.spec->id);
+    summaries.push_back(summarize(record));
+    result.diverged += record.status == RunStatus::diverged;
+    result.failed += record.status == RunStatus::failed;
+    if (plotter) plotter->add_run(run, record);
   }
-  write_summary_csv(records, result.summary_file);
-  if (options.plots)
-    result.plots = plot_experiment(experiment.name, runs, records, result.plot_dir);
+  write_summary_csv(summaries, result.summary_file);
+  if (plotter) result.plots = plotter->render();
   if (!options.quiet) {
     out << '\n';
-    print_summary(records, out);
+    print_summary(summaries, out);
   }
-  result.wall_time_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }
 

@@ -28,54 +28,93 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-} // namespace
-
-void print_summary(const std::vector<RunRecord>& records, std::ostream& out, double good_accuracy) {
+void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy) {
   std::vector<std::string> order;
-  std::map<std::string, std::vector<const RunRecord*>> groups;
-  for (const auto& record : records) {
-    if (!groups.count(record.label)) order.push_back(record.label);
-    groups[record.label].push_back(&record);
+  std::map<std::string, std::vector<const RunSummary*>> groups;
+  for (const auto& run : runs) {
+    if (!groups.count(run.label)) order.push_back(run.label);
+    groups[run.label].push_back(&run);
   }
-  std::size_t width = 5;
+  int width = 5;
   for (const auto& label : order)
-    width = std::max(width, label.size());
+    width = std::max(width, static_cast<int>(label.size()));
   char line[512];
   std::snprintf(line, sizeof line,
-                "%-*s  runs  bad  cost_test  acc_test min / median / max  >=%.0f%%\n",
-                static_cast<int>(width), "point", 100 * good_accuracy);
+                "%-*s  runs  bad  cost_test  acc_test min / median / max  >=%.0f%%\n", width,
+                "point", 100 * good_accuracy);
   out << line;
   for (const auto& label : order) {
     std::vector<double> costs, accuracies;
     std::size_t bad = 0, good = 0;
-    for (const RunRecord* r : groups[label]) {
-      if (r->status != RunStatus::done) ++bad;
-      costs.push_back(last(r->series.cost_test));
-      const double accuracy = last(r->series.accuracy_test);
-      accuracies.push_back(accuracy);
-      if (accuracy >= good_accuracy) ++good;
+    for (const RunSummary* r : groups[label]) {
+      bad += r->status != RunStatus::done;
+      costs.push_back(r->cost_test);
+      accuracies.push_back(r->accuracy_test);
+      good += r->accuracy_test >= good_accuracy;
     }
     const auto [lo, hi] = std::minmax_element(accuracies.begin(), accuracies.end());
-    std::snprintf(
-        line, sizeof line, "%-*s  %4zu  %3zu  %9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n",
-        static_cast<int>(width), label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad,
-        median(costs), 100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
+    std::snprintf(line, sizeof line,
+                  "%-*s  %4zu  %3zu  %9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n", width,
+                  label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad, median(costs),
+                  100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
     out << line;
   }
 }
 
-void write_summary_csv(const std::vector<RunRecord>& records, const std::filesystem::path& file) {
+void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::size_t best) {
+  std::vector<const RunSummary*> done;
+  for (const auto& run : runs)
+    if (run.status == RunStatus::done && std::isfinite(run.cost_test)) done.push_back(&run);
+  if (done.size() < 2) return;
+  std::sort(done.begin(), done.end(), [](const RunSummary* a, const RunSummary* b) {
+    return a->cost_test < b->cost_test || (a->cost_test == b->cost_test && a->index < b->index);
+  });
+  out << "\nbest runs by final test cost:\n";
+  char line[512];
+  for (std::size_t i = 0; i < std::min(best, done.size()); ++i) {
+    const RunSummary& r = *done[i];
+    std::snprintf(line, sizeof line, "  %zu. %s  cost_test %.5f  acc_test %5.1f%%  %s seed=%llu\n",
+                  i + 1, r.id.c_str(), r.cost_test, 100 * r.accuracy_test, r.label.c_str(),
+                  static_cast<unsigned long long>(r.seed));
+    out << line;
+  }
+}
+
+} // namespace
+
+RunSummary summarize(const RunRecord& r) {
+  return RunSummary{r.id,
+                    r.label,
+                    r.message,
+                    r.index,
+                    r.seed,
+                    r.status,
+                    r.iterations_done,
+                    r.best_iteration,
+                    last(r.series.cost_train),
+                    last(r.series.cost_test),
+                    last(r.series.accuracy_train),
+                    last(r.series.accuracy_test),
+                    r.wall_time_s};
+}
+
+void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
+                   std::size_t best) {
+  print_points(runs, out, good_accuracy);
+  print_best(runs, out, best);
+}
+
+void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesystem::path& file) {
   std::ofstream out(file);
   if (!out) throw StorageError(file.string() + ": cannot write");
-  out << "run_id,index,label,seed,status,iterations,cost_train,cost_test,accuracy_train,"
-         "accuracy_test,wall_time_s,message\n";
+  out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
+         "accuracy_train,accuracy_test,wall_time_s,message\n";
   out.precision(17);
-  for (const auto& r : records)
+  for (const auto& r : runs)
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
-        << to_string(r.status) << ',' << r.iterations_done << ',' << last(r.series.cost_train)
-        << ',' << last(r.series.cost_test) << ',' << last(r.series.accuracy_train) << ','
-        << last(r.series.accuracy_test) << ',' << r.wall_time_s << ',' << csv_field(r.message)
-        << '\n';
+        << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ','
+        << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
+        << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
   if (!out) throw StorageError(file.string() + ": write failed");
 }
 

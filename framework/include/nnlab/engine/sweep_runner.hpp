@@ -1,8 +1,10 @@
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <filesystem>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "nnlab/config/experiment.hpp"
@@ -14,22 +16,33 @@ namespace nnlab {
 
 struct SweepOptions {
   std::filesystem::path results_dir = "results"; ///< the experiment goes in <this>/<name>/
-  bool force = false;                            ///< rerun runs already complete in the store
+  unsigned jobs = 0;                             ///< runs trained at once; 0: one per core
+  bool force = false;                            ///< retrain runs already complete in the store
   bool plots = true;
-  bool verbose = false; ///< the course's per-iteration lines for each run
-  bool quiet = false;   ///< no per-run lines and no summary table
+  bool verbose = false;     ///< the course's per-iteration lines for each run
+  bool quiet = false;       ///< no per-run lines, no status line, no summary table
+  bool terminal = false;    ///< `out` is a terminal: keep a live status line
+  std::string command_line; ///< stored as provenance
+  /// Set (e.g. by a SIGINT handler) to stop starting new runs; runs in flight finish
+  /// and are stored.
+  const std::atomic<bool>* stop = nullptr;
+  /// How often finished runs are merged into runs.h5 (they are safe in its journal
+  /// from the moment they finish).
+  double publish_every_s = 10.0;
 };
 
 struct SweepResult {
   std::filesystem::path experiment_dir, store_file, plot_dir, summary_file;
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
+  bool interrupted = false;
   std::vector<std::filesystem::path> plots;
   double wall_time_s = 0.0;
 };
 
 /// The data path of `runner EXP.yaml`: builds every run (all checks before training),
-/// trains the runs not yet complete in <results>/<name>/runs.h5 and stores each as it
-/// finishes, then writes plots/, summary.csv and prints a summary table to `out`.
+/// trains the runs not yet complete in <results>/<name>/runs.h5 on `jobs` threads (one
+/// BLAS thread each) and stores each as it finishes, then writes plots/, summary.csv and
+/// a summary table to `out`. Results do not depend on `jobs` or on the order runs finish.
 NNLAB_EXPORT SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                                    Registry& registry, const SweepOptions& options,
                                    std::ostream& out);

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <armadillo>
+#include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <ostream>
+#include <string>
 #include <vector>
 
 #include "nnlab/export.hpp"
@@ -9,15 +13,29 @@
 
 namespace nnlab {
 
+/// What the summary needs of a run: its identity and final values (no series, no
+/// weights), so a summary of thousands of runs stays small.
+struct RunSummary {
+  std::string id, label, message;
+  std::size_t index = 0;
+  std::uint64_t seed = 0;
+  RunStatus status = RunStatus::done;
+  arma::uword iterations = 0, best_iteration = 0;
+  double cost_train = 0, cost_test = 0, accuracy_train = 0, accuracy_test = 0;
+  double wall_time_s = 0;
+};
+
+NNLAB_EXPORT RunSummary summarize(const RunRecord& record);
+
 /// Per sweep point (runs grouped by label, in sweep order): runs, diverged/failed, the
 /// median final test cost, and min / median / max final test accuracy with the number of
-/// runs that reached `good_accuracy`: how fast and how reliably, in one table.
-NNLAB_EXPORT void print_summary(const std::vector<RunRecord>& records, std::ostream& out,
-                                double good_accuracy = 0.95);
+/// runs that reached `good_accuracy`; then the best runs by final test cost.
+NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostream& out,
+                                double good_accuracy = 0.95, std::size_t best = 5);
 
-/// One row per run: run_id, index, label, seed, status, iterations, final train/test
-/// cost and accuracy, wall time, message.
-NNLAB_EXPORT void write_summary_csv(const std::vector<RunRecord>& records,
+/// One row per run: run_id, index, label, seed, status, iterations, best_iteration, final
+/// train/test cost and accuracy, wall time, message.
+NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 
 } // namespace nnlab

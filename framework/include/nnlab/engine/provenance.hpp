@@ -1,0 +1,28 @@
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "nnlab/config/experiment.hpp"
+#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/export.hpp"
+#include "nnlab/plugin/registry.hpp"
+
+namespace nnlab {
+
+using Attributes = std::vector<std::pair<std::string, std::string>>;
+
+/// Where, from what and with what an experiment ran, as the store's root attributes:
+/// command_line, experiment_file, experiment_dir, experiment_seed, git_commit, compiler,
+/// armadillo_version, openblas_version, hdf5_version, boost_version, host, and `plugins`
+/// (YAML: "<kind>/<name>: {file: ..., sha256: ...}" for every plugin the runs use).
+NNLAB_EXPORT Attributes collect_provenance(const Experiment& experiment,
+                                           const std::vector<PreparedRun>& runs,
+                                           const Registry& registry,
+                                           const std::string& command_line);
+
+/// The value of `key` in `attributes`, or empty.
+NNLAB_EXPORT std::string attribute(const Attributes& attributes, const std::string& key);
+
+} // namespace nnlab

@@ -1,0 +1,35 @@
+#include "interrupt.hpp"
+
+#include <csignal>
+
+#include <unistd.h>
+
+namespace nnlab::runner {
+
+namespace {
+
+std::atomic<bool> stop_requested{false};
+
+extern "C" void on_signal(int signal) {
+  stop_requested = true;
+  // Only async-signal-safe calls here. SA_RESETHAND restored the default action, so a
+  // second signal ends the process.
+  static const char message[] =
+      "\nrunner: stopping after the runs in progress (again to quit at once)\n";
+  [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
+  (void)signal;
+}
+
+} // namespace
+
+const std::atomic<bool>& install_interrupt_handler() {
+  struct sigaction action {};
+  action.sa_handler = on_signal;
+  action.sa_flags = SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+  return stop_requested;
+}
+
+} // namespace nnlab::runner

@@ -1,0 +1,50 @@
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "nnlab/config/experiment.hpp"
+#include "nnlab/config/sweep.hpp"
+#include "nnlab/engine/dataset_cache.hpp"
+#include "nnlab/engine/prepared_run.hpp"
+
+namespace nnlab::runner {
+
+int validate_experiment(const CliOptions& cli) {
+  const Experiment experiment = load_experiment(cli.file, cli.overrides);
+  const std::vector<RunSpec> specs = expand_sweep(experiment);
+  Registry registry(Registry::search_path(cli.plugin_path));
+  DatasetCache datasets(registry);
+  // Everything a real run checks before training: plugins built, data loaded.
+  prepare_runs(specs, registry, datasets);
+
+  std::cout << "experiment '" << experiment.name << "' (" << cli.file.string()
+            << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
+            << " sweep point(s) x " << experiment.seeds.size() << " seed(s); all valid\n\n";
+  // Columns: run number, id, seed, then every value the sweep varies.
+  std::vector<std::string> keys;
+  if (!specs.empty())
+    for (const auto& [key, value] : specs.front().point)
+      keys.push_back(key);
+  std::vector<std::size_t> width(keys.size());
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    width[k] = keys[k].size();
+    for (const auto& spec : specs)
+      width[k] = std::max(width[k], spec.point[k].second.size());
+  }
+  const int digits = static_cast<int>(std::to_string(specs.size()).size());
+  std::printf("%*s  %-16s  %6s", digits + 1, "#", "run id", "seed");
+  for (std::size_t k = 0; k < keys.size(); ++k)
+    std::printf("  %-*s", static_cast<int>(width[k]), keys[k].c_str());
+  std::printf("\n");
+  for (const auto& spec : specs) {
+    std::printf("%*zu  %-16s  %6llu", digits + 1, spec.index + 1, spec.id.c_str(),
+                static_cast<unsigned long long>(spec.seed));
+    for (std::size_t k = 0; k < keys.size(); ++k)
+      std::printf("  %-*s", static_cast<int>(width[k]), spec.point[k].second.c_str());
+    std::printf("\n");
+  }
+  return 0;
+}
+
+} // namespace nnlab::runner

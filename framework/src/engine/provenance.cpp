@@ -1,0 +1,83 @@
+#include "nnlab/engine/provenance.hpp"
+
+#include <set>
+
+#include <H5public.h>
+#include <boost/version.hpp>
+#include <dlfcn.h>
+#include <unistd.h>
+
+#include "nnlab/core/git_commit.hpp"
+#include "nnlab/core/sha256.hpp"
+
+namespace nnlab {
+
+namespace {
+
+std::string openblas_version() {
+  using GetConfig = char* (*)();
+  void* symbol = dlsym(RTLD_DEFAULT, "openblas_get_config");
+  if (!symbol) return "not OpenBLAS";
+  const char* config = reinterpret_cast<GetConfig>(symbol)();
+  return config ? config : "unknown";
+}
+
+std::string hdf5_version() {
+  unsigned major = 0, minor = 0, release = 0;
+  H5get_libversion(&major, &minor, &release);
+  return std::to_string(major) + "." + std::to_string(minor) + "." + std::to_string(release);
+}
+
+std::string host_name() {
+  char name[256] = {};
+  return gethostname(name, sizeof name - 1) == 0 ? name : "unknown";
+}
+
+std::string plugins_used(const std::vector<PreparedRun>& runs, const Registry& registry) {
+  std::set<std::pair<PluginKind, std::string>> used;
+  for (const auto& run : runs) {
+    used.emplace(PluginKind::dataset, run.spec->parsed.dataset.name);
+    used.emplace(PluginKind::loss, run.spec->parsed.loss.name);
+    used.emplace(PluginKind::optimizer, run.spec->parsed.optimizer.name);
+  }
+  std::string text;
+  for (const auto& [kind, name] : used) {
+    const auto file = registry.file_of(kind, name);
+    text += to_string(kind) + "/" + name + ": {file: " + file.string() +
+            ", sha256: " + sha256_file(file) + "}\n";
+  }
+  return text;
+}
+
+} // namespace
+
+Attributes collect_provenance(const Experiment& experiment, const std::vector<PreparedRun>& runs,
+                              const Registry& registry, const std::string& command_line) {
+  const auto file = std::filesystem::absolute(experiment.file).lexically_normal();
+  return {
+      {"command_line", command_line},
+      {"experiment_file", file.string()},
+      {"experiment_dir", file.parent_path().string()},
+      {"experiment_seed", std::to_string(experiment.seed)},
+      {"git_commit", NNLAB_GIT_COMMIT},
+#ifdef __clang__
+      {"compiler", std::string("clang ") + __clang_version__},
+#else
+      {"compiler", std::string("g++ ") + __VERSION__},
+#endif
+      {"armadillo_version", arma::arma_version::as_string()},
+      {"openblas_version", openblas_version()},
+      {"hdf5_version", hdf5_version()},
+      {"boost_version", BOOST_LIB_VERSION},
+      {"host", host_name()},
+      {"plugins", plugins_used(runs, registry)},
+  };
+}
+
+std::string attribute(const Attributes& attributes, const std::string& key) {
+  for (const auto& [name, value] : attributes)
+    if (name == key) return value;
+  return {};
+}
+
+} // namespace nnlab

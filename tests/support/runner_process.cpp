@@ -1,0 +1,58 @@
+#include "support/runner_process.hpp"
+
+#include <array>
+#include <cstdio>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "support/plugins.hpp"
+
+namespace nnlab::test {
+
+Outcome run_runner(const std::string& args) {
+  const std::string command = std::string(NNLAB_RUNNER_PATH) + " " + args + " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) throw std::runtime_error("cannot start " + command);
+  Outcome outcome;
+  std::array<char, 4096> buffer{};
+  while (const std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    outcome.output.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  outcome.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return outcome;
+}
+
+pid_t spawn_runner(const std::string& args) {
+  const pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    const int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    const std::string command = "exec " + std::string(NNLAB_RUNNER_PATH) + " " + args;
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+int wait_runner(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  if (WIFSIGNALED(status)) return -WTERMSIG(status);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string xor_experiment(const std::string& name, const std::string& body) {
+  const auto data = source_dir() / "data";
+  return "name: " + name + "\nseed: 42\n" +
+         "dataset: {plugin: csv, train: " + (data / "xor_train.csv").string() +
+         ", test: " + (data / "xor_test.csv").string() +
+         "}\nloss: {plugin: binary_cross_entropy}\n" + body;
+}
+
+} // namespace nnlab::test
