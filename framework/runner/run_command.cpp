@@ -58,8 +58,9 @@ int run_experiment(const CliOptions& cli) {
     return 130;
   }
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
-            << " runs: " << result.trained << " trained, " << result.skipped << " kept; "
-            << result.diverged << " diverged, " << result.failed << " failed; " << figures << ")\n"
+            << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
+            << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
+            << " failed; " << figures << ")\n"
             << "summary: " << result.summary_file.string() << '\n';
   if (cli.plots)
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()

@@ -34,14 +34,18 @@ int validate_experiment(const CliOptions& cli) {
   }
   const int digits = static_cast<int>(std::to_string(specs.size()).size());
   std::printf("%*s  %-16s  %6s", digits + 1, "#", "run id", "seed");
+  // The last column is not padded: no trailing blanks.
+  const auto cell = [&](std::size_t k, const std::string& text) {
+    std::printf("  %-*s", k + 1 < keys.size() ? static_cast<int>(width[k]) : 0, text.c_str());
+  };
   for (std::size_t k = 0; k < keys.size(); ++k)
-    std::printf("  %-*s", static_cast<int>(width[k]), keys[k].c_str());
+    cell(k, keys[k]);
   std::printf("\n");
   for (const auto& spec : specs) {
     std::printf("%*zu  %-16s  %6llu", digits + 1, spec.index + 1, spec.id.c_str(),
                 static_cast<unsigned long long>(spec.seed));
     for (std::size_t k = 0; k < keys.size(); ++k)
-      std::printf("  %-*s", static_cast<int>(width[k]), spec.point[k].second.c_str());
+      cell(k, spec.point[k].second);
     std::printf("\n");
   }
   return 0;

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <random>
+#include <regex>
 #include <thread>
 
 #include <signal.h>
@@ -177,6 +178,11 @@ sweep:
   for (const auto& id : store.run_ids()) {
     const auto run = store.read_run(id);
     by_label[run.label] = {run.status, run.iterations_done};
+    // Every run, failed ones too, says when it started and ended (ISO 8601 UTC, ms).
+    const std::regex timestamp(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
+    CHECK(std::regex_match(run.start_time, timestamp));
+    CHECK(std::regex_match(run.end_time, timestamp));
+    CHECK(run.start_time <= run.end_time);
   }
   CHECK(by_label["sgd"] == std::make_pair(nnlab::RunStatus::done, arma::uword{30}));
   CHECK(by_label["sabotage(mode=throw, after=5)"].first == nnlab::RunStatus::failed);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 
@@ -217,14 +219,25 @@ std::string number_text(double value) {
   return std::string(buffer, result.ptr);
 }
 
+// A drawn number kept to 4 significant digits, so that run tables, labels and legends stay
+// readable and a point can be typed back in; the unrounded value when rounding would leave
+// [low, high).
+double readable(double x, double low, double high) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.4g", x);
+  const double rounded = std::strtod(text, nullptr);
+  return rounded >= low && rounded < high ? rounded : x;
+}
+
 ConfigNode draw(const Distribution& d, Rng& rng) {
   const SourceLocation& at = d.args->location();
   switch (d.kind) {
   case Distribution::Kind::uniform:
-    return ConfigNode::scalar(number_text(rng.uniform(d.low, d.high)), at);
-  case Distribution::Kind::loguniform:
-    return ConfigNode::scalar(number_text(std::exp(rng.uniform(std::log(d.low), std::log(d.high)))),
-                              at);
+    return ConfigNode::scalar(number_text(readable(rng.uniform(d.low, d.high), d.low, d.high)), at);
+  case Distribution::Kind::loguniform: {
+    const double x = std::exp(rng.uniform(std::log(d.low), std::log(d.high)));
+    return ConfigNode::scalar(number_text(readable(x, d.low, d.high)), at);
+  }
   case Distribution::Kind::integer: {
     const auto count = static_cast<std::uint64_t>(d.high - d.low) + 1;
     return ConfigNode::scalar(std::to_string(static_cast<std::int64_t>(d.low) +
@@ -275,7 +288,11 @@ std::string RunSpec::point_label() const {
 }
 
 namespace {
-std::uint64_t id_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
+// What a run computes, not how it is kept: checkpoints do not change a run's results, so
+// they do not change its id (nor its random numbers, which come from the id).
+std::uint64_t id_hash(ConfigNode config, std::uint64_t experiment_seed) {
+  if (ConfigNode* training = config.find("training"); training && training->is_map())
+    training->erase("checkpoint_every");
   return fnv1a64(config.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
 }
 } // namespace

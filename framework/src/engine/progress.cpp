@@ -42,10 +42,10 @@ std::string ProgressReporter::run_line(const RunRecord& r, std::size_t total) {
   char line[512];
   const int digits = static_cast<int>(std::to_string(total).size());
   std::snprintf(line, sizeof line,
-                "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s seed=%llu",
-                digits, r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(),
+                "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s", digits,
+                r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(),
                 last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
-                r.label.c_str(), static_cast<unsigned long long>(r.seed));
+                run_title(r.label, r.seed).c_str());
   std::string text = line;
   if (r.status != RunStatus::done || !r.message.empty()) text += "\n        " + r.message;
   return text;
@@ -75,8 +75,7 @@ void ProgressReporter::finished(const RunRecord& record) {
   if (record.status == RunStatus::done && std::isfinite(cost) &&
       (best_label_.empty() || cost < best_cost_)) {
     best_cost_ = cost;
-    best_label_ =
-        (record.label.empty() ? "" : record.label + " ") + "seed=" + std::to_string(record.seed);
+    best_label_ = run_title(record.label, record.seed);
   }
   print(run_line(record, total_) + "\n");
 }

@@ -8,6 +8,7 @@
 #include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
+#include "nnlab/core/timestamp.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/course_printer.hpp"
@@ -49,6 +50,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   const TrainSettings& training = spec.parsed.training;
   const auto start = std::chrono::steady_clock::now();
   RunRecord record;
+  record.start_time = utc_timestamp(std::chrono::system_clock::now(), true);
   record.id = spec.id;
   record.index = spec.index;
   record.seed = spec.seed;
@@ -100,6 +102,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.weights = mlp.named_weights();
   record.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);
   return record;
 }
 

@@ -158,8 +158,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       ++result.trained;
       if (!finished.verbose_text.empty())
         progress.print("\nRun " + std::to_string(finished.record.index + 1) + "  " +
-                       finished.record.id + "  " + finished.record.label + " seed=" +
-                       std::to_string(finished.record.seed) + "\n" + finished.verbose_text);
+                       finished.record.id + "  " +
+                       run_title(finished.record.label, finished.record.seed) + "\n" +
+                       finished.verbose_text);
       progress.finished(finished.record);
       if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
           options.publish_every_s) {

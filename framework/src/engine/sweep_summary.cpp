@@ -73,9 +73,9 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
   char line[512];
   for (std::size_t i = 0; i < std::min(best, done.size()); ++i) {
     const RunSummary& r = *done[i];
-    std::snprintf(line, sizeof line, "  %zu. %s  cost_test %.5f  acc_test %5.1f%%  %s seed=%llu\n",
-                  i + 1, r.id.c_str(), r.cost_test, 100 * r.accuracy_test, r.label.c_str(),
-                  static_cast<unsigned long long>(r.seed));
+    std::snprintf(line, sizeof line, "  %zu. %s  cost_test %.5f  acc_test %5.1f%%  %s\n", i + 1,
+                  r.id.c_str(), r.cost_test, 100 * r.accuracy_test,
+                  run_title(r.label, r.seed).c_str());
     out << line;
   }
 }

@@ -18,4 +18,8 @@ std::optional<RunStatus> run_status_from(std::string_view text) {
   return std::nullopt;
 }
 
+std::string run_title(const std::string& label, std::uint64_t seed) {
+  return (label.empty() ? "" : label + " ") + "seed=" + std::to_string(seed);
+}
+
 } // namespace nnlab

@@ -14,6 +14,7 @@
 #include "durable_file.hpp"
 #include "hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/timestamp.hpp"
 #include "store_journal.hpp"
 
 namespace nnlab {
@@ -24,15 +25,6 @@ namespace {
 constexpr std::string_view tmp_prefix = ".tmp-"; // run groups left by nnlab before the journal
 constexpr std::array<std::string_view, 4> reserved_attributes = {"created", "experiment_yaml",
                                                                  "format_version", "nnlab_version"};
-
-std::string now_utc_iso8601() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
 
 bool is_tmp(const std::string& name) {
   return name.starts_with(tmp_prefix);
@@ -181,7 +173,8 @@ RunStore RunStore::open(const fs::path& file, const StoreHeader& header) {
   fs::remove(tmp_of(file), ec);
   impl->journal.remove_stale();
   impl->header = header;
-  impl->header.created = created.empty() ? now_utc_iso8601() : created;
+  impl->header.created =
+      created.empty() ? utc_timestamp(std::chrono::system_clock::now()) : created;
   impl->publish(true);
   return RunStore(std::move(impl));
 }

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 
 #include "nnlab/config/sweep.hpp"
@@ -93,6 +95,10 @@ TEST_CASE("SweepModes: random draws each key from its distribution", "[config][s
     char shortest[64];
     const auto end = std::to_chars(shortest, shortest + 64, config.training.learning_rate).ptr;
     CHECK(text == std::string(shortest, end));
+    // ... and keep 4 significant digits.
+    char four[32];
+    std::snprintf(four, sizeof four, "%.4g", config.training.learning_rate);
+    CHECK(std::strtod(four, nullptr) == config.training.learning_rate);
     CHECK(run.point_label().rfind("learning_rate=" + text + " momentum=", 0) == 0);
   }
   CHECK(losses.size() == 2);

@@ -186,3 +186,21 @@ seeds: [1, 2, 3, 4]
     CHECK(rng_seed_of[run.id] == run.rng_seed);
   }
 }
+
+TEST_CASE("Sweep: checkpoint_every changes neither a run's id nor its random numbers",
+          "[config][sweep]") {
+  const auto plain = expand(base);
+  const std::string with_checkpoints =
+      base.substr(0, base.find("training:")) + "training: {iterations: 10, checkpoint_every: 3}\n";
+  const auto checkpointed = expand(with_checkpoints);
+  REQUIRE(plain.size() == 1);
+  REQUIRE(checkpointed.size() == 1);
+  CHECK(checkpointed[0].id == plain[0].id);
+  CHECK(checkpointed[0].rng_seed == plain[0].rng_seed);
+  CHECK(checkpointed[0].parsed.training.checkpoint_every == 3);
+  // What the run computes does change them.
+  const auto longer =
+      expand(base.substr(0, base.find("training:")) + "training: {iterations: 11}\n");
+  CHECK(longer[0].id != plain[0].id);
+  CHECK(longer[0].rng_seed != plain[0].rng_seed);
+}

@@ -17,7 +17,8 @@ namespace nnlab {
 struct NNLAB_EXPORT RunSpec {
   /// 16 hex digits: hash of the canonical resolved config and the experiment seed, so key
   /// order and number formatting do not change it, and the same run in a bigger sweep
-  /// keeps its id (and its results).
+  /// keeps its id (and its results). training.checkpoint_every is left out: it changes
+  /// how a run is kept, not what it computes.
   std::string id;
   std::size_t index = 0;      ///< position in the sweep, 0-based
   std::uint64_t seed = 0;     ///< the run's seed (from `seeds`)
@@ -39,7 +40,8 @@ struct NNLAB_EXPORT RunSpec {
 /// - random: `samples` points, each key's value drawn from its distribution ({uniform:
 ///   [low, high]}, {loguniform: [low, high]}, {int: [low, high]}, {choice: [...]} or a plain
 ///   list), keys in the order written, from an Rng of the experiment seed; a point equal to
-///   an earlier one is drawn again.
+///   an earlier one is drawn again. uniform and loguniform values keep 4 significant digits
+///   (readable tables and legends).
 /// A block value merges into the base block (merge_into); any other value replaces. Every
 /// run's config is checked; an empty list, a bad key path, unequal zip lists, a bad
 /// distribution or two identical runs throw ConfigError.

@@ -18,6 +18,9 @@ enum class RunStatus { done, diverged, failed };
 
 NNLAB_EXPORT std::string to_string(RunStatus status);
 NNLAB_EXPORT std::optional<RunStatus> run_status_from(std::string_view text);
+/// How a run is named in lines and tables: "<label> seed=<seed>", or "seed=<seed>" for an
+/// experiment without a sweep.
+NNLAB_EXPORT std::string run_title(const std::string& label, std::uint64_t seed);
 
 /// Everything stored of one finished run.
 struct RunRecord {
