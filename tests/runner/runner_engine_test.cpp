@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
+#include <map>
 #include <random>
 #include <regex>
 #include <thread>
@@ -9,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "nnlab/core/sha256.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "support/plugins.hpp"
 #include "support/runner_process.hpp"
@@ -236,4 +239,49 @@ seeds: [1, 2, 3]
   CHECK(bad.status == 1);
   CHECK_THAT(bad.output,
              Contains("DIFFERS: cost_train at iteration 42") && Contains("2 reproduced, 1 differ"));
+}
+
+TEST_CASE("Engine: the store records the command line, versions and each plugin's SHA-256",
+          "[runner][engine]") {
+  nnlab::test::TempDir dir;
+  const auto yaml =
+      dir.write("prov.yaml", nnlab::test::xor_experiment("prov", R"(model: {layers: [3, 1]}
+optimizer: {plugin: sgd, learning_rate: 0.1}
+training: {iterations: 5}
+sweep:
+  optimizer: [{plugin: sgd}, {plugin: momentum, momentum: 0.5}]
+)"));
+  REQUIRE(run_runner(args(yaml, dir.path() / "r") + " training.iterations=6").status == 0);
+  const auto store = nnlab::RunStore::open_read_only(dir.path() / "r/prov/runs.h5");
+  const auto header = store.header();
+  std::map<std::string, std::string> attrs(header.attributes.begin(), header.attributes.end());
+  CHECK(header.experiment_yaml == nnlab::test::read_text(yaml));
+  CHECK_THAT(attrs["command_line"], Contains("prov.yaml") && Contains("training.iterations=6"));
+  CHECK(std::regex_match(attrs["git_commit"], std::regex("[0-9a-f]{40}(-dirty)?|unknown")));
+  CHECK(std::regex_match(attrs["compiler"], std::regex("(g\\+\\+|clang) .+")));
+  CHECK(std::regex_match(attrs["hdf5_version"], std::regex("1\\.\\d+\\.\\d+")));
+  CHECK(std::regex_match(attrs["boost_version"], std::regex("1_\\d+")));
+  CHECK(std::regex_match(attrs["armadillo_version"], std::regex("\\d+\\.\\d+\\.\\d+ .*")));
+  CHECK_THAT(attrs["openblas_version"], Contains("OpenBLAS"));
+  CHECK_FALSE(attrs["host"].empty());
+  CHECK(attrs["experiment_seed"] == "42");
+  // Every plugin used, once, with the SHA-256 of the library loaded.
+  const std::string& plugins = attrs["plugins"];
+  const fs::path folder = NNLAB_TEST_PLUGIN_DIR;
+  for (const std::string name :
+       {"dataset/csv", "loss/binary_cross_entropy", "optimizer/momentum", "optimizer/sgd"}) {
+    CAPTURE(name, plugins);
+    const std::string kind = name.substr(0, name.find('/'));
+    const fs::path file = folder / ("nnlab_" + kind + "_" + name.substr(kind.size() + 1) + ".so");
+    CHECK_THAT(plugins, Contains(name + ": {file: " + file.string() +
+                                 ", sha256: " + nnlab::sha256_file(file) + "}"));
+  }
+  CHECK(std::count(plugins.begin(), plugins.end(), '\n') == 4);
+  // Each run: when it started and ended, how long, how many iterations.
+  for (const auto& id : store.run_ids()) {
+    const auto run = store.read_run(id);
+    CHECK(run.iterations_done == 6);
+    CHECK(run.wall_time_s > 0.0);
+    CHECK(run.start_time <= run.end_time);
+  }
 }

@@ -47,6 +47,8 @@ std::string ProgressReporter::run_line(const RunRecord& r, std::size_t total) {
                 last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
                 run_title(r.label, r.seed).c_str());
   std::string text = line;
+  if (r.resumed_from > 0)
+    text += "\n        resumed from its checkpoint at iteration " + std::to_string(r.resumed_from);
   if (r.status != RunStatus::done || !r.message.empty()) text += "\n        " + r.message;
   return text;
 }

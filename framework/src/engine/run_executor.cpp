@@ -83,7 +83,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     observers.add(*writer);
   }
   TrainStart from;
-  if (resumed) from = {resumed->iteration, &resumed->optimizer};
+  if (resumed) {
+    from = {resumed->iteration, &resumed->optimizer};
+    record.resumed_from = resumed->iteration;
+  }
 
   try {
     const TrainResult result =

@@ -31,6 +31,17 @@ TEST_CASE("Progress: plain lines when not on a terminal", "[engine][progress]") 
         "learning_rate=0.1 seed=1\n");
 }
 
+TEST_CASE("Progress: a run resumed from its checkpoint says so under its line",
+          "[engine][progress]") {
+  std::ostringstream out;
+  nnlab::ProgressReporter progress(out, 1, 1, false, false);
+  auto run = finished_run(0, 0.3, nnlab::RunStatus::done);
+  run.resumed_from = 4000;
+  progress.finished(run);
+  CHECK_THAT(out.str(),
+             Contains("seed=1\n        resumed from its checkpoint at iteration 4000\n"));
+}
+
 TEST_CASE("Progress: on a terminal a status line is redrawn below the run lines",
           "[engine][progress]") {
   std::ostringstream out;

@@ -112,6 +112,8 @@ TEST_CASE("Checkpoint: a run killed after a checkpoint resumes to the same bits"
   resumed.loss = counting;
   const auto record = nnlab::execute_run(resumed, {nullptr, dir.path()});
   CHECK(counting->calls() == 2 * (120 - 50)); // it trained only what the checkpoint lacked
+  CHECK(record.resumed_from == 50);
+  CHECK(uninterrupted.resumed_from == 0);
   CHECK(record.status == nnlab::RunStatus::done);
   CHECK(record.iterations_done == 120);
   require_same_bits(record, uninterrupted);

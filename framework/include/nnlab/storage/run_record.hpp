@@ -37,6 +37,9 @@ struct RunRecord {
   arma::uword iterations_done = 0;
   /// With early stopping: the iteration with the best monitored value (1-based), else 0.
   arma::uword best_iteration = 0;
+  /// The checkpoint iteration this attempt resumed from (0: trained from the start). For
+  /// progress lines only: not stored, since a resumed run equals an uninterrupted one.
+  arma::uword resumed_from = 0;
   RunSeries series;
   /// "W1", "b1", "W2", ... in the course's shapes (units_l x units_{l-1}; units_l x 1).
   std::vector<std::pair<std::string, arma::mat>> weights;
