@@ -17,20 +17,65 @@ bool valid_plugin_name(const std::string& name) {
   });
 }
 
+// `tanh`, or a map with the activation's parameter: {kind: leaky_relu, slope: 0.2}.
 Activation read_activation(const ConfigNode& node, const std::string& path, bool hidden) {
-  const std::string name = node.as_string(path);
-  const auto activation = Activation::from_name(name);
+  const ConfigNode* kind = &node;
+  if (node.is_map()) {
+    node.check_keys(path, {"kind", "slope"});
+    kind = &node.require("kind", path, "the activation's name");
+  }
+  const std::string name = kind->as_string(node.is_map() ? path + ".kind" : path);
+  auto activation = Activation::from_name(name);
   std::vector<std::string> allowed;
   for (const auto& candidate : Activation::names())
     if (!hidden || !Activation::from_name(candidate)->output_only()) allowed.push_back(candidate);
   if (!activation || (hidden && activation->output_only()))
-    node.fail(path, "one of " + join_sorted(allowed) +
-                        (activation ? " (" + name + " is for the output layer only)" : ""));
+    kind->fail(node.is_map() ? path + ".kind" : path,
+               "one of " + join_sorted(allowed) +
+                   (activation ? " (" + name + " is for the output layer only)" : ""));
+  if (const ConfigNode* slope = node.is_map() ? node.find("slope") : nullptr) {
+    if (activation->kind() != Activation::Kind::leaky_relu)
+      slope->fail(path + ".slope", "no slope: only leaky_relu has one");
+    const double value = slope->as_number(path + ".slope");
+    if (!(value >= 0.0 && value < 1.0)) slope->fail(path + ".slope", "a number in [0, 1)");
+    activation = Activation(Activation::Kind::leaky_relu, value);
+  }
   return *activation;
 }
 
+InitSpec read_init(const ConfigNode& node) {
+  const std::string path = "model.init";
+  if (!node.is_map()) node.fail(path, "a map such as {kind: uniform, low: 0.0, high: 1.0}");
+  InitSpec init;
+  if (const ConfigNode* kind = node.find("kind")) {
+    const auto chosen = init_kind_from(kind->as_string(path + ".kind"));
+    if (!chosen) kind->fail(path + ".kind", "one of " + join_sorted(init_kind_names()));
+    init.kind = *chosen;
+  }
+  switch (init.kind) {
+  case InitSpec::Kind::uniform:
+    node.check_keys(path, {"kind", "low", "high"});
+    if (const ConfigNode* low = node.find("low")) init.low = low->as_number(path + ".low");
+    if (const ConfigNode* high = node.find("high")) init.high = high->as_number(path + ".high");
+    if (!(init.low < init.high))
+      node.fail(path, "low < high (got low " + std::to_string(init.low) + ")");
+    break;
+  case InitSpec::Kind::normal:
+    node.check_keys(path, {"kind", "mean", "std"});
+    if (const ConfigNode* mean = node.find("mean")) init.mean = mean->as_number(path + ".mean");
+    if (const ConfigNode* std = node.find("std")) {
+      init.std = std->as_number(path + ".std");
+      if (!(init.std > 0) || !std::isfinite(init.std)) std->fail(path + ".std", "a number > 0");
+    }
+    break;
+  default: node.check_keys(path, {"kind"}); // the rule fixes the scale
+  }
+  return init;
+}
+
 ModelConfig read_model(const ConfigNode& node) {
-  node.check_keys("model", {"layers", "hidden_activation", "output_activation", "init"});
+  node.check_keys("model",
+                  {"layers", "activations", "hidden_activation", "output_activation", "init"});
   ModelConfig model;
   const ConfigNode& layers = node.require("layers", "model", "hidden and output layer sizes");
   model.layers_at = layers.location();
@@ -47,24 +92,30 @@ ModelConfig read_model(const ConfigNode& node) {
   // One output: a probability (sigmoid); several: a distribution over classes (softmax).
   model.output =
       Activation(model.layers.back() == 1 ? Activation::Kind::sigmoid : Activation::Kind::softmax);
-  if (const ConfigNode* output = node.find("output_activation")) {
-    model.output = read_activation(*output, "model.output_activation", false);
-    if (model.output.output_only() && model.layers.back() == 1)
-      output->fail("model.output_activation",
-                   "sigmoid for a single output (softmax over one unit is always 1)");
+  const ConfigNode* output = node.find("output_activation");
+  std::string output_path = "model.output_activation";
+  if (output) model.output = read_activation(*output, output_path, false);
+  // Or one activation per layer: activations: [relu, relu, sigmoid].
+  if (const ConfigNode* list = node.find("activations")) {
+    for (const char* key : {"hidden_activation", "output_activation"})
+      if (const ConfigNode* shorthand = node.find(key))
+        shorthand->fail(std::string("model.") + key,
+                        "no " + std::string(key) + " beside model.activations (one or the other)");
+    if (!list->is_sequence() || list->items().size() != model.layers.size())
+      list->fail("model.activations", "a list of " + std::to_string(model.layers.size()) +
+                                          " activations, one per layer of model.layers");
+    for (std::size_t i = 0; i < list->items().size(); ++i) {
+      const bool last = i + 1 == list->items().size();
+      model.per_layer.push_back(
+          read_activation(list->items()[i], "model.activations[" + std::to_string(i) + "]", !last));
+    }
+    model.output = model.per_layer.back();
+    output = &list->items().back();
+    output_path = "model.activations[" + std::to_string(model.layers.size() - 1) + "]";
   }
-  if (const ConfigNode* init = node.find("init")) {
-    init->check_keys("model.init", {"kind", "low", "high"});
-    if (const ConfigNode* kind = init->find("kind");
-        kind && kind->as_string("model.init.kind") != "uniform")
-      kind->fail("model.init.kind", "uniform");
-    if (const ConfigNode* low = init->find("low"))
-      model.init.low = low->as_number("model.init.low");
-    if (const ConfigNode* high = init->find("high"))
-      model.init.high = high->as_number("model.init.high");
-    if (!(model.init.low < model.init.high))
-      init->fail("model.init", "low < high (got low " + std::to_string(model.init.low) + ")");
-  }
+  if (output && model.output.output_only() && model.layers.back() == 1)
+    output->fail(output_path, "sigmoid for a single output (softmax over one unit is always 1)");
+  if (const ConfigNode* init = node.find("init")) model.init = read_init(*init);
   return model;
 }
 
@@ -114,7 +165,7 @@ TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer)
 } // namespace
 
 Architecture ModelConfig::architecture(arma::uword n_inputs) const {
-  return Architecture{n_inputs, layers, hidden, output};
+  return Architecture{n_inputs, layers, hidden, output, per_layer};
 }
 
 const std::vector<std::string>& core_keys(PluginKind kind) {
@@ -153,6 +204,14 @@ RunConfig parse_run_config(const ConfigNode& resolved, const std::filesystem::pa
   const ConfigNode& optimizer = resolved.require("optimizer", "experiment", "{plugin: ...}");
   run.optimizer = read_plugin_block(optimizer, "optimizer", PluginKind::optimizer, base_dir);
   run.model = read_model(resolved.require("model", "experiment", "{layers: [...]}"));
+  if (run.model.init.kind == InitSpec::Kind::numpy_legacy) {
+    // np.random.seed(s) takes 0 <= s < 2^32: the run's seed is s.
+    const ConfigNode* seed = resolved.find("seed");
+    const std::int64_t s = seed ? seed->as_integer("seed") : 0;
+    if (s < 0 || s > 0xffffffffLL)
+      seed->fail("seed", "a seed in [0, 2^32) for model.init.kind numpy_legacy (np.random.seed)");
+    run.model.init.seed = static_cast<std::uint64_t>(s);
+  }
   run.training =
       read_training(resolved.require("training", "experiment", "{iterations: N}"), optimizer);
   return run;

@@ -1,6 +1,7 @@
 #include "nnlab/model/activation.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 namespace nnlab {
 
@@ -9,9 +10,10 @@ struct Named {
   Activation::Kind kind;
   const char* name;
 };
-constexpr Named table[] = {{Activation::Kind::tanh, "tanh"},
-                           {Activation::Kind::sigmoid, "sigmoid"},
-                           {Activation::Kind::softmax, "softmax"}};
+constexpr Named table[] = {
+    {Activation::Kind::tanh, "tanh"},         {Activation::Kind::sigmoid, "sigmoid"},
+    {Activation::Kind::relu, "relu"},         {Activation::Kind::leaky_relu, "leaky_relu"},
+    {Activation::Kind::identity, "identity"}, {Activation::Kind::softmax, "softmax"}};
 } // namespace
 
 std::optional<Activation> Activation::from_name(std::string_view name) {
@@ -33,10 +35,26 @@ std::string Activation::name() const {
   return "?";
 }
 
+std::string Activation::describe() const {
+  if (kind_ != Kind::leaky_relu) return name();
+  char slope[32];
+  std::snprintf(slope, sizeof slope, "%g", slope_);
+  return name() + "(slope=" + slope + ")";
+}
+
 void Activation::forward(const arma::mat& z, arma::mat& a) const {
   switch (kind_) {
   case Kind::tanh: a = arma::tanh(z); return;
   case Kind::sigmoid: a = 1.0 / (1.0 + arma::exp(-z)); return;
+  case Kind::relu:
+    for (arma::uword i = 0; i < z.n_elem; ++i)
+      a[i] = z[i] > 0.0 ? z[i] : 0.0;
+    return;
+  case Kind::leaky_relu:
+    for (arma::uword i = 0; i < z.n_elem; ++i)
+      a[i] = z[i] > 0.0 ? z[i] : slope_ * z[i];
+    return;
+  case Kind::identity: a = z; return;
   case Kind::softmax:
     // Shifting each column by its maximum keeps exp() finite; the result is unchanged.
     for (arma::uword j = 0; j < z.n_cols; ++j) {
@@ -55,6 +73,16 @@ void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& de
   switch (kind_) {
   case Kind::tanh: delta = dA % (1.0 - a % a); return;
   case Kind::sigmoid: delta = dA % a % (1.0 - a); return;
+  // a > 0 exactly where z > 0 (for leaky_relu, slope >= 0 keeps the sign).
+  case Kind::relu:
+    for (arma::uword i = 0; i < a.n_elem; ++i)
+      delta[i] = a[i] > 0.0 ? dA[i] : 0.0;
+    return;
+  case Kind::leaky_relu:
+    for (arma::uword i = 0; i < a.n_elem; ++i)
+      delta[i] = a[i] > 0.0 ? dA[i] : slope_ * dA[i];
+    return;
+  case Kind::identity: delta = dA; return;
   case Kind::softmax:
     // Jacobian of softmax: da_i/dz_k = a_i (1[i=k] - a_k), so delta = a % (dA - a^T dA).
     for (arma::uword j = 0; j < a.n_cols; ++j) {

@@ -9,8 +9,14 @@ namespace {
 arma::uword count_params(const Architecture& arch) {
   if (arch.n_inputs == 0) throw std::invalid_argument("Mlp: the input has no features");
   if (arch.layers.empty()) throw std::invalid_argument("Mlp: no layers");
-  if (arch.hidden.output_only() && arch.layers.size() > 1)
-    throw std::invalid_argument("Mlp: " + arch.hidden.name() + " is for the output layer only");
+  if (!arch.per_layer.empty() && arch.per_layer.size() != arch.layers.size())
+    throw std::invalid_argument("Mlp: " + std::to_string(arch.per_layer.size()) +
+                                " activations for " + std::to_string(arch.layers.size()) +
+                                " layers");
+  for (std::size_t l = 1; l < arch.layers.size(); ++l)
+    if (arch.activation(l).output_only())
+      throw std::invalid_argument("Mlp: " + arch.activation(l).name() +
+                                  " is for the output layer only");
   arma::uword n = 0, n_in = arch.n_inputs;
   for (const arma::uword n_out : arch.layers) {
     if (n_out == 0) throw std::invalid_argument("Mlp: a layer has zero units");
@@ -29,7 +35,7 @@ Mlp::Mlp(const Architecture& arch)
   arma::uword offset = 0, n_in = arch_.n_inputs;
   for (std::size_t l = 0; l < arch_.layers.size(); ++l) {
     const arma::uword n_out = arch_.layers[l];
-    const Activation f = (l + 1 == arch_.layers.size()) ? arch_.output : arch_.hidden;
+    const Activation f = arch_.activation(l + 1);
     layers_.push_back(std::make_unique<DenseLayer>(n_in, n_out, f, param_buffer_.data() + offset,
                                                    grad_buffer_.data() + offset));
     offset += DenseLayer::n_params(n_in, n_out);

@@ -39,56 +39,86 @@ TEST_CASE("RunConfig: several outputs default to softmax", "[config][run]") {
 TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their place",
           "[config][run]") {
   using Row = std::tuple<std::string, std::string, std::string, std::string>;
-  const auto [model, training, optimizer, expected] =
-      GENERATE(table<std::string, std::string, std::string, std::string>({
-          Row{"{layers: []}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
-              "model.layers: expected a non-empty list of layer sizes"},
-          Row{"{layers: [3, 0, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
-              "r.yaml:2:21: model.layers[1]: expected a layer size of at least 1, got '0'"},
-          Row{"{layers: [3, 1], hidden_activation: softmax}", "{iterations: 10}",
-              "{plugin: sgd, learning_rate: 1}", "(softmax is for the output layer only)"},
-          Row{"{layers: [3, 1], output_activation: softmax}", "{iterations: 10}",
-              "{plugin: sgd, learning_rate: 1}", "expected sigmoid for a single output"},
-          Row{"{layers: [3, 1], hidden_activation: relu}", "{iterations: 10}",
-              "{plugin: sgd, learning_rate: 1}", "expected one of sigmoid, tanh, got 'relu'"},
-          Row{"{layers: [3, 1], init: {low: 1, high: 0}}", "{iterations: 10}",
-              "{plugin: sgd, learning_rate: 1}", "model.init: expected low < high"},
-          Row{"{layers: [3, 1]}", "{iterations: 0}", "{plugin: sgd, learning_rate: 1}",
-              "training.iterations: expected an integer of at least 1, got '0'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: -0.1}",
-              "optimizer.learning_rate: expected a number > 0, got '-0.1'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd}",
-              "optimizer: missing key 'learning_rate'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
-              "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
-              "r.yaml:5:28: training.epochs: unknown key; known: checkpoint_every, "
-              "early_stopping, iterations"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 0}",
-              "{plugin: sgd, learning_rate: 1}",
-              "r.yaml:5:46: training.checkpoint_every: expected an integer of at least 1, got '0'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 2.5}",
-              "{plugin: sgd, learning_rate: 1}", "training.checkpoint_every: expected an integer"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: 5}",
-              "{plugin: sgd, learning_rate: 1}",
-              "training.early_stopping: expected a map such as {patience: 20, min_delta: 0.001}"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {min_delta: 0.1}}",
-              "{plugin: sgd, learning_rate: 1}", "training.early_stopping: missing key 'patience'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 0}}",
-              "{plugin: sgd, learning_rate: 1}",
-              "training.early_stopping.patience: expected an integer of at least 1, got '0'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, min_delta: -1}}",
-              "{plugin: sgd, learning_rate: 1}",
-              "training.early_stopping.min_delta: expected a number >= 0, got '-1'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, monitor: cost}}",
-              "{plugin: sgd, learning_rate: 1}",
-              "training.early_stopping.monitor: expected one of accuracy_test, accuracy_train, "
-              "cost_test, cost_train, got 'cost'"},
-          Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, patiense: 6}}",
-              "{plugin: sgd, learning_rate: 1}",
-              "r.yaml:5:58: training.early_stopping.patiense: unknown key; did you mean "
-              "'patience'? known: min_delta, monitor, patience"},
-      }));
+  const auto [model, training, optimizer,
+              expected] = GENERATE(table<std::string, std::string, std::string, std::string>({
+      Row{"{layers: []}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
+          "model.layers: expected a non-empty list of layer sizes"},
+      Row{"{layers: [3, 0, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:2:21: model.layers[1]: expected a layer size of at least 1, got '0'"},
+      Row{"{layers: [3, 1], hidden_activation: softmax}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "(softmax is for the output layer only)"},
+      Row{"{layers: [3, 1], output_activation: softmax}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "expected sigmoid for a single output"},
+      Row{"{layers: [3, 1], hidden_activation: relux}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "expected one of identity, leaky_relu, relu, sigmoid, tanh, got 'relux'"},
+      Row{"{layers: [3, 1], hidden_activation: {kind: relu, slope: 0.1}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.hidden_activation.slope: expected no slope: only leaky_relu has one"},
+      Row{"{layers: [3, 1], hidden_activation: {kind: leaky_relu, slope: 1.5}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.hidden_activation.slope: expected a number in [0, 1), got '1.5'"},
+      Row{"{layers: [3, 1], activations: [relu]}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.activations: expected a list of 2 activations, one per layer of model.layers"},
+      Row{"{layers: [3, 1], activations: [relu, sigmoid], hidden_activation: tanh}",
+          "{iterations: 10}", "{plugin: sgd, learning_rate: 1}",
+          "model.hidden_activation: expected no hidden_activation beside model.activations"},
+      Row{"{layers: [3, 2], activations: [softmax, softmax]}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.activations[0]: expected one of identity, leaky_relu, relu, sigmoid, tanh "
+          "(softmax is for the output layer only)"},
+      Row{"{layers: [3, 1], activations: [relu, softmax]}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.activations[1]: expected sigmoid for a single output"},
+      Row{"{layers: [3, 1], init: {kind: glorot}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.init.kind: expected one of he_normal, he_uniform, normal, numpy_legacy, "
+          "uniform, xavier_normal, xavier_uniform, got 'glorot'"},
+      Row{"{layers: [3, 1], init: {kind: normal, std: 0}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "model.init.std: expected a number > 0, got '0'"},
+      Row{"{layers: [3, 1], init: {kind: xavier_uniform, low: -1}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "model.init.low: unknown key; known: kind"},
+      Row{"{layers: [3, 1], init: {kind: normal, low: -1}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "model.init.low: unknown key; known: kind, mean, std"},
+      Row{"{layers: [3, 1], init: {low: 1, high: 0}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "model.init: expected low < high"},
+      Row{"{layers: [3, 1]}", "{iterations: 0}", "{plugin: sgd, learning_rate: 1}",
+          "training.iterations: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd, learning_rate: -0.1}",
+          "optimizer.learning_rate: expected a number > 0, got '-0.1'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: sgd}",
+          "optimizer: missing key 'learning_rate'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
+          "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:5:28: training.epochs: unknown key; known: checkpoint_every, "
+          "early_stopping, iterations"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 0}",
+          "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:5:46: training.checkpoint_every: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 2.5}",
+          "{plugin: sgd, learning_rate: 1}", "training.checkpoint_every: expected an integer"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: 5}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.early_stopping: expected a map such as {patience: 20, min_delta: 0.001}"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {min_delta: 0.1}}",
+          "{plugin: sgd, learning_rate: 1}", "training.early_stopping: missing key 'patience'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 0}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.early_stopping.patience: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, min_delta: -1}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.early_stopping.min_delta: expected a number >= 0, got '-1'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, monitor: cost}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.early_stopping.monitor: expected one of accuracy_test, accuracy_train, "
+          "cost_test, cost_train, got 'cost'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, patiense: 6}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:5:58: training.early_stopping.patiense: unknown key; did you mean "
+          "'patience'? known: min_delta, monitor, patience"},
+  }));
   CAPTURE(model, training, optimizer);
   REQUIRE_THROWS_AS(parse(model, training, optimizer), nnlab::ConfigError);
   REQUIRE_THROWS_WITH(parse(model, training, optimizer), Contains(expected));
@@ -112,4 +142,33 @@ TEST_CASE("RunConfig: reads checkpoints and early stopping, with their defaults"
       "{iterations: 10, early_stopping: {patience: 2, min_delta: 0.01, monitor: accuracy_train}}");
   CHECK(upward.training.early_stopping->min_delta == 0.01);
   CHECK(upward.training.early_stopping->monitor == nnlab::Monitor::accuracy_train);
+}
+
+TEST_CASE("RunConfig: activations per layer or by shorthand, with leaky_relu's slope",
+          "[config][run]") {
+  using Kind = nnlab::Activation::Kind;
+  const auto listed =
+      parse("{layers: [4, 3, 1], activations: [relu, {kind: leaky_relu, slope: 0.2}, sigmoid]}");
+  REQUIRE(listed.model.per_layer.size() == 3);
+  const auto arch = listed.model.architecture(2);
+  CHECK(arch.activation(1).kind() == Kind::relu);
+  CHECK(arch.activation(2).kind() == Kind::leaky_relu);
+  CHECK(arch.activation(2).slope() == 0.2);
+  CHECK(arch.activation(3).kind() == Kind::sigmoid);
+  const auto shorthand = parse(
+      "{layers: [4, 3, 2], hidden_activation: {kind: leaky_relu}, output_activation: identity}");
+  CHECK(shorthand.model.architecture(2).activation(2).slope() == nnlab::Activation::default_slope);
+  CHECK(shorthand.model.architecture(2).activation(3).kind() == Kind::identity);
+}
+
+TEST_CASE("RunConfig: init kinds and numpy_legacy's seed from the run", "[config][run]") {
+  using Kind = nnlab::InitSpec::Kind;
+  const auto normal = parse("{layers: [3, 1], init: {kind: normal, mean: 0.1, std: 0.5}}");
+  CHECK(normal.model.init.kind == Kind::normal);
+  CHECK(normal.model.init.mean == 0.1);
+  CHECK(normal.model.init.std == 0.5);
+  CHECK(parse("{layers: [3, 1], init: {kind: he_normal}}").model.init.kind == Kind::he_normal);
+  const auto numpy = parse("{layers: [3, 1], init: {kind: numpy_legacy}}");
+  CHECK(numpy.model.init.kind == Kind::numpy_legacy);
+  CHECK(numpy.model.init.seed == 1); // the run's seed: parse() writes seed: 1
 }

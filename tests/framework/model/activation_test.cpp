@@ -16,6 +16,16 @@ TEST_CASE("Activation: forward values", "[model][activation]") {
     CHECK_THAT(a(0, 0), WithinAbs(1 / (1 + std::exp(1.0)), 1e-15));
     CHECK_THAT(a(1, 1), WithinAbs(1 / (1 + std::exp(-3.0)), 1e-15));
   }
+  SECTION("relu, leaky_relu and identity") {
+    Activation(Activation::Kind::relu).forward(z, a);
+    CHECK(arma::approx_equal(a, arma::mat{{0.0, 0.0, 2.0}, {0.5, 3.0, 0.0}}, "absdiff", 0.0));
+    Activation(Activation::Kind::leaky_relu, 0.1).forward(z, a);
+    CHECK(arma::approx_equal(a, arma::mat{{-0.1, 0.0, 2.0}, {0.5, 3.0, -0.4}}, "absdiff", 1e-15));
+    Activation(Activation::Kind::leaky_relu).forward(z, a);
+    CHECK(a(0, 0) == -0.01); // the default slope
+    Activation(Activation::Kind::identity).forward(z, a);
+    CHECK(arma::approx_equal(a, z, "absdiff", 0.0));
+  }
   SECTION("softmax makes each column a distribution, even for huge z") {
     Activation(Activation::Kind::softmax).forward(z * 400.0, a);
     for (arma::uword j = 0; j < a.n_cols; ++j) {
@@ -30,9 +40,10 @@ TEST_CASE("Activation: forward values", "[model][activation]") {
 
 TEST_CASE("Activation: backward equals the finite-difference derivative", "[model][activation]") {
   const auto kind =
-      GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid, Activation::Kind::softmax);
-  const Activation f(kind);
-  CAPTURE(f.name());
+      GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid, Activation::Kind::relu,
+               Activation::Kind::leaky_relu, Activation::Kind::identity, Activation::Kind::softmax);
+  const Activation f(kind, 0.2);
+  CAPTURE(f.describe());
   const arma::mat z{{-1.0, 0.3, 2.0}, {0.5, 1.0, -0.7}, {0.2, -2.0, 0.1}};
   const arma::mat dA{{0.3, -1.0, 0.5}, {2.0, 0.1, -0.4}, {-0.6, 0.7, 1.1}};
   // C(z) = sum(dA % f(z)) has dC/dz = delta, so backward can be checked against it.
@@ -53,4 +64,9 @@ TEST_CASE("Activation: names, and softmax only on the output", "[model][activati
   CHECK_FALSE(Activation::from_name("relux").has_value());
   CHECK(Activation(Activation::Kind::softmax).output_only());
   CHECK_FALSE(Activation(Activation::Kind::sigmoid).output_only());
+  CHECK_FALSE(Activation(Activation::Kind::relu).output_only());
+  CHECK(Activation::names() ==
+        std::vector<std::string>{"tanh", "sigmoid", "relu", "leaky_relu", "identity", "softmax"});
+  CHECK(Activation(Activation::Kind::leaky_relu, 0.2).describe() == "leaky_relu(slope=0.2)");
+  CHECK(Activation(Activation::Kind::relu).describe() == "relu");
 }

@@ -56,7 +56,9 @@ TEST_CASE("Mlp: backprop equals central finite differences", "[model][mlp][gradi
                           Case{{5, 1}, "sigmoid", "{plugin: binary_cross_entropy}"},
                           Case{{4, 3}, "softmax", "{plugin: categorical_cross_entropy}"},
                           Case{{3, 4, 2, 3}, "softmax", "{plugin: categorical_cross_entropy}"});
-  const auto hidden = GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid);
+  const auto hidden =
+      GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid, Activation::Kind::relu,
+               Activation::Kind::leaky_relu, Activation::Kind::identity);
   CAPTURE(c.layers, c.output, Activation(hidden).name());
 
   const arma::uword n_in = 2, m = 7, k = c.layers.back();

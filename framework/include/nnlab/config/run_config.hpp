@@ -19,6 +19,7 @@ struct NNLAB_EXPORT ModelConfig {
   std::vector<arma::uword> layers;
   Activation hidden{Activation::Kind::tanh};
   Activation output{Activation::Kind::sigmoid};
+  std::vector<Activation> per_layer; ///< `activations`, one per layer (empty: hidden/output)
   InitSpec init;
   SourceLocation layers_at; ///< where `layers` was written, for errors found against the data
 

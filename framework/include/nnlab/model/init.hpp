@@ -1,6 +1,10 @@
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "nnlab/core/rng.hpp"
 #include "nnlab/export.hpp"
@@ -8,16 +12,38 @@
 
 namespace nnlab {
 
-/// How the parameters start. `uniform`: every W and b entry uniform in [low, high)
-/// (the course: [0, 1)).
+/// How the parameters start (`model.init`). fan_in and fan_out are a layer's inputs and
+/// units.
+/// - uniform: every W and b entry uniform in [low, high) (the course: [0, 1));
+/// - normal: every W and b entry from N(mean, std^2);
+/// - xavier_uniform: W uniform in [-r, r), r = sqrt(6 / (fan_in + fan_out)); b = 0;
+/// - xavier_normal: W from N(0, 2 / (fan_in + fan_out)); b = 0   (Glorot & Bengio 2010);
+/// - he_uniform: W uniform in [-r, r), r = sqrt(6 / fan_in); b = 0;
+/// - he_normal: W from N(0, 2 / fan_in); b = 0                    (He et al. 2015);
+/// - numpy_legacy: the course notebook's `np.random.seed(seed)` then
+///   `np.random.random((rows, cols))` for W1..WL, then b1..bL: uniform [0, 1) from NumPy's
+///   legacy generator seeded with the run's seed, not from the run's Rng.
 struct InitSpec {
-  enum class Kind { uniform };
+  enum class Kind {
+    uniform,
+    normal,
+    xavier_uniform,
+    xavier_normal,
+    he_uniform,
+    he_normal,
+    numpy_legacy
+  };
   Kind kind = Kind::uniform;
-  double low = 0.0;
-  double high = 1.0;
+  double low = 0.0, high = 1.0; ///< uniform
+  double mean = 0.0, std = 1.0; ///< normal
+  std::uint64_t seed = 0;       ///< numpy_legacy: np.random.seed(seed) (< 2^32)
 };
 
-/// Fills W1..WL, then b1..bL (the course's order), each row by row (NumPy's order), from rng.
+NNLAB_EXPORT std::optional<InitSpec::Kind> init_kind_from(std::string_view name);
+NNLAB_EXPORT std::vector<std::string> init_kind_names();
+
+/// Fills W1..WL, then b1..bL (the course's order), each row by row (NumPy's order): from
+/// rng, or for numpy_legacy from NumPy's generator.
 NNLAB_EXPORT void initialize(Mlp& mlp, const InitSpec& spec, Rng& rng);
 
 } // namespace nnlab

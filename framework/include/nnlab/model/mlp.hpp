@@ -19,6 +19,14 @@ struct Architecture {
   std::vector<arma::uword> layers;
   Activation hidden{Activation::Kind::tanh};
   Activation output{Activation::Kind::sigmoid};
+  /// One per layer when given; empty: `hidden` for every layer but the last, `output` there.
+  std::vector<Activation> per_layer = {};
+
+  /// The activation of layer l (1-based, as the course numbers them).
+  const Activation& activation(std::size_t l) const {
+    if (!per_layer.empty()) return per_layer.at(l - 1);
+    return l == layers.size() ? output : hidden;
+  }
 };
 
 /// A multi-layer perceptron of any depth. All parameters live in one flat vector
