@@ -1,0 +1,99 @@
+#include <cmath>
+#include <cstdint>
+#include <numbers>
+
+#include <nnlab/plugin.hpp>
+
+#include "spread_split.hpp"
+
+namespace {
+
+/// scikit-learn's make_moons: two interleaving half circles. With n_out = n_samples / 2
+/// (rounded down) and n_in = n_samples - n_out,
+///   outer (class 0): x = (cos t, sin t),             t = linspace(0, pi, n_out)
+///   inner (class 1): x = (1 - cos t, 1 - sin t - 0.5), t = linspace(0, pi, n_in)
+/// with linspace(a, b, m)_i = a + (b - a) i / (m - 1) (just a when m = 1). Then, as
+/// sklearn does: if `shuffle`, the samples are permuted, and Gaussian noise N(0, noise^2 I)
+/// is added to every point (drawn x1, x2 per sample). The split:
+///   shuffle: true  -> the first round(n_samples test_fraction) samples are the test set;
+///   shuffle: false -> samples keep their order (outer then inner) and the test set is
+///                     spread evenly over it (split_spread), so both classes are in it.
+/// sklearn's default n_samples is 100; 600 gives 400 train and 200 test samples here.
+class Moons final : public nnlab::Dataset {
+public:
+  explicit Moons(const nnlab::PluginConfig& config)
+      : n_samples_(config.get<std::int64_t>("n_samples")), noise_(config.get<double>("noise")),
+        shuffle_(config.get<bool>("shuffle")), seed_(config.get<std::int64_t>("seed")) {
+    if (n_samples_ < 2 || n_samples_ > max_samples)
+      config.fail("n_samples", "an integer in [2, 10000000]");
+    // Written negated so that NaN fails too.
+    if (!(noise_ >= 0.0)) config.fail("noise", "a number >= 0");
+    if (seed_ < 0) config.fail("seed", "an integer >= 0");
+    n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
+  }
+
+  static nnlab::ParamList params() {
+    using namespace nnlab::param;
+    return {
+        integer("n_samples", 600, "samples in train and test together (half per moon)"),
+        number("noise", 0.0, "standard deviation of the Gaussian noise added to x1 and x2"),
+        boolean("shuffle", true, "permute the samples (else outer moon first, test set spread)"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
+        integer("seed", 2025, "seed of the generator"),
+    };
+  }
+
+  nnlab::DataSplit load() const override {
+    const auto n = static_cast<arma::uword>(n_samples_);
+    const arma::uword n_out = n / 2, n_in = n - n_out;
+    nnlab::Rng rng(static_cast<std::uint64_t>(seed_));
+
+    arma::mat X(2, n);
+    arma::rowvec y(n);
+    for (arma::uword i = 0; i < n_out; ++i) {
+      const double t = angle(i, n_out);
+      X(0, i) = std::cos(t);
+      X(1, i) = std::sin(t);
+      y[i] = 0.0;
+    }
+    for (arma::uword i = 0; i < n_in; ++i) {
+      const double t = angle(i, n_in);
+      X(0, n_out + i) = 1.0 - std::cos(t);
+      X(1, n_out + i) = 1.0 - std::sin(t) - 0.5;
+      y[n_out + i] = 1.0;
+    }
+    if (shuffle_) {
+      const arma::uvec order = rng.permutation(n);
+      X = X.cols(order);
+      y = y.cols(order);
+    }
+    if (noise_ > 0.0)
+      for (arma::uword i = 0; i < n; ++i)
+        for (arma::uword d = 0; d < 2; ++d)
+          X(d, i) += noise_ * rng.normal();
+
+    const nnlab::DataSplit split =
+        shuffle_ ? nnlab::split_first(X, y, n_test_, {"x1", "x2"}, {"0", "1"})
+                 : nnlab_datasets::split_spread(X, y, n_test_, {"x1", "x2"}, {"0", "1"});
+    nnlab::check_split(split, "moons");
+    return split;
+  }
+
+private:
+  static constexpr std::int64_t max_samples = 10'000'000;
+
+  /// linspace(0, pi, m)_i.
+  static double angle(arma::uword i, arma::uword m) {
+    return m > 1 ? std::numbers::pi * static_cast<double>(i) / static_cast<double>(m - 1) : 0.0;
+  }
+
+  std::int64_t n_samples_;
+  double noise_;
+  bool shuffle_;
+  std::int64_t seed_;
+  arma::uword n_test_ = 0;
+};
+
+} // namespace
+
+NNLAB_REGISTER_DATASET(Moons, "moons", "two interleaving half circles (scikit-learn's make_moons)")
