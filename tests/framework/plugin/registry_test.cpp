@@ -12,9 +12,14 @@ namespace fs = std::filesystem;
 TEST_CASE("Registry: finds the build's plugins by kind and name", "[plugin][registry]") {
   nnlab::Registry registry({NNLAB_TEST_PLUGIN_DIR});
   const auto optimizers = registry.names(PluginKind::optimizer);
-  CHECK(optimizers == std::vector<std::string>{"momentum", "nesterov", "sgd"});
-  CHECK(registry.names(PluginKind::loss) ==
-        std::vector<std::string>{"binary_cross_entropy", "categorical_cross_entropy"});
+  CHECK(optimizers == std::vector<std::string>{"adagrad", "adam", "adamw", "momentum", "nesterov",
+                                               "rmsprop", "sgd"});
+  CHECK(registry.names(PluginKind::loss) == std::vector<std::string>{"binary_cross_entropy",
+                                                                     "categorical_cross_entropy",
+                                                                     "mean_squared_error"});
+  CHECK(registry.names(PluginKind::dataset) ==
+        std::vector<std::string>{"blobs", "circles", "classification", "csv", "double_spiral",
+                                 "gaussian_quantiles", "moons", "xor"});
   CHECK(registry.file_of(PluginKind::dataset, "csv").filename() == "nnlab_dataset_csv.so");
   CHECK(registry.file_of(PluginKind::dataset, "nope").empty());
 }
@@ -24,10 +29,11 @@ TEST_CASE("Registry: an unknown name lists the known ones and suggests the close
   const auto block = nnlab::test::block("optimizer", PluginKind::optimizer,
                                         "{plugin: nestrov, learning_rate: 0.1}");
   REQUIRE_THROWS_AS(nnlab::test::registry().create_optimizer(block), nnlab::ConfigError);
-  REQUIRE_THROWS_WITH(nnlab::test::registry().create_optimizer(block),
-                      Contains("<test>:1:10: optimizer.plugin: unknown optimizer 'nestrov'") &&
-                          Contains("did you mean 'nesterov'?") &&
-                          Contains("known: momentum, nesterov, sgd"));
+  REQUIRE_THROWS_WITH(
+      nnlab::test::registry().create_optimizer(block),
+      Contains("<test>:1:10: optimizer.plugin: unknown optimizer 'nestrov'") &&
+          Contains("did you mean 'nesterov'?") &&
+          Contains("known: adagrad, adam, adamw, momentum, nesterov, rmsprop, sgd"));
 }
 
 TEST_CASE("Registry: checks a block's keys against the plugin's parameters", "[plugin][registry]") {
