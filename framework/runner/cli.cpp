@@ -57,8 +57,8 @@ std::string usage() {
           "      re-execute stored runs and report whether they reproduce bit for bit\n"
           "  runner export-data FILE.yaml [--out PREFIX]\n"
           "      write the dataset block's train and test splits to PREFIX_{train,test}.csv\n"
-          "  runner list\n"
-          "      list the plugins found\n\n"
+          "  runner list [NAME]\n"
+          "      list the plugins found; with NAME, that plugin's parameters\n\n"
        << option_list()
        << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
           "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
@@ -101,7 +101,10 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.command = CliOptions::Command::validate;
   }
 
-  if (cli.command != CliOptions::Command::list) {
+  if (cli.command == CliOptions::Command::list && !args.empty()) {
+    cli.plugin_name = args.front();
+    args.erase(args.begin());
+  } else if (cli.command != CliOptions::Command::list) {
     if (args.empty())
       usage_error(cli.command == CliOptions::Command::verify ? "no store file given"
                                                              : "no experiment file given");

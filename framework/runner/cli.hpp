@@ -11,6 +11,7 @@ struct CliOptions {
   enum class Command { run, validate, verify, export_data, list, help, version };
   Command command = Command::help;
   std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
+  std::string plugin_name;    ///< list: the one plugin to show with its parameters
   std::vector<std::string> overrides; ///< key.path=value after the experiment file
   std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;

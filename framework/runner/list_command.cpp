@@ -1,13 +1,71 @@
+#include <algorithm>
 #include <iostream>
 
 #include "commands.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/name_list.hpp"
 #include "nnlab/plugin/registry.hpp"
 
 namespace nnlab::runner {
 
+namespace {
+
+std::string presence_text(const ParamSpec& p) {
+  switch (p.presence) {
+  case ParamSpec::Presence::required: return "(required)";
+  case ParamSpec::Presence::optional: return "(optional)";
+  case ParamSpec::Presence::defaulted: return p.default_text;
+  }
+  return {};
+}
+
+// `runner list NAME`: every plugin of that name (any kind), with its parameters as a table.
+int show_plugin(Registry& registry, const std::string& name) {
+  std::vector<std::string> known;
+  int shown = 0;
+  for (const auto kind : {PluginKind::dataset, PluginKind::loss, PluginKind::optimizer}) {
+    for (const auto& candidate : registry.names(kind))
+      known.push_back(candidate);
+    if (registry.file_of(kind, name).empty()) continue;
+    const PluginDescription& d = registry.describe(kind, name);
+    std::cout << (shown++ ? "\n" : "") << to_string(kind) << " " << name << " - " << d.description
+              << "\n  " << d.file.string() << "\n\n";
+    if (d.params.empty()) {
+      std::cout << "  no parameters\n";
+      continue;
+    }
+    std::size_t name_w = 9, type_w = 4, default_w = 7;
+    for (const auto& p : d.params) {
+      name_w = std::max(name_w, p.name.size());
+      type_w = std::max(type_w, describe(p.type).size());
+      default_w = std::max(default_w, presence_text(p).size());
+    }
+    const auto row = [&](const std::string& a, const std::string& b, const std::string& c,
+                         const std::string& doc) {
+      std::cout << "  " << a << std::string(name_w - a.size() + 2, ' ') << b
+                << std::string(type_w - b.size() + 2, ' ') << c
+                << std::string(default_w - c.size() + 2, ' ') << doc << '\n';
+    };
+    row("parameter", "type", "default", "meaning");
+    for (const auto& p : d.params)
+      row(p.name, describe(p.type), presence_text(p), p.doc);
+  }
+  if (shown == 0) {
+    std::sort(known.begin(), known.end());
+    known.erase(std::unique(known.begin(), known.end()), known.end());
+    const auto close = closest_name(name, known);
+    throw ConfigError("command line: no plugin named '" + name + "'" +
+                      (close ? "; did you mean '" + *close + "'?" : "") +
+                      " known: " + join_sorted(known));
+  }
+  return 0;
+}
+
+} // namespace
+
 int list_plugins(const CliOptions& cli) {
   Registry registry(Registry::search_path(cli.plugin_path));
+  if (!cli.plugin_name.empty()) return show_plugin(registry, cli.plugin_name);
   std::cout << "plugin search path:\n";
   for (const auto& folder : registry.folders())
     std::cout << "  " << folder.string() << '\n';
