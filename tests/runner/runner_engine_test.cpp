@@ -285,3 +285,18 @@ sweep:
     CHECK(run.start_time <= run.end_time);
   }
 }
+
+TEST_CASE("Engine: every shipped experiment validates", "[runner][engine][experiments]") {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(nnlab::test::source_dir() / "experiments"))
+    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  CHECK(files.size() >= 6);
+  for (const auto& file : files) {
+    CAPTURE(file);
+    const auto out = run_runner("validate '" + file.string() + "'");
+    INFO(out.output);
+    CHECK(out.status == 0);
+    CHECK_THAT(out.output, Contains("all valid"));
+  }
+}
