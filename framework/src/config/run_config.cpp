@@ -6,6 +6,8 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
 #include "nnlab/train/early_stopping.hpp"
+#include "nnlab/train/lr_schedule.hpp"
+#include "nnlab/train/monitor.hpp"
 
 namespace nnlab {
 
@@ -142,18 +144,103 @@ EarlyStoppingSettings read_early_stopping(const ConfigNode& node) {
   return settings;
 }
 
-TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer) {
-  node.check_keys("training", {"iterations", "checkpoint_every", "early_stopping"});
-  TrainSettings settings;
-  const ConfigNode& iterations = node.require("iterations", "training", "number of steps");
-  const std::int64_t n = iterations.as_integer("training.iterations");
-  if (n < 1) iterations.fail("training.iterations", "an integer of at least 1");
-  settings.iterations = static_cast<arma::uword>(n);
-  if (const ConfigNode* every = node.find("checkpoint_every")) {
-    const std::int64_t k = every->as_integer("training.checkpoint_every");
-    if (k < 1) every->fail("training.checkpoint_every", "an integer of at least 1");
-    settings.checkpoint_every = static_cast<arma::uword>(k);
+LrScheduleSettings read_lr_schedule(const ConfigNode& node) {
+  const std::string path = "training.lr_schedule";
+  LrScheduleSettings schedule;
+  // `step` or {kind: step, drop: 0.5, every: 1000}.
+  const ConfigNode& kind = node.is_map() ? node.require("kind", path, "the schedule's name") : node;
+  const std::string kind_path = node.is_map() ? path + ".kind" : path;
+  const auto chosen = lr_schedule_from(kind.as_string(kind_path));
+  if (!chosen) kind.fail(kind_path, "one of " + join_sorted(lr_schedule_names()));
+  schedule.kind = *chosen;
+  if (!node.is_map()) return schedule;
+  const auto fraction = [&](const char* key, double& out) {
+    if (const ConfigNode* value = node.find(key)) {
+      out = value->as_number(path + "." + key);
+      if (!(out > 0.0 && out <= 1.0)) value->fail(path + "." + key, "a number in (0, 1]");
+    }
+  };
+  const auto count = [&](const char* key, arma::uword& out) {
+    if (const ConfigNode* value = node.find(key)) {
+      const std::int64_t n = value->as_integer(path + "." + key);
+      if (n < 1) value->fail(path + "." + key, "an integer of at least 1");
+      out = static_cast<arma::uword>(n);
+    }
+  };
+  const auto non_negative = [&](const char* key, double& out) {
+    if (const ConfigNode* value = node.find(key)) {
+      out = value->as_number(path + "." + key);
+      if (!(out >= 0.0) || !std::isfinite(out)) value->fail(path + "." + key, "a number >= 0");
+    }
+  };
+  using Kind = LrScheduleSettings::Kind;
+  switch (schedule.kind) {
+  case Kind::constant: node.check_keys(path, {"kind"}); break;
+  case Kind::step:
+    node.check_keys(path, {"kind", "drop", "every"});
+    fraction("drop", schedule.drop);
+    count("every", schedule.every);
+    break;
+  case Kind::exponential:
+    node.check_keys(path, {"kind", "gamma"});
+    fraction("gamma", schedule.gamma);
+    break;
+  case Kind::invscaling:
+    node.check_keys(path, {"kind", "power_t"});
+    non_negative("power_t", schedule.power_t);
+    break;
+  case Kind::adaptive:
+    node.check_keys(path, {"kind", "patience", "tol", "monitor"});
+    count("patience", schedule.patience);
+    non_negative("tol", schedule.tol);
+    if (const ConfigNode* monitor = node.find("monitor")) {
+      const auto which = monitor_from(monitor->as_string(path + ".monitor"));
+      if (!which) monitor->fail(path + ".monitor", "one of " + join_sorted(monitor_names()));
+      schedule.monitor = *which;
+    }
+    break;
   }
+  return schedule;
+}
+
+arma::uword read_count(const ConfigNode& node, const std::string& path) {
+  const std::int64_t n = node.as_integer(path);
+  if (n < 1) node.fail(path, "an integer of at least 1");
+  return static_cast<arma::uword>(n);
+}
+
+double read_non_negative(const ConfigNode& node, const std::string& path) {
+  const double value = node.as_number(path);
+  if (!(value >= 0.0) || !std::isfinite(value)) node.fail(path, "a number >= 0");
+  return value;
+}
+
+TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer) {
+  node.check_keys("training", {"iterations", "epochs", "batch_size", "shuffle", "lr_schedule",
+                               "weight_decay", "clip_norm", "checkpoint_every", "early_stopping"});
+  TrainSettings settings;
+  const ConfigNode* iterations = node.find("iterations");
+  const ConfigNode* epochs = node.find("epochs");
+  if (iterations && epochs)
+    epochs->fail("training.epochs", "no epochs beside training.iterations (one or the other)");
+  if (!iterations && !epochs)
+    node.fail("training", "training.iterations (number of updates) or training.epochs");
+  if (iterations) settings.iterations = read_count(*iterations, "training.iterations");
+  if (epochs) settings.epochs = read_count(*epochs, "training.epochs");
+  if (const ConfigNode* batch = node.find("batch_size"))
+    settings.batch_size = read_count(*batch, "training.batch_size");
+  if (const ConfigNode* shuffle = node.find("shuffle"))
+    settings.shuffle = shuffle->as_bool("training.shuffle");
+  if (const ConfigNode* schedule = node.find("lr_schedule"))
+    settings.lr_schedule = read_lr_schedule(*schedule);
+  if (const ConfigNode* decay = node.find("weight_decay"))
+    settings.weight_decay = read_non_negative(*decay, "training.weight_decay");
+  if (const ConfigNode* clip = node.find("clip_norm")) {
+    settings.clip_norm = read_non_negative(*clip, "training.clip_norm");
+    if (settings.clip_norm == 0.0) clip->fail("training.clip_norm", "a number > 0");
+  }
+  if (const ConfigNode* every = node.find("checkpoint_every"))
+    settings.checkpoint_every = read_count(*every, "training.checkpoint_every");
   if (const ConfigNode* stopping = node.find("early_stopping"))
     settings.early_stopping = read_early_stopping(*stopping);
   const ConfigNode& rate = optimizer.require("learning_rate", "optimizer", "the step size alpha");

@@ -49,11 +49,17 @@ std::uint64_t Rng::below(std::uint64_t n) {
 }
 
 arma::uvec Rng::permutation(arma::uword n) {
-  arma::uvec index = arma::regspace<arma::uvec>(0, n == 0 ? 0 : n - 1);
-  if (n == 0) return {};
-  for (arma::uword i = n - 1; i > 0; --i)
-    std::swap(index[i], index[below(i + 1)]);
+  arma::uvec index(n);
+  shuffle(index);
   return index;
+}
+
+void Rng::shuffle(arma::uvec& indices) {
+  const arma::uword n = indices.n_elem;
+  for (arma::uword i = 0; i < n; ++i)
+    indices[i] = i;
+  for (arma::uword i = n == 0 ? 0 : n - 1; i > 0; --i)
+    std::swap(indices[i], indices[below(i + 1)]);
 }
 
 std::string Rng::state() const {

@@ -22,10 +22,10 @@ namespace {
 
 // Puts the checkpoint of an interrupted attempt back into the run's objects. One that does
 // not fit this run is a StorageError naming the file, never silently ignored.
-Checkpoint resume(const fs::path& file, const PreparedRun& run, Mlp& mlp, Rng& rng,
-                  SeriesRecorder& recorder, EarlyStopping* stopper) {
+Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSettings& training,
+                  Mlp& mlp, Rng& rng, SeriesRecorder& recorder, EarlyStopping* stopper) {
   Checkpoint checkpoint = read_checkpoint(file);
-  check_checkpoint(file, checkpoint, run.spec->id, mlp.n_params(), run.spec->parsed.training);
+  check_checkpoint(file, checkpoint, run.spec->id, mlp.n_params(), training);
   try {
     // Tried here so that a state the optimizer refuses fails before training starts;
     // the Trainer restores it again after its own reset().
@@ -47,7 +47,11 @@ Checkpoint resume(const fs::path& file, const PreparedRun& run, Mlp& mlp, Rng& r
 RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   std::ostream* verbose = options.verbose;
   const RunSpec& spec = *run.spec;
-  const TrainSettings& training = spec.parsed.training;
+  // With epochs, the number of updates follows from the training set's size; the
+  // mini-batches are shuffled from the run's seed.
+  TrainSettings training = spec.parsed.training;
+  training.resolve(run.data->train.X.n_cols);
+  training.shuffle_seed = mix_seed(spec.rng_seed, 0x5348554646ULL); // "SHUFF"
   const auto start = std::chrono::steady_clock::now();
   RunRecord record;
   record.start_time = utc_timestamp(std::chrono::system_clock::now(), true);
@@ -75,7 +79,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
                                   : fs::path();
   std::optional<Checkpoint> resumed;
   if (!checkpoint.empty() && fs::exists(checkpoint))
-    resumed = resume(checkpoint, run, mlp, rng, recorder, stopper ? &*stopper : nullptr);
+    resumed = resume(checkpoint, run, training, mlp, rng, recorder, stopper ? &*stopper : nullptr);
   std::optional<CheckpointWriter> writer;
   if (!checkpoint.empty()) {
     writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every}, recorder, rng,
@@ -84,7 +88,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   }
   TrainStart from;
   if (resumed) {
-    from = {resumed->iteration, &resumed->optimizer};
+    from = {resumed->iteration, &resumed->optimizer, &resumed->series};
     record.resumed_from = resumed->iteration;
   }
 

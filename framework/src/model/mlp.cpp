@@ -43,6 +43,17 @@ Mlp::Mlp(const Architecture& arch)
   }
 }
 
+arma::vec Mlp::weight_mask() const {
+  arma::vec mask(n_params(), arma::fill::zeros);
+  arma::uword offset = 0;
+  for (const auto& layer : layers_) {
+    // [W_l (n_out x n_in, column-major), b_l (n_out)]: see the constructor.
+    mask.subvec(offset, offset + layer->n_out() * layer->n_in() - 1).ones();
+    offset += DenseLayer::n_params(layer->n_in(), layer->n_out());
+  }
+  return mask;
+}
+
 Nodes Mlp::make_nodes(arma::uword m) const {
   Nodes nodes;
   nodes.m = m;

@@ -1,12 +1,103 @@
 #include "nnlab/train/trainer.hpp"
 
 #include <cmath>
+#include <cstring>
+#include <optional>
 #include <stdexcept>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/rng.hpp"
+#include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/metrics.hpp"
 
 namespace nnlab {
+
+namespace {
+
+// The mini-batches of one training set: each epoch a permutation of the samples (fresh
+// from Rng(mix_seed(seed, epoch)), or in order without shuffling) cut into batches of
+// `batch` columns, the last one smaller when batch does not divide m. Every buffer is
+// sized here; gather() copies columns into them.
+class MiniBatches {
+public:
+  MiniBatches(const Mlp& mlp, const arma::mat& X, const arma::mat& Y, const TrainSettings& settings)
+      : X_(X), Y_(Y), settings_(settings), m_(X.n_cols), batch_(settings.batch_for(m_)),
+        per_epoch_(settings.batches_per_epoch(m_)), order_(m_) {
+    const arma::uword last = m_ - (per_epoch_ - 1) * batch_;
+    full_ = {arma::mat(X.n_rows, batch_), arma::mat(Y.n_rows, batch_), mlp.make_nodes(batch_)};
+    if (last != batch_)
+      last_ = {arma::mat(X.n_rows, last), arma::mat(Y.n_rows, last), mlp.make_nodes(last)};
+  }
+
+  struct Batch {
+    arma::mat X, Y;
+    Nodes nodes;
+  };
+
+  /// The batch of update t (1-based), its columns copied in.
+  Batch& gather(arma::uword t) {
+    const arma::uword epoch = (t - 1) / per_epoch_, b = (t - 1) % per_epoch_;
+    if (epoch != epoch_) order_for(epoch);
+    const arma::uword first = b * batch_;
+    Batch& out = b + 1 == per_epoch_ && last_.X.n_cols > 0 ? last_ : full_;
+    for (arma::uword j = 0; j < out.X.n_cols; ++j) {
+      const arma::uword i = order_[first + j];
+      std::memcpy(out.X.colptr(j), X_.colptr(i), X_.n_rows * sizeof(double));
+      std::memcpy(out.Y.colptr(j), Y_.colptr(i), Y_.n_rows * sizeof(double));
+    }
+    return out;
+  }
+
+private:
+  void order_for(arma::uword epoch) {
+    if (settings_.shuffle) {
+      Rng rng(mix_seed(settings_.shuffle_seed, epoch));
+      rng.shuffle(order_);
+    } else {
+      for (arma::uword i = 0; i < m_; ++i)
+        order_[i] = i;
+    }
+    epoch_ = epoch;
+  }
+
+  const arma::mat& X_;
+  const arma::mat& Y_;
+  const TrainSettings& settings_;
+  arma::uword m_, batch_, per_epoch_;
+  arma::uvec order_;
+  arma::uword epoch_ = static_cast<arma::uword>(-1);
+  Batch full_, last_;
+};
+
+// dC/dparams as the optimizer sees it: the network's gradient, plus lambda W for L2 weight
+// decay, rescaled to clip_norm when longer. Without either it is the network's own vector.
+class GradientTransform {
+public:
+  GradientTransform(const Mlp& mlp, const TrainSettings& settings)
+      : weight_decay_(settings.weight_decay), clip_norm_(settings.clip_norm) {
+    if (weight_decay_ > 0.0) mask_ = mlp.weight_mask();
+    if (weight_decay_ > 0.0 || clip_norm_ > 0.0) g_.zeros(mlp.n_params());
+  }
+
+  const arma::vec& operator()(const Mlp& mlp) {
+    if (g_.n_elem == 0) return mlp.grads();
+    if (weight_decay_ > 0.0)
+      g_ = mlp.grads() + weight_decay_ * (mask_ % mlp.params());
+    else
+      g_ = mlp.grads();
+    if (clip_norm_ > 0.0) {
+      const double norm = arma::norm(g_, 2);
+      if (norm > clip_norm_) g_ *= clip_norm_ / norm;
+    }
+    return g_;
+  }
+
+private:
+  double weight_decay_, clip_norm_;
+  arma::vec mask_, g_;
+};
+
+} // namespace
 
 TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const DataSplit& data,
                          const TrainSettings& settings, TrainObserver& observer,
@@ -20,13 +111,22 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
     throw std::invalid_argument("Trainer::run(): start after iteration " +
                                 std::to_string(start.iteration) + " of " +
                                 std::to_string(settings.iterations));
+  if (start.iteration > 0 && settings.lr_schedule.kind == LrScheduleSettings::Kind::adaptive &&
+      (!start.series || start.series->cost_train.n_elem != start.iteration))
+    throw std::invalid_argument("Trainer::run(): resuming an adaptive schedule needs the "
+                                "series of the iterations done");
 
   // Everything the loop touches is sized here, so the loop itself allocates nothing.
   const arma::mat Y_train = make_targets(data.train.y, mlp.n_outputs());
   const arma::mat Y_test = make_targets(data.test.y, mlp.n_outputs());
   Nodes train = mlp.make_nodes(X_train.n_cols);
   Nodes test = mlp.make_nodes(X_test.n_cols);
-  arma::mat& dA_L = train.dA.back();
+  const bool full_batch = settings.batch_for(X_train.n_cols) == X_train.n_cols;
+  std::optional<MiniBatches> batches;
+  if (!full_batch) batches.emplace(mlp, X_train, Y_train, settings);
+  GradientTransform gradient(mlp, settings);
+  LrSchedule schedule(settings.lr_schedule, settings.learning_rate);
+  if (start.iteration > 0 && start.series) schedule.replay(*start.series);
   optimizer.reset(mlp.n_params());
   if (start.optimizer_state) optimizer.restore(*start.optimizer_state);
 
@@ -54,10 +154,19 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
       result.message = "stopped by an observer at iteration " + std::to_string(iteration);
       return result;
     }
+    const double alpha = schedule.rate(stats);
 
-    loss.gradient(a_train, Y_train, dA_L);
-    mlp.backward(X_train, train);
-    optimizer.step(mlp.params(), mlp.grads(), settings.learning_rate);
+    if (full_batch) {
+      // The course's step: the gradient of the whole training set's cost.
+      loss.gradient(a_train, Y_train, train.dA.back());
+      mlp.backward(X_train, train);
+    } else {
+      auto& batch = batches->gather(iteration);
+      const arma::mat& a_batch = mlp.forward(batch.X, batch.nodes);
+      loss.gradient(a_batch, batch.Y, batch.nodes.dA.back());
+      mlp.backward(batch.X, batch.nodes);
+    }
+    optimizer.step(mlp.params(), gradient(mlp), alpha);
     if (observer.after_step(iteration, mlp, optimizer)) {
       result.status = TrainResult::Status::stopped;
       result.message = "stopped by an observer after iteration " + std::to_string(iteration);

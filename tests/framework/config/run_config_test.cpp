@@ -91,9 +91,48 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
           "optimizer: missing key 'learning_rate'"},
       Row{"{layers: [3, 1]}", "{iterations: 10}", "{plugin: ../evil, learning_rate: 1}",
           "optimizer.plugin: expected a plugin name (a-z, 0-9 and _ only)"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, epoch: 3}", "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:5:28: training.epoch: unknown key; did you mean 'epochs'? known: batch_size, "
+          "checkpoint_every, clip_norm, early_stopping, epochs, iterations, lr_schedule, "
+          "shuffle, weight_decay"},
       Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
-          "r.yaml:5:28: training.epochs: unknown key; known: checkpoint_every, "
-          "early_stopping, iterations"},
+          "r.yaml:5:36: training.epochs: expected no epochs beside training.iterations (one or "
+          "the other), got '3'"},
+      Row{"{layers: [3, 1]}", "{batch_size: 3}", "{plugin: sgd, learning_rate: 1}",
+          "training: expected training.iterations (number of updates) or training.epochs"},
+      Row{"{layers: [3, 1]}", "{epochs: 0}", "{plugin: sgd, learning_rate: 1}",
+          "training.epochs: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{epochs: 2, batch_size: 0}", "{plugin: sgd, learning_rate: 1}",
+          "training.batch_size: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{epochs: 2, shuffle: maybe}", "{plugin: sgd, learning_rate: 1}",
+          "training.shuffle: expected true or false"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, weight_decay: -0.1}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.weight_decay: expected a number >= 0, got '-0.1'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, clip_norm: 0}", "{plugin: sgd, learning_rate: 1}",
+          "training.clip_norm: expected a number > 0, got '0'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: cosine}",
+          "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:5:41: training.lr_schedule: expected one of adaptive, constant, exponential, "
+          "invscaling, step, got 'cosine'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {drop: 0.5}}",
+          "{plugin: sgd, learning_rate: 1}", "training.lr_schedule: missing key 'kind'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: step, drop: 2}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.lr_schedule.drop: expected a number in (0, 1], got '2'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: step, every: 0}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.lr_schedule.every: expected an integer of at least 1, got '0'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: exponential, drop: 0.5}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.lr_schedule.drop: unknown key; known: gamma, kind"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: invscaling, power_t: -1}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.lr_schedule.power_t: expected a number >= 0, got '-1'"},
+      Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: adaptive, monitor: loss}}",
+          "{plugin: sgd, learning_rate: 1}",
+          "training.lr_schedule.monitor: expected one of accuracy_test, accuracy_train, "
+          "cost_test, cost_train, got 'loss'"},
       Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 0}",
           "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:46: training.checkpoint_every: expected an integer of at least 1, got '0'"},
@@ -142,6 +181,43 @@ TEST_CASE("RunConfig: reads checkpoints and early stopping, with their defaults"
       "{iterations: 10, early_stopping: {patience: 2, min_delta: 0.01, monitor: accuracy_train}}");
   CHECK(upward.training.early_stopping->min_delta == 0.01);
   CHECK(upward.training.early_stopping->monitor == nnlab::Monitor::accuracy_train);
+}
+
+TEST_CASE("RunConfig: reads mini-batches, epochs, schedules, weight decay and clipping",
+          "[config][run]") {
+  using Kind = nnlab::LrScheduleSettings::Kind;
+  const auto plain = parse("{layers: [3, 1]}");
+  CHECK(plain.training.batch_size == 0);
+  CHECK(plain.training.shuffle);
+  CHECK_FALSE(plain.training.epochs.has_value());
+  CHECK(plain.training.lr_schedule.kind == Kind::constant);
+  CHECK(plain.training.weight_decay == 0.0);
+  CHECK(plain.training.clip_norm == 0.0);
+
+  const auto run =
+      parse("{layers: [3, 1]}", "{epochs: 20, batch_size: 32, shuffle: false, weight_decay: 0.001, "
+                                "clip_norm: 5, lr_schedule: {kind: step, drop: 0.1, every: 300}}");
+  REQUIRE(run.training.epochs.has_value());
+  CHECK(*run.training.epochs == 20);
+  CHECK(run.training.batch_size == 32);
+  CHECK_FALSE(run.training.shuffle);
+  CHECK(run.training.weight_decay == 0.001);
+  CHECK(run.training.clip_norm == 5.0);
+  CHECK(run.training.lr_schedule.kind == Kind::step);
+  CHECK(run.training.lr_schedule.drop == 0.1);
+  CHECK(run.training.lr_schedule.every == 300);
+
+  CHECK(parse("{layers: [3, 1]}", "{iterations: 5, lr_schedule: invscaling}")
+            .training.lr_schedule.power_t == 0.5);
+  const auto adaptive = parse(
+      "{layers: [3, 1]}", "{iterations: 5, lr_schedule: {kind: adaptive, patience: 4, tol: 0.0, "
+                          "monitor: cost_test}}");
+  CHECK(adaptive.training.lr_schedule.kind == Kind::adaptive);
+  CHECK(adaptive.training.lr_schedule.patience == 4);
+  CHECK(adaptive.training.lr_schedule.tol == 0.0);
+  CHECK(adaptive.training.lr_schedule.monitor == nnlab::Monitor::cost_test);
+  CHECK(parse("{layers: [3, 1]}", "{iterations: 5, lr_schedule: {kind: exponential, gamma: 0.9}}")
+            .training.lr_schedule.gamma == 0.9);
 }
 
 TEST_CASE("RunConfig: activations per layer or by shorthand, with leaky_relu's slope",

@@ -89,11 +89,18 @@ void run_killed(const nnlab::PreparedRun& run, const fs::path& dir, int kill_at)
 
 TEST_CASE("Checkpoint: a run killed after a checkpoint resumes to the same bits",
           "[train][checkpoint]") {
-  const std::string optimizer =
-      GENERATE(as<std::string>{}, "{plugin: momentum, momentum: 0.9, learning_rate: 0.05}",
-               "{plugin: sgd, learning_rate: 0.05}");
-  CAPTURE(optimizer);
-  const auto course = course_run(optimizer, "{iterations: 120, checkpoint_every: 25}");
+  using Row = std::pair<std::string, std::string>;
+  const auto [optimizer, training] =
+      GENERATE(Row{"{plugin: momentum, momentum: 0.9, learning_rate: 0.05}",
+                   "{iterations: 120, checkpoint_every: 25}"},
+               Row{"{plugin: sgd, learning_rate: 0.05}", "{iterations: 120, checkpoint_every: 25}"},
+               // 1000 samples in batches of 100: 12 epochs are 120 updates, reshuffled each epoch,
+               // the checkpoint mid-epoch, the adaptive schedule replayed from the series.
+               Row{"{plugin: adam, learning_rate: 0.05}",
+                   "{epochs: 12, batch_size: 100, checkpoint_every: 25, weight_decay: 0.001, "
+                   "clip_norm: 1.0, lr_schedule: {kind: adaptive, patience: 3, tol: 0.01}}"});
+  CAPTURE(optimizer, training);
+  const auto course = course_run(optimizer, training);
   const nnlab::PreparedRun& run = course.runs.at(0);
   const auto uninterrupted = nnlab::execute_run(run);
 

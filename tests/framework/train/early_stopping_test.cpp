@@ -116,7 +116,7 @@ TEST_CASE("EarlyStopping: monitor names and bad settings", "[train][early_stoppi
 
 TEST_CASE("EarlyStopping: execute_run stops the run as done and records the best iteration",
           "[train][early_stopping]") {
-  const auto full = tiny_run({300, 0.3});
+  const auto full = tiny_run({.iterations = 300, .learning_rate = 0.3});
   const auto whole = nnlab::execute_run(full->run);
   REQUIRE(whole.series.cost_test.n_elem == 300);
   CHECK(whole.best_iteration == 0); // no early stopping configured
@@ -128,7 +128,7 @@ TEST_CASE("EarlyStopping: execute_run stops the run as done and records the best
   const arma::uword stop = drive(expected, values);
   REQUIRE(stop > 10);
 
-  const auto early = tiny_run({300, 0.3, 0, rule});
+  const auto early = tiny_run({.iterations = 300, .learning_rate = 0.3, .early_stopping = rule});
   const auto record = nnlab::execute_run(early->run);
   CHECK(record.status == nnlab::RunStatus::done);
   CHECK(record.iterations_done == stop);

@@ -26,6 +26,9 @@ public:
   std::uint64_t below(std::uint64_t n);
   /// Fisher-Yates shuffle of the indices 0..n-1.
   arma::uvec permutation(arma::uword n);
+  /// The same shuffle in place: `indices` becomes a permutation of 0..n-1 (n its size),
+  /// equal to permutation(n) from the same state; allocates nothing.
+  void shuffle(arma::uvec& indices);
 
   /// The whole state as portable text (the engine's own text form, then the spare
   /// normal draw), so that restore() continues the stream exactly (checkpoints).

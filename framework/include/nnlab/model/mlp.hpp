@@ -56,6 +56,10 @@ public:
   /// The flat gradient dC/dparams of the last backward().
   const arma::vec& grads() const { return grads_; }
 
+  /// 1 where params() holds a weight (an entry of some W_l), 0 where it holds a bias:
+  /// weight decay penalises the weights only.
+  arma::vec weight_mask() const;
+
   /// Buffers for passes over m samples.
   Nodes make_nodes(arma::uword m) const;
   /// Forward pass over X (n_inputs x m): fills z[l], a[l]; returns a[L].

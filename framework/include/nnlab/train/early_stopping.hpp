@@ -7,15 +7,11 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/train/monitor.hpp"
 #include "nnlab/train/observer.hpp"
 #include "nnlab/train/train_settings.hpp"
 
 namespace nnlab {
-
-/// "cost_train", "cost_test", "accuracy_train", "accuracy_test".
-NNLAB_EXPORT std::string to_string(Monitor monitor);
-NNLAB_EXPORT std::optional<Monitor> monitor_from(std::string_view name);
-NNLAB_EXPORT const std::vector<std::string>& monitor_names();
 
 /// What early stopping carries from one iteration to the next (saved in checkpoints).
 struct EarlyStoppingState {

@@ -9,6 +9,7 @@
 #include "nnlab/plugin/loss.hpp"
 #include "nnlab/plugin/optimizer.hpp"
 #include "nnlab/train/observer.hpp"
+#include "nnlab/train/series_recorder.hpp"
 #include "nnlab/train/train_settings.hpp"
 
 namespace nnlab {
@@ -22,15 +23,19 @@ struct TrainResult {
 
 /// Where training starts: from scratch, or after `iteration` iterations already done
 /// (resuming a checkpoint: the caller has put the parameters back), with the optimizer's
-/// state restored right after its reset().
+/// state restored right after its reset() and the series of the iterations done (the
+/// adaptive learning-rate schedule replays them; required for it).
 struct TrainStart {
   arma::uword iteration = 0;
   const OptimizerState* optimizer_state = nullptr;
+  const RunSeries* series = nullptr;
 };
 
-/// Full-batch gradient descent as the course's training loop: each iteration feeds the
-/// test and train sets forward, records both costs and accuracies, backpropagates and
-/// lets the optimizer update the parameters. A non-finite cost stops it as `diverged`.
+/// Gradient descent as the course's training loop: each iteration feeds the test and
+/// train sets forward, records both costs and accuracies, backpropagates (the whole
+/// training set, or the iteration's mini-batch) and lets the optimizer update the
+/// parameters at the schedule's rate, with the gradient after weight decay and clipping.
+/// A non-finite cost stops it as `diverged`.
 /// The loop allocates nothing: every buffer is sized before the first iteration.
 /// Iterations run from start.iteration + 1 to settings.iterations; a start past the last
 /// iteration throws std::invalid_argument.
