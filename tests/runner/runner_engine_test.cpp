@@ -283,6 +283,9 @@ sweep:
     CHECK(run.iterations_done == 6);
     CHECK(run.wall_time_s > 0.0);
     CHECK(run.start_time <= run.end_time);
+    // The dataset's names, so that outputs and inputs can be read without the data.
+    CHECK(run.class_names == std::vector<std::string>{"0", "1"});
+    CHECK(run.feature_names == std::vector<std::string>{"x1", "x2"});
   }
 }
 
