@@ -294,7 +294,9 @@ TEST_CASE("Engine: every shipped experiment validates", "[runner][engine][experi
   for (const auto& entry : fs::directory_iterator(nnlab::test::source_dir() / "experiments"))
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
-  CHECK(files.size() >= 6);
+  CHECK(files.size() >= 7);
+  CHECK(std::find(files.begin(), files.end(),
+                  nnlab::test::source_dir() / "experiments" / "iris.yaml") != files.end());
   for (const auto& file : files) {
     CAPTURE(file);
     const auto out = run_runner("validate '" + file.string() + "'");
