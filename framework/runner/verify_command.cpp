@@ -50,6 +50,10 @@ std::string difference(const RunRecord& stored, const RunRecord& again) {
     if (stored.weights[w].first != again.weights[w].first ||
         !same_bits(stored.weights[w].second, again.weights[w].second))
       return "weights " + stored.weights[w].first;
+  // A store written before the names were stored has none: nothing to compare.
+  if (!stored.class_names.empty() && stored.class_names != again.class_names) return "class_names";
+  if (!stored.feature_names.empty() && stored.feature_names != again.feature_names)
+    return "feature_names";
   return {};
 }
 

@@ -8,6 +8,8 @@
 
 #include <nnlab/plugin.hpp>
 
+#include "spread_split.hpp"
+
 namespace {
 
 /// scikit-learn's make_classification, drawn with nnlab's Rng in sklearn's order. With
@@ -27,7 +29,10 @@ namespace {
 ///     (which may be the same class)
 ///   x = (x + shift) scale
 ///   shuffle: the samples, then the features, are permuted.
-/// The test set is the first round(n_samples test_fraction) samples.
+/// The split, as for moons, circles and blobs:
+///   shuffle: true  -> the first round(n_samples test_fraction) samples are the test set;
+///   shuffle: false -> samples keep their order (cluster by cluster) and the test set is
+///                     spread evenly over it (split_spread), so every cluster is in it.
 class Classification final : public nnlab::Dataset {
 public:
   explicit Classification(const nnlab::PluginConfig& config)
@@ -98,10 +103,9 @@ public:
         number("shift", 0.0, "added to every feature (after the noise, before scale)"),
         number("scale", 1.0, "every feature is multiplied by it, after shift"),
         boolean("shuffle", true,
-                "permute samples and features; false keeps clusters in order, so the test "
-                "set is then the first cluster(s)"),
-        number("test_fraction", 0.2, "fraction of the samples held out as the test set"),
-        integer("seed", 42, "seed of the generator"),
+                "permute samples and features (else cluster by cluster, test set spread)"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
+        integer("seed", 2025, "seed of the generator"),
     };
   }
 
@@ -172,8 +176,13 @@ public:
       y = labels;
     }
 
+    std::vector<std::string> feature_names = names("x", n_feat, 1);
+    std::vector<std::string> class_names = names("", n_cls, 0);
     const nnlab::DataSplit split =
-        nnlab::split_first(X, y, n_test_, names("x", n_feat, 1), names("", n_cls, 0));
+        shuffle_
+            ? nnlab::split_first(X, y, n_test_, std::move(feature_names), std::move(class_names))
+            : nnlab_datasets::split_spread(X, y, n_test_, std::move(feature_names),
+                                           std::move(class_names));
     nnlab::check_split(split, "classification");
     return split;
   }

@@ -6,6 +6,8 @@
 
 #include <nnlab/plugin.hpp>
 
+#include "spread_split.hpp"
+
 namespace {
 
 /// scikit-learn's make_gaussian_quantiles, drawn with nnlab's Rng: nested shells of one
@@ -15,7 +17,10 @@ namespace {
 ///   k = n_classes, sample number j of that order (from 0) gets class min(floor(j / step),
 ///   k - 1): k - 1 classes of `step` samples, the outermost one also takes the remainder
 ///   shuffle: the samples are then permuted.
-/// The test set is the first round(n_samples test_fraction) samples.
+/// The split, as for moons, circles and blobs:
+///   shuffle: true  -> the first round(n_samples test_fraction) samples are the test set;
+///   shuffle: false -> samples stay sorted by distance and the test set is spread evenly
+///                     over that order (split_spread), so every shell is in it.
 class GaussianQuantiles final : public nnlab::Dataset {
 public:
   explicit GaussianQuantiles(const nnlab::PluginConfig& config)
@@ -53,11 +58,9 @@ public:
         optional("mean", nnlab::ParamType::number_list,
                  "centre of the Gaussian, n_features numbers; default the origin"),
         number("cov", 1.0, "the covariance is cov times the identity"),
-        boolean("shuffle", true,
-                "permute the samples; false keeps them sorted by distance, so the test set "
-                "is then the innermost samples"),
-        number("test_fraction", 0.2, "fraction of the samples held out as the test set"),
-        integer("seed", 42, "seed of the generator"),
+        boolean("shuffle", true, "permute the samples (else sorted by distance, test set spread)"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
+        integer("seed", 2025, "seed of the generator"),
     };
   }
 
@@ -93,7 +96,10 @@ public:
     for (arma::uword c = 0; c < k; ++c)
       class_names.push_back(std::to_string(c));
     const nnlab::DataSplit split =
-        nnlab::split_first(X, y, n_test_, std::move(feature_names), std::move(class_names));
+        shuffle_
+            ? nnlab::split_first(X, y, n_test_, std::move(feature_names), std::move(class_names))
+            : nnlab_datasets::split_spread(X, y, n_test_, std::move(feature_names),
+                                           std::move(class_names));
     nnlab::check_split(split, "gaussian_quantiles");
     return split;
   }

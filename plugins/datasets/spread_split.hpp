@@ -8,9 +8,10 @@
 
 namespace nnlab_datasets {
 
-/// The train/test split of the scikit-learn-style generators (moons, circles, blobs) when
-/// `shuffle: false` keeps the samples in generation order, class by class: the test set is
-/// n_test samples spread evenly over that order, at positions
+/// The train/test split of the scikit-learn-style generators (moons, circles, blobs,
+/// classification, gaussian_quantiles) when `shuffle: false` keeps the samples in
+/// generation order, class by class: the test set is n_test samples spread evenly over
+/// that order, at positions
 ///   floor((2 j + 1) n / (2 n_test)),  j = 0 .. n_test - 1,
 /// and the train set is the rest; both keep generation order. Neighbouring positions are
 /// floor or ceil of n / n_test apart, so every class block at least ceil(n / n_test) long

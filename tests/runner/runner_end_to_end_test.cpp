@@ -101,6 +101,34 @@ TEST_CASE("Runner: export-data writes a dataset's splits as CSV", "[runner][e2e]
   CHECK(std::count(train.begin(), train.end(), '\n') == 1 + 32);
 }
 
+TEST_CASE("Runner: export-data writes class names, which the csv plugin reads back",
+          "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  const auto yaml =
+      dir.write("iris.yaml", "dataset: {plugin: csv, file: " +
+                                 (nnlab::test::source_dir() / "data/iris.csv").string() +
+                                 ", label: species, test_fraction: 0.3, shuffle: false}\n");
+  const auto out =
+      run_runner("export-data " + yaml.string() + " --out " + (dir.path() / "iris").string());
+  INFO(out.output);
+  REQUIRE(out.status == 0);
+  const std::string test = nnlab::test::read_text(dir.path() / "iris_test.csv");
+  // The second setosa of the file (position floor(50 / 30) = 1) leads the test set.
+  CHECK(test.rfind("sepal_length,sepal_width,petal_length,petal_width,y\n4.9,3,1.4,0.2,setosa\n",
+                   0) == 0);
+  const auto original =
+      nnlab::test::make_dataset("{plugin: csv, file: data/iris.csv, label: species, "
+                                "test_fraction: 0.3, shuffle: false}")
+          ->load();
+  const auto back = nnlab::test::make_dataset("{plugin: csv, train: iris_train.csv, "
+                                              "test: iris_test.csv}",
+                                              dir.path())
+                        ->load();
+  CHECK(back.class_names == original.class_names);
+  CHECK(arma::approx_equal(back.train.X, original.train.X, "absdiff", 0.0));
+  CHECK(arma::approx_equal(back.test.y, original.test.y, "absdiff", 0.0));
+}
+
 TEST_CASE("Runner: export-data regenerates the shipped XOR files byte for byte", "[runner][e2e]") {
   nnlab::test::TempDir dir;
   const auto out =

@@ -283,6 +283,9 @@ sweep:
     CHECK(run.iterations_done == 6);
     CHECK(run.wall_time_s > 0.0);
     CHECK(run.start_time <= run.end_time);
+    // The dataset's names, so that outputs and inputs can be read without the data.
+    CHECK(run.class_names == std::vector<std::string>{"0", "1"});
+    CHECK(run.feature_names == std::vector<std::string>{"x1", "x2"});
   }
 }
 
@@ -291,7 +294,9 @@ TEST_CASE("Engine: every shipped experiment validates", "[runner][engine][experi
   for (const auto& entry : fs::directory_iterator(nnlab::test::source_dir() / "experiments"))
     if (entry.path().extension() == ".yaml") files.push_back(entry.path());
   std::sort(files.begin(), files.end());
-  CHECK(files.size() >= 6);
+  CHECK(files.size() >= 7);
+  CHECK(std::find(files.begin(), files.end(),
+                  nnlab::test::source_dir() / "experiments" / "iris.yaml") != files.end());
   for (const auto& file : files) {
     CAPTURE(file);
     const auto out = run_runner("validate '" + file.string() + "'");

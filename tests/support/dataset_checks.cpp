@@ -15,4 +15,16 @@ void check_plane_split(const DataSplit& split, arma::uword n_train, arma::uword 
   REQUIRE(split.class_names == std::vector<std::string>{"0", "1"});
 }
 
+arma::mat unspread(const arma::mat& train, const arma::mat& test) {
+  const arma::uword n_test = test.n_cols, n = train.n_cols + n_test;
+  arma::uvec is_test(n, arma::fill::zeros);
+  for (arma::uword j = 0; j < n_test; ++j)
+    is_test[(2 * j + 1) * n / (2 * n_test)] = 1;
+  REQUIRE(arma::accu(is_test) == n_test);
+  arma::mat all(test.n_rows, n);
+  all.cols(arma::find(is_test)) = test;
+  all.cols(arma::find(is_test == 0)) = train;
+  return all;
+}
+
 } // namespace nnlab::test

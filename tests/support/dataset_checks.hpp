@@ -10,4 +10,9 @@ namespace nnlab::test {
 /// "1", and n_train train and n_test test samples.
 void check_plane_split(const DataSplit& split, arma::uword n_train, arma::uword n_test);
 
+/// The columns of a generator's split made with shuffle: false, back in the order they
+/// were generated: there, column i is a test sample when i = floor((2 j + 1) n / (2 n_test))
+/// for some j (the spread split of plugins/datasets/spread_split.hpp).
+arma::mat unspread(const arma::mat& train, const arma::mat& test);
+
 } // namespace nnlab::test

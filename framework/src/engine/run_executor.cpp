@@ -60,6 +60,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.seed = spec.seed;
   record.config_yaml = to_yaml(spec.config);
   record.label = spec.point_label();
+  record.class_names = run.data->class_names;
+  record.feature_names = run.data->feature_names;
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);

@@ -64,6 +64,11 @@ bool PluginConfig::has(std::string_view key) const {
   return block_.find(key) != nullptr || spec(key).presence == ParamSpec::Presence::defaulted;
 }
 
+bool PluginConfig::given(std::string_view key) const {
+  spec(key); // an undeclared key is the plugin's bug, as in has()
+  return block_.find(key) != nullptr;
+}
+
 void PluginConfig::fail(std::string_view key, std::string_view expected) const {
   const ParamSpec& p = spec(key);
   value_or_default(p).fail(key_path(key), expected);

@@ -177,6 +177,42 @@ arma::mat read_array(const H5::Group& group, const char* name, int rank) {
   return transposed.t();
 }
 
+// --- string datasets ---------------------------------------------------------------------
+void write_strings(const H5::Group& group, const char* name,
+                   const std::vector<std::string>& values) {
+  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  type.setCset(H5T_CSET_UTF8);
+  const hsize_t dims[1] = {values.size()};
+  const H5::DataSet dataset = group.createDataSet(name, type, H5::DataSpace(1, dims));
+  if (values.empty()) return;
+  std::vector<const char*> texts; // a variable-length string is written as its char*
+  for (const std::string& value : values)
+    texts.push_back(value.c_str());
+  dataset.write(texts.data(), type);
+}
+
+std::vector<std::string> read_strings(const H5::Group& group, const char* name) {
+  if (!group.nameExists(name)) throw BadLayout(std::string("no dataset '") + name + "'");
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5::DataSpace space = dataset.getSpace();
+  if (dataset.getTypeClass() != H5T_STRING || !dataset.getStrType().isVariableStr() ||
+      space.getSimpleExtentNdims() != 1)
+    throw BadLayout(std::string("dataset '") + name +
+                    "' is not a 1-D dataset of variable-length strings");
+  hsize_t n = 0;
+  space.getSimpleExtentDims(&n);
+  std::vector<char*> texts(n, nullptr);
+  if (n == 0) return {};
+  const H5::StrType type = dataset.getStrType();
+  dataset.read(texts.data(), type);
+  std::vector<std::string> values;
+  for (const char* text : texts)
+    values.emplace_back(text != nullptr ? text : ""); // HDF5 reads a null string as nullptr
+  // The library allocated each string; give them back before anything can throw.
+  check(H5Dvlen_reclaim(type.getId(), space.getId(), H5P_DEFAULT, texts.data()), "H5Dvlen_reclaim");
+  return values;
+}
+
 // --- groups ------------------------------------------------------------------------------
 std::vector<std::string> link_names(const H5::Group& group, H5_index_t index) {
   std::vector<std::string> names;
@@ -230,6 +266,8 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   const H5::Group weights = create_ordered_group(run, "weights");
   for (const auto& [name, values] : record.weights)
     write_array(weights, name.c_str(), values, 2);
+  write_strings(run, "class_names", record.class_names);
+  write_strings(run, "feature_names", record.feature_names);
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -253,6 +291,9 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
   for (const auto& [name, field] : series_fields)
     record.series.*field = read_array(run, name, 1);
+  // Added to the layout later, like the attributes above.
+  if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
+  if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
   if (run.nameExists("weights")) {
     const H5::Group weights = run.openGroup("weights");
     for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))

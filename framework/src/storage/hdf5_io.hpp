@@ -90,6 +90,15 @@ void write_array(const H5::Group& group, const char* name, const arma::mat& valu
 /// Reads what write_array wrote (rank 1 gives a column); BadLayout if missing or not rank-D.
 arma::mat read_array(const H5::Group& group, const char* name, int rank);
 
+// --- string datasets ---------------------------------------------------------------------
+
+/// Writes the strings as a 1-D dataset of UTF-8 variable-length strings (h5py reads it with
+/// `.asstr()[()]`); an empty list gives a dataset of length 0.
+void write_strings(const H5::Group& group, const char* name,
+                   const std::vector<std::string>& values);
+/// Reads what write_strings wrote; BadLayout if missing, not 1-D or not variable-length strings.
+std::vector<std::string> read_strings(const H5::Group& group, const char* name);
+
 // --- groups ------------------------------------------------------------------------------
 
 /// Names of a group's links, by name or (for groups made by create_ordered_group) in the
@@ -111,8 +120,9 @@ H5::H5File open_store_file(const std::filesystem::path& file);
 
 /// Writes the record as runs/<id>, replacing a run of that id.
 void write_run_group(const H5::Group& runs, const RunRecord& record);
-/// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Attributes added
-/// after the first format (start_time, end_time, best_iteration) may be absent.
+/// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
+/// the first format (attributes start_time, end_time, best_iteration; datasets class_names,
+/// feature_names) may be absent: they read as empty or 0.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 
 } // namespace nnlab::hdf5

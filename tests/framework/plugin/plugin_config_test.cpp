@@ -28,6 +28,15 @@ TEST_CASE("PluginConfig: values written win over declared defaults", "[plugin][c
   CHECK_FALSE(config.has("features"));
 }
 
+TEST_CASE("PluginConfig: given tells a written key from a declared default", "[plugin][config]") {
+  const auto config = config_of("{rate: 0.25, train: a.csv}");
+  CHECK(config.given("rate"));
+  CHECK_FALSE(config.given("count"));
+  CHECK(config.has("count"));
+  CHECK_FALSE(config.given("features"));
+  REQUIRE_THROWS_WITH(config.given("nope"), Contains("reads parameter 'nope'"));
+}
+
 TEST_CASE("PluginConfig: every failure names the file, line and key", "[plugin][config]") {
   SECTION("missing required key") {
     REQUIRE_THROWS_WITH(config_of("{rate: 1}").validate(),

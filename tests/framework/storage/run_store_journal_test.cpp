@@ -89,6 +89,36 @@ TEST_CASE("RunStore: start and end time and the best iteration are run attribute
   }
 }
 
+TEST_CASE("RunStore: class and feature names are string datasets, absent in older stores",
+          "[storage]") {
+  const test::TempDir dir;
+  const auto file = dir.path() / "runs.h5";
+  RunRecord unnamed = make_run("r2", RunStatus::done, 3);
+  unnamed.class_names.clear();
+  unnamed.feature_names.clear();
+  write_and_publish(file, {make_run("r1", RunStatus::done, 3), unnamed});
+  check_same(RunStore::open_read_only(file).read_run("r1"), make_run("r1", RunStatus::done, 3));
+  check_same(RunStore::open_read_only(file).read_run("r2"), unnamed);
+  {
+    H5::H5File h5(file.string(), H5F_ACC_RDWR);
+    const H5::DataSet names = h5.openDataSet("/runs/r1/class_names");
+    CHECK(names.getTypeClass() == H5T_STRING);
+    CHECK(names.getStrType().isVariableStr());
+    CHECK(names.getStrType().getCset() == H5T_CSET_UTF8);
+    hsize_t n = 0;
+    CHECK(names.getSpace().getSimpleExtentNdims() == 1);
+    names.getSpace().getSimpleExtentDims(&n);
+    CHECK(n == 4);
+    // As a store written before the names were stored.
+    h5.unlink("/runs/r1/class_names");
+    h5.unlink("/runs/r1/feature_names");
+  }
+  const RunRecord old = RunStore::open_read_only(file).read_run("r1");
+  CHECK(old.class_names.empty());
+  CHECK(old.feature_names.empty());
+  CHECK(old.weights.size() == 3);
+}
+
 TEST_CASE("RunStore: extra header attributes round-trip and are replaced at every open",
           "[storage]") {
   const test::TempDir dir;

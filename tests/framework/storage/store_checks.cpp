@@ -24,6 +24,9 @@ RunRecord make_run(const std::string& id, RunStatus status, arma::uword n) {
   run.best_iteration = n / 2;
   run.series = RunSeries{x, x + 0.5, 1.0 - x, -x};
   run.weights = {{"W1", W1}, {"b1", arma::mat{0.1, 0.2, 0.3}.t()}, {"W2", {{7, 8, 9}}}};
+  // Not in sorted order, non-ASCII, and an empty name: kept as they are.
+  run.class_names = {"virginica", "setosa", "Größe ü", ""};
+  run.feature_names = {"sepal length (cm)", "x,2"};
   if (n >= 4)
     run.series.cost_train.head(4) = arma::vec{-0.0, 4.9e-324, arma::datum::inf, arma::datum::nan};
   return run;
@@ -70,6 +73,8 @@ void check_same(const RunRecord& back, const RunRecord& run) {
     CHECK(back.weights[i].first == run.weights[i].first);
     CHECK(same_bits(back.weights[i].second, run.weights[i].second));
   }
+  CHECK(back.class_names == run.class_names);
+  CHECK(back.feature_names == run.feature_names);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {

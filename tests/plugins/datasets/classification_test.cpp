@@ -6,10 +6,12 @@
 #include <vector>
 
 #include "nnlab/core/error.hpp"
+#include "support/dataset_checks.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;
 using nnlab::test::make_dataset;
+using nnlab::test::unspread;
 
 namespace {
 
@@ -17,7 +19,7 @@ nnlab::DataSplit load(const std::string& params = "") {
   return make_dataset("{plugin: classification" + params + "}")->load();
 }
 
-// The samples in the order drawn: the test set is the first ones.
+// Every sample, test set first: with shuffle (the default) in the order drawn.
 arma::mat all_X(const nnlab::DataSplit& split) {
   return arma::join_rows(split.test.X, split.train.X);
 }
@@ -43,12 +45,12 @@ double nearest_mean_accuracy(const nnlab::DataSplit& split) {
 
 } // namespace
 
-TEST_CASE("Classification: 80 train and 20 test samples of 20 features by default",
+TEST_CASE("Classification: 67 train and 33 test samples of 20 features by default",
           "[plugin][dataset][classification]") {
   const auto split = load();
   REQUIRE(split.train.X.n_rows == 20);
-  REQUIRE(split.train.X.n_cols == 80);
-  REQUIRE(split.test.X.n_cols == 20);
+  REQUIRE(split.train.X.n_cols == 67);
+  REQUIRE(split.test.X.n_cols == 33);
   REQUIRE(split.feature_names.size() == 20);
   REQUIRE(split.feature_names.front() == "x1");
   REQUIRE(split.feature_names.back() == "x20");
@@ -81,11 +83,15 @@ TEST_CASE("Classification: clusters sit on distinct hypercube vertices",
   const double sep = 2.0;
   const auto split = load(", n_samples: 4000, n_features: 3, n_redundant: 0, n_classes: 4, "
                           "n_clusters_per_class: 1, class_sep: 2, flip_y: 0, shuffle: false");
-  const arma::mat X = all_X(split);
+  const arma::mat X = unspread(split.train.X, split.test.X);
+  const arma::rowvec y = unspread(split.train.y, split.test.y);
   std::set<std::vector<int>> corners;
   for (arma::uword k = 0; k < 4; ++k) {
-    // Unshuffled, cluster k is the k-th block of 1000 samples and has class k.
-    REQUIRE(arma::all(all_y(split).cols(1000 * k, 1000 * k + 999) == static_cast<double>(k)));
+    // Unshuffled, cluster k is the k-th block of 1000 samples and has class k; the test
+    // set is spread over all of them, a third of each.
+    REQUIRE(arma::all(y.cols(1000 * k, 1000 * k + 999) == static_cast<double>(k)));
+    const arma::uword in_test = arma::accu(split.test.y == static_cast<double>(k));
+    CHECK((in_test == 333 || in_test == 334));
     const arma::vec centre = arma::mean(X.cols(1000 * k, 1000 * k + 999), 1);
     CAPTURE(k, centre);
     std::vector<int> corner;
@@ -102,7 +108,7 @@ TEST_CASE("Classification: clusters sit on distinct hypercube vertices",
   const auto polytope = load(", n_samples: 4000, n_features: 2, n_redundant: 0, n_classes: 4, "
                              "n_clusters_per_class: 1, class_sep: 2, flip_y: 0, shuffle: false, "
                              "hypercube: false");
-  const arma::mat P = all_X(polytope);
+  const arma::mat P = unspread(polytope.train.X, polytope.test.X);
   double off_vertex = 0.0;
   for (arma::uword k = 0; k < 4; ++k) {
     const arma::vec centre = arma::mean(P.cols(1000 * k, 1000 * k + 999), 1);

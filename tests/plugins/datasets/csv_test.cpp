@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <string>
 
 #include "nnlab/core/error.hpp"
@@ -9,6 +10,7 @@
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::Message;
+using Catch::Matchers::WithinAbs;
 using nnlab::test::make_dataset;
 using nnlab::test::TempDir;
 
@@ -71,13 +73,87 @@ TEST_CASE("CsvDataset: errors in the train file name the file and the line", "[d
       {"x1,x2,y\nnan,2,0\n", ":2: column 'x1': expected a finite number, got 'nan'"},
       {"x1,x2,y\n1,-inf,0\n", ":2: column 'x2': expected a finite number, got '-inf'"},
       {"x1,x2,y\n1,1e999,0\n", ":2: column 'x2': expected a finite number, got '1e999'"},
-      {"x1,x2,y\n1,2,0\n1,2,0.5\n", ":3: column 'y': expected an integer class label, got '0.5'"},
-      {"x1,x2,y\n1,2,cat\n", ":2: column 'y': expected an integer class label, got 'cat'"},
+      {"x1,x2,y\n1,2,0\n1,2,0.5\n",
+       ":3: column 'y': expected an integer class label or a class name, got '0.5'; "
+       "label_type: string reads numbers as names"},
+      {"x1,x2,y\n1,2,0\n1,2,cat\n",
+       ":3: column 'y': expected an integer class label like '0' on line 2, got 'cat'; labels "
+       "are all integers or all names (label_type: string reads every label as a name)"},
+      {"x1,x2,y\n1,2,\n", ":2: column 'y': expected a class label, got ''"},
   }));
   CAPTURE(text);
   TempDir dir;
   REQUIRE_THROWS_MATCHES(load(dir, text), nnlab::DataError,
                          Message((dir.path() / "train.csv").string() + error));
+}
+
+TEST_CASE("CsvDataset: class names are numbered in sorted order over both files",
+          "[dataset][csv]") {
+  TempDir dir;
+  // LabelEncoder's order; 'setosa' only in the test file still gets its number.
+  const auto split = load(dir, "species,x\nvirginica,1\nversicolor,2\nvirginica,3\n",
+                          "x,species\n4,setosa\n5,versicolor\n", ", label: species");
+  CHECK(split.class_names == std::vector<std::string>{"setosa", "versicolor", "virginica"});
+  CHECK(split.feature_names == std::vector<std::string>{"x"});
+  CHECK(arma::approx_equal(split.train.y, arma::rowvec{2.0, 1.0, 2.0}, "absdiff", 0.0));
+  CHECK(arma::approx_equal(split.test.y, arma::rowvec{0.0, 1.0}, "absdiff", 0.0));
+  CHECK(arma::approx_equal(split.train.X, arma::mat{{1.0, 2.0, 3.0}}, "absdiff", 0.0));
+}
+
+TEST_CASE("CsvDataset: label_type integer or string decides how labels read", "[dataset][csv]") {
+  TempDir dir;
+  const std::string train = "x,y\n1,10\n2,2\n3,+1\n";
+  SECTION("string: integers are names, sorted as text") {
+    const auto split = load(dir, train, "x,y\n4,1\n", ", label_type: string");
+    CHECK(split.class_names == std::vector<std::string>{"+1", "1", "10", "2"});
+    CHECK(arma::approx_equal(split.train.y, arma::rowvec{2.0, 3.0, 0.0}, "absdiff", 0.0));
+    CHECK(arma::approx_equal(split.test.y, arma::rowvec{1.0}, "absdiff", 0.0));
+  }
+  SECTION("integer, as auto reads integers: by value, +1 is 1") {
+    for (const std::string extra : {", label_type: integer", ""}) {
+      CAPTURE(extra);
+      const auto split = load(dir, train, "x,y\n4,1\n", extra);
+      CHECK(split.class_names == std::vector<std::string>{"1", "2", "10"});
+      CHECK(arma::approx_equal(split.train.y, arma::rowvec{2.0, 1.0, 0.0}, "absdiff", 0.0));
+    }
+  }
+  SECTION("integer: a name is an error at its cell") {
+    REQUIRE_THROWS_MATCHES(
+        load(dir, train, "x,y\n4,setosa\n", ", label_type: integer"), nnlab::DataError,
+        Message((dir.path() / "test.csv").string() +
+                ":2: column 'y': expected an integer class label, got 'setosa'"));
+  }
+  SECTION("auto: names in one file and integers in the other are an error naming both") {
+    REQUIRE_THROWS_MATCHES(
+        load(dir, "x,y\n1,cat\n2,dog\n", "x,y\n4,dog\n5,1\n"), nnlab::DataError,
+        Message((dir.path() / "test.csv").string() +
+                ":3: column 'y': expected a class name like 'cat' on " +
+                (dir.path() / "train.csv").string() +
+                ":2, got '1'; labels are all integers or all names (label_type: string reads "
+                "every label as a name)"));
+  }
+  SECTION("anything else is a ConfigError at the key") {
+    REQUIRE_THROWS_WITH(load(dir, train, "x,y\n4,1\n", ", label_type: names"),
+                        Contains("dataset.label_type: expected auto, integer or string, got "
+                                 "'names'"));
+  }
+}
+
+TEST_CASE("CsvDataset: standardize fits mean and std on the train file only", "[dataset][csv]") {
+  TempDir dir;
+  // a: train 1, 2, 3 (mean 2, std sqrt(2/3)); b: one value in train, so scale 1.
+  const auto split =
+      load(dir, "a,b,y\n1,5,0\n2,5,1\n3,5,0\n", "a,b,y\n4,7,1\n", ", standardize: true");
+  const double sd = std::sqrt(2.0 / 3.0);
+  const arma::mat train{{-1.0 / sd, 0.0, 1.0 / sd}, {0.0, 0.0, 0.0}};
+  CHECK(arma::approx_equal(split.train.X, train, "absdiff", 1e-15));
+  CHECK_THAT(split.test.X(0, 0), WithinAbs(2.0 / sd, 1e-15));
+  CHECK(split.test.X(1, 0) == 2.0);
+  // A constant 0.1 has a mean that rounding may put an ulp away: still scale 1, exactly.
+  const auto constant =
+      load(dir, "a,b,y\n0.1,1,0\n0.1,2,1\n0.1,4,0\n", "a,b,y\n0.3,3,1\n", ", standardize: true");
+  CHECK(arma::abs(constant.train.X.row(0)).max() < 1e-15);
+  CHECK_THAT(constant.test.X(0, 0), WithinAbs(0.2, 1e-15));
 }
 
 TEST_CASE("CsvDataset: the test file needs the same feature and label columns", "[dataset][csv]") {
@@ -112,7 +188,18 @@ TEST_CASE("CsvDataset: bad parameters are ConfigErrors at the key", "[dataset][c
   REQUIRE_THROWS_WITH(load(dir, good_test, good_test, ", features: []"),
                       Contains("dataset.features: expected a non-empty list"));
   REQUIRE_THROWS_WITH(make_dataset("{plugin: csv, test: test.csv}", dir.path()),
-                      Contains("missing key 'train'"));
+                      Contains("dataset: missing key 'train' (a path: CSV file of the training "
+                               "samples; or give one file as `file` with test_fraction)"));
+  REQUIRE_THROWS_WITH(make_dataset("{plugin: csv, train: train.csv}", dir.path()),
+                      Contains("dataset: missing key 'test'"));
+  for (const std::string key :
+       {"test_fraction: 0.5", "stratify: false", "shuffle: true", "seed: 3"}) {
+    CAPTURE(key);
+    const std::string name = key.substr(0, key.find(':'));
+    REQUIRE_THROWS_WITH(load(dir, good_test, good_test, ", " + key),
+                        Contains("dataset." + name + ": expected no " + name +
+                                 " with train and test files (only for splitting `file`)"));
+  }
 }
 
 TEST_CASE("CsvDataset: reads the shipped XOR data", "[dataset][csv]") {

@@ -4,11 +4,13 @@
 #include <vector>
 
 #include "nnlab/core/error.hpp"
+#include "support/dataset_checks.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using nnlab::test::make_dataset;
+using nnlab::test::unspread;
 
 namespace {
 
@@ -16,7 +18,7 @@ nnlab::DataSplit load(const std::string& params = "") {
   return make_dataset("{plugin: gaussian_quantiles" + params + "}")->load();
 }
 
-// The samples in the order drawn: the test set is the first ones.
+// Every sample, test set first: with shuffle (the default) in the order drawn.
 arma::mat all_X(const nnlab::DataSplit& split) {
   return arma::join_rows(split.test.X, split.train.X);
 }
@@ -31,12 +33,12 @@ arma::rowvec distance2(const arma::mat& X, const arma::vec& mean) {
 
 } // namespace
 
-TEST_CASE("GaussianQuantiles: 80 train and 20 test samples in the plane by default",
+TEST_CASE("GaussianQuantiles: 67 train and 33 test samples in the plane by default",
           "[plugin][dataset][gaussian_quantiles]") {
   const auto split = load();
   REQUIRE(split.train.X.n_rows == 2);
-  REQUIRE(split.train.X.n_cols == 80);
-  REQUIRE(split.test.X.n_cols == 20);
+  REQUIRE(split.train.X.n_cols == 67);
+  REQUIRE(split.test.X.n_cols == 33);
   REQUIRE(split.feature_names == std::vector<std::string>{"x1", "x2"});
   REQUIRE(split.class_names == std::vector<std::string>{"0", "1", "2"});
 }
@@ -96,9 +98,14 @@ TEST_CASE("GaussianQuantiles: the samples follow N(mean, cov I)",
 TEST_CASE("GaussianQuantiles: shuffle false keeps the samples sorted by distance",
           "[plugin][dataset][gaussian_quantiles]") {
   const auto sorted = load(", shuffle: false");
-  const arma::rowvec r2 = distance2(all_X(sorted), arma::zeros(2));
+  const arma::rowvec r2 = distance2(unspread(sorted.train.X, sorted.test.X), arma::zeros(2));
   REQUIRE(r2.is_sorted("ascend"));
-  REQUIRE(all_y(sorted).is_sorted("ascend"));
+  REQUIRE(arma::rowvec(unspread(sorted.train.y, sorted.test.y)).is_sorted("ascend"));
+  // The test set is spread over that order, so it holds every shell: 11 of each 33.
+  for (double c : {0.0, 1.0, 2.0}) {
+    CAPTURE(c);
+    REQUIRE(arma::accu(sorted.test.y == c) == 11);
+  }
   // Shuffled, the same samples are mixed: the test set holds every class.
   const auto shuffled = load();
   REQUIRE(arma::approx_equal(arma::sort(distance2(all_X(shuffled), arma::zeros(2))), r2, "absdiff",

@@ -33,6 +33,9 @@ public:
 
   /// True when the block gives `key` or the parameter has a default.
   bool has(std::string_view key) const;
+  /// True when the block itself writes `key` (a declared default does not count), for
+  /// parameters that only apply together with others.
+  bool given(std::string_view key) const;
 
   /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got
   /// <value>".

@@ -43,6 +43,10 @@ struct RunRecord {
   RunSeries series;
   /// "W1", "b1", "W2", ... in the course's shapes (units_l x units_{l-1}; units_l x 1).
   std::vector<std::pair<std::string, arma::mat>> weights;
+  /// The dataset's names (DataSplit): class c of the outputs is class_names[c] (e.g. the
+  /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
+  std::vector<std::string> class_names;
+  std::vector<std::string> feature_names;
 };
 
 } // namespace nnlab
