@@ -27,7 +27,9 @@ po::options_description option_list() {
       "verify: how many stored runs to re-execute (default: all)")(
       "no-plots", "do not render plots")("verbose,v",
                                          "print the course's per-iteration lines for each run")(
-      "quiet,q", "print only the final paths (and errors)")("help,h", "print this help")(
+      "quiet,q", "print only the final paths (and errors)")(
+      "set", po::value<std::vector<std::string>>()->composing(),
+      "check-plugin: a plugin parameter, key=value (repeatable)")("help,h", "print this help")(
       "version", "print the version");
   return options;
 }
@@ -36,7 +38,8 @@ const std::map<std::string, CliOptions::Command> commands{
     {"validate", CliOptions::Command::validate},
     {"verify", CliOptions::Command::verify},
     {"export-data", CliOptions::Command::export_data},
-    {"list", CliOptions::Command::list}};
+    {"list", CliOptions::Command::list},
+    {"check-plugin", CliOptions::Command::check_plugin}};
 
 [[noreturn]] void usage_error(const std::string& what) {
   throw ConfigError("command line: " + what + " (see runner --help)");
@@ -58,7 +61,10 @@ std::string usage() {
           "  runner export-data FILE.yaml [--out PREFIX]\n"
           "      write the dataset block's train and test splits to PREFIX_{train,test}.csv\n"
           "  runner list [NAME]\n"
-          "      list the plugins found; with NAME, that plugin's parameters\n\n"
+          "      list the plugins found; with NAME, that plugin's parameters\n"
+          "  runner check-plugin NAME [--set key=value ...]\n"
+          "      conformance checks of an optimizer, loss or dataset plugin, one line each;\n"
+          "      exit status 1 when a check fails\n\n"
        << option_list()
        << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
           "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
@@ -104,6 +110,10 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   if (cli.command == CliOptions::Command::list && !args.empty()) {
     cli.plugin_name = args.front();
     args.erase(args.begin());
+  } else if (cli.command == CliOptions::Command::check_plugin) {
+    if (args.empty()) usage_error("check-plugin: no plugin name given");
+    cli.plugin_name = args.front();
+    args.erase(args.begin());
   } else if (cli.command != CliOptions::Command::list) {
     if (args.empty())
       usage_error(cli.command == CliOptions::Command::verify ? "no store file given"
@@ -120,6 +130,11 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.overrides.push_back(arg);
   }
 
+  if (vm.count("set")) {
+    if (cli.command != CliOptions::Command::check_plugin)
+      usage_error("--set goes with check-plugin");
+    cli.plugin_params = vm["set"].as<std::vector<std::string>>();
+  }
   if (vm.count("out")) cli.out = vm["out"].as<std::string>();
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())

@@ -8,13 +8,15 @@ namespace nnlab::runner {
 
 /// What the command line asks for.
 struct CliOptions {
-  enum class Command { run, validate, verify, export_data, list, help, version };
+  enum class Command { run, validate, verify, export_data, list, check_plugin, help, version };
   Command command = Command::help;
   std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
-  std::string plugin_name;    ///< list: the one plugin to show with its parameters
+  std::string plugin_name;    ///< list, check-plugin: the plugin named on the command line
   std::vector<std::string> overrides; ///< key.path=value after the experiment file
   std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;
+  /// check-plugin: the plugin's parameters, key=value (--set)
+  std::vector<std::string> plugin_params;
   unsigned jobs = 0;    ///< 0: one per core
   std::size_t runs = 0; ///< verify: how many runs (0: all)
   bool force = false;

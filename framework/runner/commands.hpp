@@ -14,5 +14,7 @@ int verify_store(const CliOptions& cli);
 int export_data(const CliOptions& cli);
 /// `runner list`: every plugin found, by kind.
 int list_plugins(const CliOptions& cli);
+/// `runner check-plugin NAME`: conformance checks of a plugin; 1 when one fails.
+int check_plugin(const CliOptions& cli);
 
 } // namespace nnlab::runner

@@ -2,7 +2,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "support/gradient_check.hpp"
+#include "nnlab/check/finite_difference.hpp"
 #include "support/plugins.hpp"
 
 namespace nnlab::test {

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "nnlab/check/finite_difference.hpp"
 #include "nnlab/model/activation.hpp"
-#include "support/gradient_check.hpp"
 
 using Catch::Matchers::WithinAbs;
 using nnlab::Activation;
@@ -55,8 +55,8 @@ TEST_CASE("Activation: backward equals the finite-difference derivative", "[mode
   arma::mat a(arma::size(z)), delta(arma::size(z));
   f.forward(z, a);
   f.backward(a, dA, delta);
-  const arma::vec numeric = nnlab::test::numeric_gradient(cost, arma::vectorise(z));
-  CHECK(nnlab::test::relative_error(arma::vectorise(delta), numeric) < 1e-8);
+  const arma::vec numeric = nnlab::numeric_gradient(cost, arma::vectorise(z));
+  CHECK(nnlab::relative_error(arma::vectorise(delta), numeric) < 1e-8);
 }
 
 TEST_CASE("Activation: names, and softmax only on the output", "[model][activation]") {

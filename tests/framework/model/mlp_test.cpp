@@ -1,9 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include "nnlab/check/finite_difference.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/train/metrics.hpp"
-#include "support/gradient_check.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::WithinAbs;
@@ -80,11 +80,11 @@ TEST_CASE("Mlp: backprop equals central finite differences", "[model][mlp][gradi
     return loss->value(mlp.forward(X, nodes), Y);
   };
   const arma::vec theta = mlp.params();
-  const arma::vec numeric = nnlab::test::numeric_gradient(cost, theta);
+  const arma::vec numeric = nnlab::numeric_gradient(cost, theta);
   mlp.params() = theta;
   loss->gradient(mlp.forward(X, nodes), Y, nodes.dA.back());
   mlp.backward(X, nodes);
-  CHECK(nnlab::test::relative_error(mlp.grads(), numeric) < 1e-6);
+  CHECK(nnlab::relative_error(mlp.grads(), numeric) < 1e-6);
 }
 
 TEST_CASE("Mlp: weights round-trip through named_weights and load_weights", "[model][mlp]") {

@@ -1,6 +1,8 @@
-#include "support/gradient_check.hpp"
+#include "nnlab/check/finite_difference.hpp"
 
-namespace nnlab::test {
+#include <limits>
+
+namespace nnlab {
 
 arma::vec numeric_gradient(const std::function<double(const arma::vec&)>& f, arma::vec x,
                            double h) {
@@ -19,7 +21,9 @@ arma::vec numeric_gradient(const std::function<double(const arma::vec&)>& f, arm
 
 double relative_error(const arma::vec& a, const arma::vec& b) {
   const double denominator = arma::norm(a + b);
-  return denominator == 0.0 ? 0.0 : arma::norm(a - b) / denominator;
+  if (denominator == 0.0) // both zero, or a = -b: a wrong sign must not read as a match
+    return arma::norm(a - b) == 0.0 ? 0.0 : std::numeric_limits<double>::infinity();
+  return arma::norm(a - b) / denominator;
 }
 
-} // namespace nnlab::test
+} // namespace nnlab
