@@ -8,7 +8,7 @@ namespace nnlab::runner {
 
 /// What the command line asks for.
 struct CliOptions {
-  enum class Command { run, validate, verify, export_data, list, help, version };
+  enum class Command { run, validate, verify, export_data, list, new_plugin, help, version };
   Command command = Command::help;
   std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
   std::string plugin_name;    ///< list: the one plugin to show with its parameters
@@ -22,6 +22,9 @@ struct CliOptions {
   bool verbose = false;
   bool quiet = false;
   std::string command_line; ///< argv joined, for provenance
+
+  std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
+  std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)
 };
 
 /// Parses argv. Bad usage throws ConfigError with a one-line reason.

@@ -14,5 +14,7 @@ int verify_store(const CliOptions& cli);
 int export_data(const CliOptions& cli);
 /// `runner list`: every plugin found, by kind.
 int list_plugins(const CliOptions& cli);
+/// `runner new KIND NAME`: a plugin project to build against this nnlab.
+int new_plugin(const CliOptions& cli);
 
 } // namespace nnlab::runner
