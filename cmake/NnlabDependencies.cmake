@@ -1,13 +1,7 @@
 # Finds the Debian packages scripts/install-deps.sh installs and gives each one a target.
 
 find_package(Armadillo REQUIRED)
-# FindArmadillo gives variables only: wrap them in a target of our own.
-if(NOT TARGET nnlab::armadillo)
-  add_library(nnlab_armadillo INTERFACE)
-  add_library(nnlab::armadillo ALIAS nnlab_armadillo)
-  target_include_directories(nnlab_armadillo SYSTEM INTERFACE ${ARMADILLO_INCLUDE_DIRS})
-  target_link_libraries(nnlab_armadillo INTERFACE ${ARMADILLO_LIBRARIES})
-endif()
+include(NnlabArmadillo) # the target nnlab::armadillo
 
 find_package(HDF5 REQUIRED COMPONENTS C CXX)
 find_package(yaml-cpp REQUIRED)                 # 0.7: the target is plain `yaml-cpp`

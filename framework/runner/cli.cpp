@@ -31,15 +31,15 @@ po::options_description option_list() {
       "set", po::value<std::vector<std::string>>()->composing(),
       "check-plugin: a plugin parameter, key=value (repeatable)")("help,h", "print this help")(
       "version", "print the version");
+  options.add_options()("dir", po::value<std::string>(),
+                        "new: create the plugin's folder in DIR (default: .)");
   return options;
 }
 
 const std::map<std::string, CliOptions::Command> commands{
-    {"validate", CliOptions::Command::validate},
-    {"verify", CliOptions::Command::verify},
-    {"export-data", CliOptions::Command::export_data},
-    {"list", CliOptions::Command::list},
-    {"check-plugin", CliOptions::Command::check_plugin}};
+    {"validate", CliOptions::Command::validate},         {"verify", CliOptions::Command::verify},
+    {"export-data", CliOptions::Command::export_data},   {"list", CliOptions::Command::list},
+    {"check-plugin", CliOptions::Command::check_plugin}, {"new", CliOptions::Command::new_plugin}};
 
 [[noreturn]] void usage_error(const std::string& what) {
   throw ConfigError("command line: " + what + " (see runner --help)");
@@ -64,7 +64,10 @@ std::string usage() {
           "      list the plugins found; with NAME, that plugin's parameters\n"
           "  runner check-plugin NAME [--set key=value ...]\n"
           "      conformance checks of an optimizer, loss or dataset plugin, one line each;\n"
-          "      exit status 1 when a check fails\n\n"
+          "      exit status 1 when a check fails\n"
+          "  runner new optimizer|loss|dataset NAME [--dir DIR]\n"
+          "      write a plugin project to DIR/NAME (default ./NAME): a documented source to\n"
+          "      edit, CMakeLists.txt (find_package(nnlab)), an experiment and a README\n\n"
        << option_list()
        << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
           "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
@@ -107,7 +110,13 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.command = CliOptions::Command::validate;
   }
 
-  if (cli.command == CliOptions::Command::list && !args.empty()) {
+  if (cli.command == CliOptions::Command::new_plugin) {
+    if (args.size() != 2)
+      usage_error("new: expected a kind and a name, e.g. runner new optimizer my_sgd");
+    cli.plugin_kind = args[0];
+    cli.plugin_name = args[1];
+    args.clear();
+  } else if (cli.command == CliOptions::Command::list && !args.empty()) {
     cli.plugin_name = args.front();
     args.erase(args.begin());
   } else if (cli.command == CliOptions::Command::check_plugin) {
@@ -139,6 +148,10 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())
       cli.plugin_path.emplace_back(folder);
+  if (vm.count("dir")) {
+    if (cli.command != CliOptions::Command::new_plugin) usage_error("--dir goes with new");
+    cli.dir = vm["dir"].as<std::string>();
+  }
   if (vm.count("jobs")) {
     cli.jobs = vm["jobs"].as<unsigned>();
     if (cli.jobs == 0) usage_error("--jobs: expected a number of threads >= 1, got 0");

@@ -8,7 +8,17 @@ namespace nnlab::runner {
 
 /// What the command line asks for.
 struct CliOptions {
-  enum class Command { run, validate, verify, export_data, list, check_plugin, help, version };
+  enum class Command {
+    run,
+    validate,
+    verify,
+    export_data,
+    list,
+    check_plugin,
+    new_plugin,
+    help,
+    version
+  };
   Command command = Command::help;
   std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
   std::string plugin_name;    ///< list, check-plugin: the plugin named on the command line
@@ -24,6 +34,9 @@ struct CliOptions {
   bool verbose = false;
   bool quiet = false;
   std::string command_line; ///< argv joined, for provenance
+
+  std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
+  std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)
 };
 
 /// Parses argv. Bad usage throws ConfigError with a one-line reason.

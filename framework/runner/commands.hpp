@@ -16,5 +16,7 @@ int export_data(const CliOptions& cli);
 int list_plugins(const CliOptions& cli);
 /// `runner check-plugin NAME`: conformance checks of a plugin; 1 when one fails.
 int check_plugin(const CliOptions& cli);
+/// `runner new KIND NAME`: a plugin project to build against this nnlab.
+int new_plugin(const CliOptions& cli);
 
 } // namespace nnlab::runner

@@ -19,6 +19,7 @@ int main(int argc, char* argv[]) {
       return 0;
     case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
     case CliOptions::Command::check_plugin: return nnlab::runner::check_plugin(cli);
+    case CliOptions::Command::new_plugin: return nnlab::runner::new_plugin(cli);
     case CliOptions::Command::export_data: return nnlab::runner::export_data(cli);
     case CliOptions::Command::validate: return nnlab::runner::validate_experiment(cli);
     case CliOptions::Command::verify: return nnlab::runner::verify_store(cli);

@@ -1,0 +1,65 @@
+# cmake -DBUILD_DIR=<nnlab build> -DPREFIX=<folder> -P install_prefix.cmake
+# Installs the build into a fresh PREFIX and checks what a plugin project and a user need
+# is there, that internal and private dependencies stay out of the CMake package, and that
+# the installed runner finds the installed plugins on its own.
+cmake_minimum_required(VERSION 3.25) # policies: list() keeps empty CSV fields
+file(REMOVE_RECURSE "${PREFIX}")
+execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${PREFIX}"
+  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "cmake --install failed (${status}):\n${out}${err}")
+endif()
+
+foreach(file
+    bin/runner lib/libnnlab.so include/nnlab/plugin.hpp include/nnlab/plugin/optimizer.hpp
+    include/nnlab/export.hpp include/nnlab/core/version.hpp include/nnlab/core/git_commit.hpp
+    lib/nnlab/plugins/nnlab_optimizer_sgd.so lib/nnlab/plugins/nnlab_loss_binary_cross_entropy.so
+    lib/nnlab/plugins/nnlab_dataset_xor.so
+    lib/cmake/nnlab/nnlabConfig.cmake lib/cmake/nnlab/nnlabConfigVersion.cmake
+    lib/cmake/nnlab/nnlabTargets.cmake lib/cmake/nnlab/NnlabPlugin.cmake)
+  if(NOT EXISTS "${PREFIX}/${file}")
+    message(FATAL_ERROR "not installed: ${PREFIX}/${file}")
+  endif()
+endforeach()
+# The SONAME chain: libnnlab.so -> libnnlab.so.0 -> libnnlab.so.0.x.y
+foreach(link lib/libnnlab.so lib/libnnlab.so.0)
+  if(NOT IS_SYMLINK "${PREFIX}/${link}")
+    message(FATAL_ERROR "${PREFIX}/${link} is not a symlink")
+  endif()
+endforeach()
+file(GLOB test_files "${PREFIX}/lib/nnlab/plugins/*fixture*" "${PREFIX}/bin/nnlab_tests")
+if(test_files)
+  message(FATAL_ERROR "test files installed: ${test_files}")
+endif()
+
+# nnlab::core's link interface names only what nnlabConfig.cmake finds (Armadillo, Boost's
+# headers): not nnlab_warnings, nor yaml-cpp, HDF5 or OpenSSL, which libnnlab links
+# privately. (CMake still lists its private shared libraries under
+# IMPORTED_LINK_DEPENDENT_LIBRARIES, a linker hint that needs no target in the consumer.)
+file(GLOB target_files "${PREFIX}/lib/cmake/nnlab/nnlabTargets*.cmake")
+foreach(file IN LISTS target_files)
+  file(READ "${file}" text)
+  foreach(leak nnlab_warnings "${BUILD_DIR}")
+    string(FIND "${text}" "${leak}" at)
+    if(NOT at EQUAL -1)
+      message(FATAL_ERROR "${file} mentions '${leak}'")
+    endif()
+  endforeach()
+endforeach()
+file(READ "${PREFIX}/lib/cmake/nnlab/nnlabTargets.cmake" text)
+string(REGEX MATCH "INTERFACE_LINK_LIBRARIES \"[^\"]*\"" interface "${text}")
+if(NOT interface STREQUAL "INTERFACE_LINK_LIBRARIES \"nnlab::armadillo;Boost::headers;dl\"")
+  message(FATAL_ERROR "nnlab::core's link interface is ${interface}")
+endif()
+
+# The installed runner's default plugin folder is the installed one, not the build's.
+execute_process(COMMAND "${PREFIX}/bin/runner" list
+  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "installed runner list failed (${status}):\n${out}${err}")
+endif()
+if(NOT out MATCHES "plugin search path:\n  ${PREFIX}/lib/nnlab/plugins\n"
+   OR NOT out MATCHES "sgd - [^\n]*\n      ${PREFIX}/lib/nnlab/plugins/nnlab_optimizer_sgd.so")
+  message(FATAL_ERROR "installed runner does not list the installed plugins:\n${out}")
+endif()
+message(STATUS "installed into ${PREFIX}; its runner lists its plugins")
