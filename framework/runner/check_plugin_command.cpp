@@ -70,19 +70,29 @@ std::string parameter_text(const PluginDescription& d, const PluginBlock& block)
   return text;
 }
 
-// The same dataset with seed + 1, when it declares an integer `seed`; else nothing.
-std::shared_ptr<Dataset> reseeded(Registry& registry, const PluginDescription& d,
-                                  PluginBlock block) {
+// The same dataset with seed + 1, when it declares an integer `seed` that these parameters
+// use; else nothing, with the reason in `why`.
+std::shared_ptr<Dataset> reseeded(Registry& registry, const PluginDescription& d, PluginBlock block,
+                                  std::string& why) {
   const auto seed = std::find_if(d.params.begin(), d.params.end(), [](const ParamSpec& p) {
     return p.name == "seed" && p.type == ParamType::integer;
   });
+  why = "no integer 'seed' parameter: the reseeding check does not apply";
   if (seed == d.params.end()) return nullptr;
   const ConfigNode* given = block.params.find("seed");
   const std::int64_t value =
       given ? given->as_integer("dataset.seed")
             : ConfigNode::scalar(seed->default_text).as_integer("dataset.seed");
   block.params.set("seed", ConfigNode::scalar(std::to_string(value + 1)));
-  return registry.create_dataset(block);
+  try {
+    return registry.create_dataset(block);
+  } catch (const ConfigError& e) {
+    // e.g. csv with train and test files: its seed only shuffles a split of `file`.
+    why = std::string("'seed' does not apply with these parameters, so the reseeding check "
+                      "does not either (") +
+          e.what() + ")";
+    return nullptr;
+  }
 }
 
 CheckReport check(Registry& registry, PluginKind kind, const PluginDescription& d,
@@ -96,9 +106,10 @@ CheckReport check(Registry& registry, PluginKind kind, const PluginDescription& 
   case PluginKind::loss: return check_loss(*registry.create_loss(block), subject);
   case PluginKind::dataset: {
     const auto dataset = registry.create_dataset(block);
-    const auto other = reseeded(registry, d, block);
+    std::string why;
+    const auto other = reseeded(registry, d, block, why);
     CheckReport report = check_dataset(*dataset, subject, other.get());
-    if (!other) report.note("no integer 'seed' parameter: the reseeding check does not apply");
+    if (!other) report.note(why);
     return report;
   }
   }
