@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <exception>
 #include <sstream>
+#include <stdexcept>
 
 namespace nnlab {
 
@@ -34,6 +35,13 @@ void CheckReport::run(std::string name, const std::function<bool(std::string& de
 std::size_t CheckReport::failures() const {
   return static_cast<std::size_t>(
       std::count_if(results_.begin(), results_.end(), [](const auto& r) { return !r.passed; }));
+}
+
+const CheckResult& CheckReport::result(std::string_view name) const {
+  for (const auto& r : results_)
+    if (r.name == name) return r;
+  throw std::out_of_range("no check named '" + std::string(name) + "' in the report on " +
+                          subject_);
 }
 
 bool CheckReport::passed() const {

@@ -17,6 +17,10 @@ TEST_CASE("CheckReport: one line per check and a count", "[check][report]") {
                          "PASS first: f 2 -> 1\n"
                          "FAIL second: f 2 -> 3\n"
                          "optimizer 'x': 1 of 2 checks FAILED\n");
+  CHECK(report.result("second").detail == "f 2 -> 3");
+  CHECK_FALSE(report.result("second").passed);
+  CHECK_THROWS_WITH(report.result("third"),
+                    "no check named 'third' in the report on optimizer 'x'");
 }
 
 TEST_CASE("CheckReport: passes only when every check passed and one ran at least",

@@ -38,13 +38,6 @@ private:
   mutable double drift_ = 0.0;
 };
 
-const nnlab::CheckResult& result(const nnlab::CheckReport& report, const std::string& name) {
-  for (const auto& r : report.results())
-    if (r.name == name) return r;
-  FAIL("no check named " << name);
-  throw std::logic_error("unreachable");
-}
-
 } // namespace
 
 TEST_CASE("check_dataset: a consistent, deterministic dataset passes", "[check][dataset]") {
@@ -55,11 +48,11 @@ TEST_CASE("check_dataset: a consistent, deterministic dataset passes", "[check][
   INFO(report.text());
   CHECK(report.passed());
   REQUIRE(report.results().size() == 6);
-  CHECK(result(report, "load()").detail ==
+  CHECK(report.result("load()").detail ==
         "train 2 x 6, test 2 x 3 (features x samples), 3 classes");
-  CHECK(result(report, "every class in train").detail ==
+  CHECK(report.result("every class in train").detail ==
         "train samples per class: a: 2, b: 2, c: 2");
-  CHECK(result(report, "another seed, other data").detail ==
+  CHECK(report.result("another seed, other data").detail ==
         "the dataset built with another seed gives different data");
 }
 
@@ -94,19 +87,19 @@ TEST_CASE("check_dataset: each broken rule fails its check", "[check][dataset]")
   }
   const auto report = nnlab::check_dataset(dataset, "dataset 'broken'");
   INFO(report.text());
-  CHECK_FALSE(result(report, failing).passed);
+  CHECK_FALSE(report.result(failing).passed);
 }
 
 TEST_CASE("check_dataset: the failures say what is wrong", "[check][dataset]") {
   TestDataset dataset;
   dataset.bad_label = true;
   auto report = nnlab::check_dataset(dataset, "dataset 'x'");
-  CHECK(result(report, "consistent split (check_split)").detail ==
+  CHECK(report.result("consistent split (check_split)").detail ==
         "the split: test set: sample 3 has label 3, expected a class in 0..2");
   dataset.bad_label = false;
   dataset.class_missing = true;
   report = nnlab::check_dataset(dataset, "dataset 'x'");
-  CHECK(result(report, "every class in train").detail ==
+  CHECK(report.result("every class in train").detail ==
         "train samples per class: a: 3, b: 3, c: 0");
 }
 
@@ -114,7 +107,7 @@ TEST_CASE("check_dataset: the same data under another seed fails", "[check][data
   const TestDataset dataset, same;
   const auto report = nnlab::check_dataset(dataset, "dataset 'x'", &same);
   CHECK(report.failures() == 1);
-  CHECK_FALSE(result(report, "another seed, other data").passed);
+  CHECK_FALSE(report.result("another seed, other data").passed);
 }
 
 TEST_CASE("check_dataset: when load() throws, only that is reported", "[check][dataset]") {

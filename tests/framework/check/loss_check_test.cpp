@@ -49,13 +49,6 @@ private:
   double weight(arma::uword r) const { return row_weight.is_empty() ? 1.0 : row_weight[r]; }
 };
 
-const nnlab::CheckResult& result(const nnlab::CheckReport& report, const std::string& name) {
-  for (const auto& r : report.results())
-    if (r.name == name) return r;
-  FAIL("no check named " << name);
-  throw std::logic_error("unreachable");
-}
-
 } // namespace
 
 TEST_CASE("check_loss: a correct cross-entropy passes every check", "[check][loss]") {
@@ -64,10 +57,10 @@ TEST_CASE("check_loss: a correct cross-entropy passes every check", "[check][los
   INFO(report.text());
   CHECK(report.passed());
   REQUIRE(report.results().size() == 6);
-  CHECK_THAT(result(report, "gradient, binary").detail, StartsWith("1 x 8: relative error "));
-  CHECK_THAT(result(report, "gradient, 3 classes").detail, StartsWith("3 x 9: relative error "));
+  CHECK_THAT(report.result("gradient, binary").detail, StartsWith("1 x 8: relative error "));
+  CHECK_THAT(report.result("gradient, 3 classes").detail, StartsWith("3 x 9: relative error "));
   // Summed over 3 rows at a = 1/3: -log(1/3) - 2 log(2/3).
-  CHECK_THAT(result(report, "symmetric in classes").detail,
+  CHECK_THAT(report.result("symmetric in classes").detail,
              Contains("output 1/3 for target class 0, 1, 2: 1.91, 1.91, 1.91"));
 }
 
@@ -77,8 +70,8 @@ TEST_CASE("check_loss: a wrong gradient fails the gradient checks", "[check][los
   CAPTURE(loss.gradient_scale);
   const auto report = nnlab::check_loss(loss, "loss 'wrong'");
   INFO(report.text());
-  CHECK_FALSE(result(report, "gradient, binary").passed);
-  CHECK_FALSE(result(report, "gradient, 3 classes").passed);
+  CHECK_FALSE(report.result("gradient, binary").passed);
+  CHECK_FALSE(report.result("gradient, 3 classes").passed);
   CHECK(report.failures() == 2);
   CHECK_THAT(report.text(), Contains("loss 'wrong': 2 of 6 checks FAILED"));
 }
@@ -87,17 +80,17 @@ TEST_CASE("check_loss: a gradient that adds to d_output fails", "[check][loss]")
   TestCrossEntropy loss;
   loss.accumulate = true;
   const auto report = nnlab::check_loss(loss, "loss 'x'");
-  CHECK_FALSE(result(report, "gradient, binary").passed);
-  CHECK_THAT(result(report, "gradient, binary").detail, Contains("relative error nan"));
+  CHECK_FALSE(report.result("gradient, binary").passed);
+  CHECK_THAT(report.result("gradient, binary").detail, Contains("relative error nan"));
 }
 
 TEST_CASE("check_loss: a sum over samples fails the mean check", "[check][loss]") {
   TestCrossEntropy loss;
   loss.sum = true;
   const auto report = nnlab::check_loss(loss, "loss 'x'");
-  CHECK_FALSE(result(report, "mean over samples").passed);
+  CHECK_FALSE(report.result("mean over samples").passed);
   // Its gradient is right for its value, divided by m or not.
-  CHECK(result(report, "gradient, binary").passed);
+  CHECK(report.result("gradient, binary").passed);
 }
 
 TEST_CASE("check_loss: a value below zero fails non-negative and minimal at target",
@@ -105,10 +98,10 @@ TEST_CASE("check_loss: a value below zero fails non-negative and minimal at targ
   TestCrossEntropy loss;
   loss.shift = -0.1;
   const auto report = nnlab::check_loss(loss, "loss 'x'");
-  CHECK_FALSE(result(report, "non-negative").passed);
-  CHECK_THAT(result(report, "non-negative").detail, StartsWith("smallest value seen -0.1"));
-  CHECK_FALSE(result(report, "minimal at the target").passed);
-  CHECK(result(report, "gradient, binary").passed);
+  CHECK_FALSE(report.result("non-negative").passed);
+  CHECK_THAT(report.result("non-negative").detail, StartsWith("smallest value seen -0.1"));
+  CHECK_FALSE(report.result("minimal at the target").passed);
+  CHECK(report.result("gradient, binary").passed);
 }
 
 TEST_CASE("check_loss: weighting one class fails the symmetry check", "[check][loss]") {
@@ -116,6 +109,6 @@ TEST_CASE("check_loss: weighting one class fails the symmetry check", "[check][l
   loss.row_weight = {2.0, 1.0, 1.0};
   const auto report = nnlab::check_loss(loss, "loss 'x'");
   INFO(report.text());
-  CHECK_FALSE(result(report, "symmetric in classes").passed);
+  CHECK_FALSE(report.result("symmetric in classes").passed);
   CHECK(report.failures() == 1);
 }

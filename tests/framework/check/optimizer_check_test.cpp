@@ -47,13 +47,6 @@ nnlab::OptimizerFactory factory(void (*setup)(TestMomentum&)) {
   };
 }
 
-const nnlab::CheckResult& result(const nnlab::CheckReport& report, const std::string& name) {
-  for (const auto& r : report.results())
-    if (r.name == name) return r;
-  FAIL("no check named " << name);
-  throw std::logic_error("unreachable");
-}
-
 } // namespace
 
 TEST_CASE("check_optimizer: momentum passes every check", "[check][optimizer]") {
@@ -63,10 +56,10 @@ TEST_CASE("check_optimizer: momentum passes every check", "[check][optimizer]") 
   REQUIRE(report.results().size() == 6);
   CHECK(report.results()[0].name == "quadratic bowl");
   CHECK(report.results()[3].name == "logistic regression");
-  CHECK_THAT(result(report, "Rosenbrock").detail,
+  CHECK_THAT(report.result("Rosenbrock").detail,
              StartsWith("alpha 0.001, 10000 steps: f 24.2 -> ") &&
                  Contains("f - f* must fall below 4.84"));
-  CHECK_THAT(result(report, "state()/restore()").detail,
+  CHECK_THAT(report.result("state()/restore()").detail,
              StartsWith("state velocity (3) taken after 10 of 20 logistic regression steps") &&
                  Contains("after the rest, bit-identical"));
   CHECK_THAT(report.text(), Contains("  quadratic bowl: f(x) = 1/2 |x|^2, 10-D"));
@@ -81,7 +74,7 @@ TEST_CASE("check_optimizer: gradient ascent fails every problem", "[check][optim
   for (const char* name :
        {"quadratic bowl", "ill-conditioned quadratic", "Rosenbrock", "logistic regression"}) {
     CAPTURE(name);
-    CHECK_FALSE(result(report, name).passed);
+    CHECK_FALSE(report.result(name).passed);
   }
   CHECK_THAT(report.text(), Contains("FAIL quadratic bowl: alpha 0.1, 100 steps: f 11.76 -> "));
   CHECK_THAT(report.text(), Contains("optimizer 'ascent': 4 of 6 checks FAILED"));
@@ -91,19 +84,19 @@ TEST_CASE("check_optimizer: a state that leaves something out fails restore",
           "[check][optimizer]") {
   const auto report =
       nnlab::check_optimizer(factory([](TestMomentum& o) { o.forget = true; }), "optimizer 'x'");
-  CHECK(result(report, "quadratic bowl").passed);
-  CHECK_FALSE(result(report, "state()/restore()").passed);
-  CHECK_THAT(result(report, "state()/restore()").detail,
+  CHECK(report.result("quadratic bowl").passed);
+  CHECK_FALSE(report.result("state()/restore()").passed);
+  CHECK_THAT(report.result("state()/restore()").detail,
              StartsWith("no state (stateless)") &&
                  Contains("after the rest, they differ by up to"));
-  CHECK(result(report, "reset(n)").passed);
+  CHECK(report.result("reset(n)").passed);
 }
 
 TEST_CASE("check_optimizer: a reset that keeps the velocity fails reset", "[check][optimizer]") {
   const auto report = nnlab::check_optimizer(
       factory([](TestMomentum& o) { o.keep_on_reset = true; }), "optimizer 'x'");
-  CHECK(result(report, "state()/restore()").passed);
-  CHECK_FALSE(result(report, "reset(n)").passed);
+  CHECK(report.result("state()/restore()").passed);
+  CHECK_FALSE(report.result("reset(n)").passed);
 }
 
 TEST_CASE("check_optimizer: an optimizer that does nothing fails, one that throws too",

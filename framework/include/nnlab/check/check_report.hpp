@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nnlab/export.hpp"
@@ -33,6 +34,9 @@ public:
   const std::string& subject() const { return subject_; }
   const std::vector<std::string>& notes() const { return notes_; }
   const std::vector<CheckResult>& results() const { return results_; }
+  /// The result of the check called `name`; std::out_of_range "no check named ..." when
+  /// there is none.
+  const CheckResult& result(std::string_view name) const;
   std::size_t failures() const;
   /// True when there is at least one result and none failed.
   bool passed() const;
