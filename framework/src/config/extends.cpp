@@ -1,6 +1,7 @@
 #include "nnlab/config/extends.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "nnlab/config/run_config.hpp"
 #include "nnlab/config/yaml_source.hpp"
@@ -13,18 +14,25 @@ namespace fs = std::filesystem;
 namespace {
 
 // A block naming another plugin drops the base block's keys of the old plugin (they
-// would be unknown to the new one) but keeps the core's keys (learning_rate).
-void drop_old_plugin_keys(ConfigNode& base, const ConfigNode& overlay, const std::string& path) {
-  const ConfigNode* old_plugin = base.find("plugin");
-  const ConfigNode* new_plugin = overlay.find("plugin");
-  if (!old_plugin || !new_plugin || old_plugin->text() == new_plugin->text()) return;
-  const auto kind = plugin_kind_from(path);
-  const std::vector<std::string> keep = kind ? core_keys(*kind) : std::vector<std::string>{};
-  ConfigNode kept = ConfigNode::map(base.location());
-  for (const auto& entry : base.entries())
-    if (std::find(keep.begin(), keep.end(), entry.key) != keep.end())
-      kept.set(entry.key, entry.value, entry.key_at);
-  base = std::move(kept);
+// would be unknown to the new one) but keeps the core's keys (learning_rate). In the same
+// way a block of another `kind` (model.init, training.lr_schedule, an activation) drops the
+// old kind's parameters: {kind: uniform, low: 0} becomes {kind: numpy_legacy}, not
+// {kind: numpy_legacy, low: 0}.
+void drop_old_keys(ConfigNode& base, const ConfigNode& overlay, const std::string& path) {
+  for (const char* discriminator : {"plugin", "kind"}) {
+    const ConfigNode* old_name = base.find(discriminator);
+    const ConfigNode* new_name = overlay.find(discriminator);
+    if (!old_name || !new_name || old_name->text() == new_name->text()) continue;
+    const auto kind = std::string(discriminator) == "plugin" ? plugin_kind_from(path)
+                                                             : std::optional<PluginKind>();
+    const std::vector<std::string> keep = kind ? core_keys(*kind) : std::vector<std::string>{};
+    ConfigNode kept = ConfigNode::map(base.location());
+    for (const auto& entry : base.entries())
+      if (std::find(keep.begin(), keep.end(), entry.key) != keep.end())
+        kept.set(entry.key, entry.value, entry.key_at);
+    base = std::move(kept);
+    return;
+  }
 }
 
 fs::path absolute_folder(const fs::path& folder) {
@@ -127,7 +135,7 @@ ConfigNode resolve(const ConfigNode& root, const fs::path& file, std::vector<Lin
 } // namespace
 
 void merge_into(ConfigNode& base, const ConfigNode& overlay, const std::string& path) {
-  drop_old_plugin_keys(base, overlay, path);
+  drop_old_keys(base, overlay, path);
   if (path.empty()) {
     if (overlay.find("seeds")) base.erase("repeats");
     if (overlay.find("repeats")) base.erase("seeds");

@@ -64,6 +64,29 @@ TEST_CASE("Overrides: a block merges into a block by the plugin rule", "[config]
   CHECK(dropped.base.find("optimizer")->find("momentum") == nullptr);
 }
 
+TEST_CASE("Overrides: another kind drops the old kind's keys", "[config][overrides]") {
+  const std::string uniform = "model: {layers: [3, 2, 1], init: {kind: uniform, low: 0.0, "
+                              "high: 1.0}}\n";
+  const std::string text = course.substr(0, course.find("model")) + uniform +
+                           course.substr(course.find("loss"));
+  const auto legacy = parse({"model.init.kind=numpy_legacy"}, text);
+  const nnlab::ConfigNode& init = *legacy.base.find("model")->find("init");
+  CHECK(init.flow() == "{kind: numpy_legacy}");
+  const auto runs = nnlab::expand_sweep(legacy);
+  CHECK(runs.at(0).parsed.model.init.kind == nnlab::InitSpec::Kind::numpy_legacy);
+  // The same kind merges key by key.
+  const auto wider = parse({"model.init={kind: uniform, high: 2.0}"}, text);
+  CHECK(wider.base.find("model")->find("init")->flow() ==
+        "{kind: uniform, low: 0.0, high: 2.0}");
+  const auto schedule =
+      parse({"training.lr_schedule={kind: exponential, gamma: 0.99}"},
+            course.substr(0, course.find("training")) +
+                "training: {iterations: 10, lr_schedule: {kind: step, drop: 0.5}}\n" +
+                course.substr(course.find("seeds")));
+  CHECK(schedule.base.find("training")->find("lr_schedule")->flow() ==
+        "{kind: exponential, gamma: 0.99}");
+}
+
 TEST_CASE("Overrides: sweep keys, mode and samples", "[config][overrides]") {
   const auto grid = parse({"sweep.optimizer.learning_rate=[0.01,0.1]", "seeds=[1]"});
   const auto runs = nnlab::expand_sweep(grid);

@@ -11,9 +11,11 @@ namespace nnlab {
 
 /// Merges `overlay` into `base` key by key: maps merge recursively, anything else (scalars,
 /// lists, null) replaces. `path` is base's key path in the experiment ("" for the top level,
-/// "optimizer" for a block). Three rules depend on it:
+/// "optimizer" for a block). Four rules:
 /// - a plugin block whose overlay names another plugin first drops the base's keys of the old
 ///   plugin, keeping the core's keys (core_keys(), e.g. optimizer.learning_rate);
+/// - likewise a block whose overlay has another `kind` (model.init, training.lr_schedule, an
+///   activation) first drops every key of the old kind;
 /// - `sweep` merges key by key, but each sweep key's value is replaced whole;
 /// - at the top level `seeds` and `repeats` are one setting: the overlay's replaces the base's.
 /// Every value keeps the location it was written at.
