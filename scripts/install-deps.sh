@@ -15,6 +15,7 @@ packages=(
   gnuplot-nox libgnuplot-iostream-dev
   libopenmpi-dev openmpi-bin
   libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
+  python3-numpy  # the course notebook's NumPy loop, which numpy_legacy must reproduce (tests)
 )
 
 missing=()
