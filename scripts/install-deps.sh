@@ -16,6 +16,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
   python3-numpy  # the course notebook's NumPy loop, which numpy_legacy must reproduce (tests)
+  chromium       # headless, opens report.html in the tests
 )
 
 missing=()

@@ -61,7 +61,8 @@ int run_experiment(const CliOptions& cli) {
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
             << " failed; " << figures << ")\n"
-            << "summary: " << result.summary_file.string() << '\n';
+            << "summary: " << result.summary_file.string() << '\n'
+            << "report:  " << result.report_file.string() << '\n';
   if (cli.plots)
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()
               << " PNG; sweep-cost_test.png compares every run)\n";

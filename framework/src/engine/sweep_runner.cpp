@@ -17,6 +17,7 @@
 #include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/report/html_report.hpp"
 #include "nnlab/storage/run_store.hpp"
 
 namespace nnlab {
@@ -127,6 +128,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.store_file = result.experiment_dir / "runs.h5";
   result.plot_dir = result.experiment_dir / "plots";
   result.summary_file = result.experiment_dir / "summary.csv";
+  result.report_file = result.experiment_dir / "report.html";
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, runs, registry, options.command_line)};
   RunStore store = RunStore::open(result.store_file, header);
@@ -191,6 +193,10 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   }
   write_summary_csv(summaries, result.summary_file);
   if (plotter) result.plots = plotter->render();
+  HtmlReport report{experiment.name, experiment.yaml_text, experiment.overrides, summaries, {}};
+  for (const auto& png : result.plots)
+    report.images.push_back(png.lexically_relative(result.experiment_dir));
+  write_html_report(result.report_file, report);
   if (!options.quiet) {
     out << '\n';
     print_summary(summaries, out);

@@ -32,7 +32,7 @@ struct SweepOptions {
 };
 
 struct SweepResult {
-  std::filesystem::path experiment_dir, store_file, plot_dir, summary_file;
+  std::filesystem::path experiment_dir, store_file, plot_dir, summary_file, report_file;
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
   bool interrupted = false;
   std::vector<std::filesystem::path> plots;

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/export.hpp"
+
+namespace nnlab {
+
+/// What an experiment's report shows: the experiment file as written, one table row per
+/// run, and its plots.
+struct HtmlReport {
+  std::string title;                  ///< the experiment's name
+  std::string experiment_yaml;        ///< the experiment file as written
+  std::vector<std::string> overrides; ///< key=value given on the command line
+  std::vector<RunSummary> runs;
+  /// The plots, as paths relative to the report's folder (e.g. plots/sweep-cost_test.png):
+  /// experiment-wide plots first, then one section per run's own plots.
+  std::vector<std::filesystem::path> images;
+};
+
+/// Writes `report` as one HTML page at `file` (results/<name>/report.html): no network,
+/// no external script or style; images are linked beside it. The run table sorts by any
+/// column on a click on its header. When the page has loaded, <body> carries
+/// data-images="loaded/total" and data-rows="N", so a headless browser can check it.
+/// Written to <file>.tmp and renamed, so a reader never sees half a page. Throws
+/// StorageError naming the file when it cannot be written.
+NNLAB_EXPORT void write_html_report(const std::filesystem::path& file, const HtmlReport& report);
+
+/// Escapes &, <, >, " and ' for HTML text and attribute values.
+NNLAB_EXPORT std::string html_escape(const std::string& text);
+
+} // namespace nnlab
