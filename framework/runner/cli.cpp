@@ -37,9 +37,13 @@ po::options_description option_list() {
 }
 
 const std::map<std::string, CliOptions::Command> commands{
-    {"validate", CliOptions::Command::validate},         {"verify", CliOptions::Command::verify},
-    {"export-data", CliOptions::Command::export_data},   {"list", CliOptions::Command::list},
-    {"check-plugin", CliOptions::Command::check_plugin}, {"new", CliOptions::Command::new_plugin}};
+    {"validate", CliOptions::Command::validate},
+    {"verify", CliOptions::Command::verify},
+    {"export-data", CliOptions::Command::export_data},
+    {"list", CliOptions::Command::list},
+    {"check-plugin", CliOptions::Command::check_plugin},
+    {"new", CliOptions::Command::new_plugin},
+    {"diff", CliOptions::Command::diff}};
 
 [[noreturn]] void usage_error(const std::string& what) {
   throw ConfigError("command line: " + what + " (see runner --help)");
@@ -67,7 +71,12 @@ std::string usage() {
           "      exit status 1 when a check fails\n"
           "  runner new optimizer|loss|dataset NAME [--dir DIR]\n"
           "      write a plugin project to DIR/NAME (default ./NAME): a documented source to\n"
-          "      edit, CMakeLists.txt (find_package(nnlab)), an experiment and a README\n\n"
+          "      edit, CMakeLists.txt (find_package(nnlab)), an experiment and a README\n"
+          "  runner diff STORE.h5:RUN STORE.h5:RUN\n"
+          "      why two stored runs differ: config, provenance, outcome, and the first\n"
+          "      iteration where each series differs. RUN: a run id, a unique prefix of one,\n"
+          "      or the run number runner validate shows. Exit status 0 when the results are\n"
+          "      identical, 1 when they differ, 2 on bad input\n\n"
        << option_list()
        << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
           "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
@@ -115,6 +124,12 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
       usage_error("new: expected a kind and a name, e.g. runner new optimizer my_sgd");
     cli.plugin_kind = args[0];
     cli.plugin_name = args[1];
+    args.clear();
+  } else if (cli.command == CliOptions::Command::diff) {
+    if (args.size() != 2)
+      usage_error("diff: expected two runs, STORE:RUN STORE:RUN, e.g. results/xor/runs.h5:1 "
+                  "results/xor/runs.h5:2");
+    cli.run_references = args;
     args.clear();
   } else if (cli.command == CliOptions::Command::list && !args.empty()) {
     cli.plugin_name = args.front();

@@ -16,6 +16,7 @@ struct CliOptions {
     list,
     check_plugin,
     new_plugin,
+    diff,
     help,
     version
   };
@@ -37,6 +38,8 @@ struct CliOptions {
 
   std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
   std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)
+
+  std::vector<std::string> run_references; ///< diff: the two runs, STORE:RUN each
 };
 
 /// Parses argv. Bad usage throws ConfigError with a one-line reason.

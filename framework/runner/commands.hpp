@@ -18,5 +18,7 @@ int list_plugins(const CliOptions& cli);
 int check_plugin(const CliOptions& cli);
 /// `runner new KIND NAME`: a plugin project to build against this nnlab.
 int new_plugin(const CliOptions& cli);
+/// `runner diff STORE:RUN STORE:RUN`: why two runs differ; 0 identical results, 1 differ.
+int diff_run_pair(const CliOptions& cli);
 
 } // namespace nnlab::runner
