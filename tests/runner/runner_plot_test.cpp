@@ -172,8 +172,8 @@ TEST_CASE("RunnerPlot: svg output, grouping by one key, and a heatmap that does 
                  " --group-by optimizer.plugin --kind convergence --kind heatmap");
   INFO(result.output);
   REQUIRE(result.status == 0);
-  CHECK_THAT(result.output, Contains("heatmap: skipped: it needs two keys that vary, the runs "
-                                     "vary in optimizer.plugin"));
+  CHECK_THAT(result.output, Contains("heatmap: skipped: it needs two group keys, the runs are "
+                                     "grouped by optimizer.plugin"));
   const fs::path svg = out / "convergence-cost_test.svg";
   REQUIRE(fs::exists(svg));
   CHECK(nnlab::test::read_text(svg).starts_with("<?xml"));

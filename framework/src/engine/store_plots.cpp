@@ -169,7 +169,7 @@ std::vector<std::string> add_store_plots(PlotRenderer& renderer, const StoredExp
       std::string keys;
       for (const auto& key : groups.keys)
         keys += (keys.empty() ? "" : ", ") + key;
-      notes.push_back("heatmap: skipped: it needs two keys that vary, the runs vary in " +
+      notes.push_back("heatmap: skipped: it needs two group keys, the runs are grouped by " +
                       (keys.empty() ? std::string("none") : keys));
     } else {
       add_heatmap_plot(renderer, "heatmap-" + options.metric,

@@ -54,8 +54,9 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
        // faint bands: where several overlap the plot stays readable
        << "set style fill transparent solid 0.12 noborder\n";
   if (n_max > 1) body << "set xrange [1:" << n_max << "]\n";
+  // `width 2`: gnuplot underestimates the key's width and clips the longest label.
   body << (longest_label <= 24
-               ? "set key outside right top vertical Left reverse nobox\n"
+               ? "set key outside right top vertical Left reverse nobox width 2\n"
                : "set key below horizontal Left reverse nobox samplen 2 font ',10'\n");
   std::string y = "2", lo = "3", hi = "4";
   if (log_y && std::isfinite(min_positive)) {
