@@ -33,6 +33,21 @@ po::options_description option_list() {
       "version", "print the version");
   options.add_options()("dir", po::value<std::string>(),
                         "new: create the plugin's folder in DIR (default: .)");
+  // runner plot
+  options.add_options()("kind", po::value<std::vector<std::string>>()->composing(),
+                        "plot: cost, convergence, accuracy, decision, heatmap or speed "
+                        "(repeatable; default: every kind that applies)")(
+      "format", po::value<std::string>(), "plot: png (default), svg or pdf")(
+      "group-by", po::value<std::vector<std::string>>()->composing(),
+      "plot: group runs by this config key, e.g. optimizer.plugin (repeatable; default: "
+      "every key that varies except the seed)")(
+      "metric", po::value<std::string>(),
+      "plot: the series of convergence and heatmap (default: cost_test)")(
+      "target", po::value<std::string>(),
+      "plot: the cost the speed plot counts iterations to (default: 10x the best final)")(
+      "range", po::value<std::string>(), "plot: decision surface box x0,x1,y0,y1")(
+      "log-y", "plot: log y axis for convergence (default for costs)")(
+      "linear-y", "plot: linear y axis for convergence");
   return options;
 }
 
@@ -43,7 +58,8 @@ const std::map<std::string, CliOptions::Command> commands{
     {"list", CliOptions::Command::list},
     {"check-plugin", CliOptions::Command::check_plugin},
     {"new", CliOptions::Command::new_plugin},
-    {"diff", CliOptions::Command::diff}};
+    {"diff", CliOptions::Command::diff},
+    {"plot", CliOptions::Command::plot}};
 
 [[noreturn]] void usage_error(const std::string& what) {
   throw ConfigError("command line: " + what + " (see runner --help)");
@@ -62,6 +78,10 @@ std::string usage() {
           "      check everything and print the expanded run table; train nothing\n"
           "  runner verify STORE.h5 [--runs K]\n"
           "      re-execute stored runs and report whether they reproduce bit for bit\n"
+          "  runner plot STORE.h5 [--kind K ...] [--out DIR] [--format png|svg|pdf]\n"
+          "      [--group-by KEY ...] [--metric M] [--target T] [--range x0,x1,y0,y1]\n"
+          "      every plot of a stored experiment, from the store alone (default out:\n"
+          "      plots/ beside the store); each image has its .gp script and .dat data\n"
           "  runner export-data FILE.yaml [--out PREFIX]\n"
           "      write the dataset block's train and test splits to PREFIX_{train,test}.csv\n"
           "  runner list [NAME]\n"
@@ -140,8 +160,10 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     args.erase(args.begin());
   } else if (cli.command != CliOptions::Command::list) {
     if (args.empty())
-      usage_error(cli.command == CliOptions::Command::verify ? "no store file given"
-                                                             : "no experiment file given");
+      usage_error(cli.command == CliOptions::Command::verify ||
+                          cli.command == CliOptions::Command::plot
+                      ? "no store file given"
+                      : "no experiment file given");
     cli.file = args.front();
     args.erase(args.begin());
   }
@@ -159,6 +181,20 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
       usage_error("--set goes with check-plugin");
     cli.plugin_params = vm["set"].as<std::vector<std::string>>();
   }
+  const bool plotting = cli.command == CliOptions::Command::plot;
+  for (const char* option :
+       {"kind", "format", "group-by", "metric", "target", "range", "log-y", "linear-y"})
+    if (vm.count(option) && !plotting) usage_error("--" + std::string(option) + " goes with plot");
+  const auto strings = [&](const char* option) {
+    return vm.count(option) ? vm[option].as<std::vector<std::string>>()
+                            : std::vector<std::string>{};
+  };
+  const auto text = [&](const char* option) {
+    return vm.count(option) ? vm[option].as<std::string>() : std::string();
+  };
+  cli.plot = {strings("kind"),       strings("group-by"),     text("format"),
+              text("metric"),        text("target"),          text("range"),
+              vm.count("log-y") > 0, vm.count("linear-y") > 0};
   if (vm.count("out")) cli.out = vm["out"].as<std::string>();
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())

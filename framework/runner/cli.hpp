@@ -17,12 +17,14 @@ struct CliOptions {
     check_plugin,
     new_plugin,
     diff,
+    plot,
     help,
     version
   };
   Command command = Command::help;
-  std::filesystem::path file; ///< the experiment (run, validate, export-data) or store (verify)
-  std::string plugin_name;    ///< list, check-plugin: the plugin named on the command line
+  std::filesystem::path
+      file;                ///< the experiment (run, validate, export-data) or store (verify, plot)
+  std::string plugin_name; ///< list, check-plugin: the plugin named on the command line
   std::vector<std::string> overrides; ///< key.path=value after the experiment file
   std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;
@@ -35,6 +37,13 @@ struct CliOptions {
   bool verbose = false;
   bool quiet = false;
   std::string command_line; ///< argv joined, for provenance
+
+  /// plot: the options as given (checked by the plot command)
+  struct PlotArgs {
+    std::vector<std::string> kinds, group_by;
+    std::string format, metric, target, range;
+    bool log_y = false, linear_y = false;
+  } plot;
 
   std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
   std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)

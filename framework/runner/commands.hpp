@@ -10,6 +10,8 @@ int run_experiment(const CliOptions& cli);
 int validate_experiment(const CliOptions& cli);
 /// `runner verify STORE.h5`: re-execute stored runs, compare bit for bit.
 int verify_store(const CliOptions& cli);
+/// `runner plot STORE.h5`: every plot of a stored experiment, from the store alone.
+int plot_store(const CliOptions& cli);
 /// `runner export-data FILE.yaml`: the dataset block's splits as CSV files.
 int export_data(const CliOptions& cli);
 /// `runner list`: every plugin found, by kind.

@@ -65,7 +65,7 @@ int run_experiment(const CliOptions& cli) {
             << "report:  " << result.report_file.string() << '\n';
   if (cli.plots)
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()
-              << " PNG; sweep-cost_test.png compares every run)\n";
+              << " PNG; convergence-cost_test.png compares the sweep points)\n";
   return result.failed > 0 ? 1 : 0;
 }
 

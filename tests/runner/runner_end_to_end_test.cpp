@@ -77,6 +77,10 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
     }
   }
   CHECK(is_png(results / "e2e/plots/sweep-cost_test.png"));
+  // The per-group kinds of runner plot; one key varies, so no heatmap.
+  for (const char* stem : {"convergence-cost_test", "convergence-accuracy_test", "speed-cost_test"})
+    CHECK(is_png(results / "e2e/plots" / (std::string(stem) + ".png")));
+  CHECK_FALSE(fs::exists(results / "e2e/plots/heatmap-cost_test.png"));
   const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
   CHECK(std::count(summary.begin(), summary.end(), '\n') == 5);
 

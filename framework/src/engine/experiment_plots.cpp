@@ -1,13 +1,17 @@
 #include "nnlab/engine/experiment_plots.hpp"
 
+#include <algorithm>
+
+#include "nnlab/engine/store_plots.hpp"
 #include "nnlab/plot/cost_plot.hpp"
 #include "nnlab/plot/decision_surface.hpp"
 
 namespace nnlab {
 
 ExperimentPlotter::ExperimentPlotter(std::string name, const std::filesystem::path& dir,
-                                     std::size_t max_run_plots)
-    : name_(std::move(name)), renderer_(dir), max_run_plots_(max_run_plots) {}
+                                     std::filesystem::path store, std::size_t max_run_plots)
+    : name_(std::move(name)), store_(std::move(store)), renderer_(dir),
+      max_run_plots_(max_run_plots) {}
 
 void ExperimentPlotter::add_run(const PreparedRun& run, const RunRecord& record) {
   const std::string title = name_ + ":" + (record.label.empty() ? "" : " " + record.label) +
@@ -27,6 +31,9 @@ void ExperimentPlotter::add_run(const PreparedRun& run, const RunRecord& record)
   }
   cost_groups_[it->second].curves.push_back(record.series.cost_test);
   accuracy_groups_[it->second].curves.push_back(record.series.accuracy_test);
+  StoredRun kept{record, run.spec->config};
+  kept.record.weights.clear();
+  runs_kept_.push_back(std::move(kept));
 }
 
 std::vector<std::filesystem::path> ExperimentPlotter::render() {
@@ -34,6 +41,14 @@ std::vector<std::filesystem::path> ExperimentPlotter::render() {
                  "Test cost", true);
   add_sweep_plot(renderer_, "sweep-accuracy_test", accuracy_groups_,
                  name_ + ": test accuracy of every run", "Test accuracy", false);
+  StoredExperiment experiment{store_, name_, std::move(runs_kept_), {}, 0};
+  StorePlotOptions options;
+  options.kinds = {"convergence", "accuracy", "heatmap", "speed"};
+  const bool any_curve =
+      std::any_of(experiment.runs.begin(), experiment.runs.end(),
+                  [](const StoredRun& run) { return !run.record.series.cost_train.is_empty(); });
+  if (any_curve) // the notes name kinds that do not apply: nothing to report here
+    add_store_plots(renderer_, experiment, options, nullptr);
   return renderer_.render();
 }
 

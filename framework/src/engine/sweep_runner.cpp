@@ -183,7 +183,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   std::vector<RunSummary> summaries;
   summaries.reserve(runs.size());
   std::optional<ExperimentPlotter> plotter;
-  if (options.plots) plotter.emplace(experiment.name, result.plot_dir);
+  if (options.plots) plotter.emplace(experiment.name, result.plot_dir, result.store_file);
   for (const auto& run : runs) {
     const RunRecord record = store.read_run(run.spec->id);
     summaries.push_back(summarize(record));

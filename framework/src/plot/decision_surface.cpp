@@ -78,14 +78,15 @@ PlotRange data_range(const DataSplit& data, double margin) {
 }
 
 void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Mlp& mlp,
-                       const DataSplit& data, const std::string& title, arma::uword grid) {
+                       const DataSplit& data, const std::string& title, arma::uword grid,
+                       const std::optional<PlotRange>& range_asked) {
   const auto where = "plot " + (renderer.dir() / (stem + ".png")).string() + ": ";
   check_features(data, 2, true, where);
   if (mlp.n_inputs() != 2)
     throw PlotError(where + "the network has " + std::to_string(mlp.n_inputs()) +
                     " inputs, the data 2 features");
   if (grid < 2) throw PlotError(where + "the grid needs at least 2 x 2 cells");
-  const PlotRange range = data_range(data);
+  const PlotRange range = range_asked ? *range_asked : data_range(data);
 
   // Cell centres, so the image tiles the range exactly.
   const double dx = (range.x_max - range.x_min) / static_cast<double>(grid);

@@ -56,6 +56,41 @@ bool is_png(const std::filesystem::path& file) {
                     [](char a, unsigned char b) { return static_cast<unsigned char>(a) == b; });
 }
 
+bool starts_with_text(const std::filesystem::path& file, std::string_view text) {
+  std::ifstream in(file, std::ios::binary);
+  std::string head(text.size(), '\0');
+  return in.read(head.data(), static_cast<std::streamsize>(head.size())) && head == text;
+}
+
+bool is_image(const std::filesystem::path& file, PlotFormat format) {
+  switch (format) {
+  case PlotFormat::png: return is_png(file);
+  case PlotFormat::svg: return starts_with_text(file, "<?xml") || starts_with_text(file, "<svg");
+  case PlotFormat::pdf: return starts_with_text(file, "%PDF");
+  }
+  return false;
+}
+
+std::string terminal(PlotFormat format) {
+  std::ostringstream text;
+  const auto font = gnuplot_string(plot_style::font);
+  switch (format) {
+  case PlotFormat::png:
+    text << "pngcairo size " << plot_style::width << "," << plot_style::height;
+    break;
+  case PlotFormat::svg:
+    text << "svg size " << plot_style::width << "," << plot_style::height
+         << " background '#ffffff'";
+    break;
+  case PlotFormat::pdf: // 100 pixels to the inch, as the PNG
+    text << "pdfcairo size " << plot_style::width / 100.0 << "in," << plot_style::height / 100.0
+         << "in";
+    break;
+  }
+  text << " font " << font << " noenhanced";
+  return text.str();
+}
+
 std::string trim(const std::string& line) {
   const auto first = line.find_first_not_of(" \t\r");
   if (first == std::string::npos) return {};
@@ -147,12 +182,27 @@ std::string gnuplot_colour(std::uint32_t rgb, double opacity) {
   return text.data();
 }
 
-PlotRenderer::PlotRenderer(std::filesystem::path dir) : dir_(std::move(dir)) {
+std::string to_string(PlotFormat format) {
+  switch (format) {
+  case PlotFormat::png: return "png";
+  case PlotFormat::svg: return "svg";
+  case PlotFormat::pdf: return "pdf";
+  }
+  return "png";
+}
+
+PlotRenderer::PlotRenderer(std::filesystem::path dir, PlotFormat format)
+    : dir_(std::move(dir)), format_(format) {
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec || !std::filesystem::is_directory(dir_))
     throw PlotError("plot folder " + dir_.string() + ": cannot create it" +
                     (ec ? ": " + ec.message() : std::string()));
+}
+
+std::filesystem::path PlotRenderer::image_file(const std::string& stem) const {
+  check_stem(stem);
+  return dir_ / (stem + "." + to_string(format_));
 }
 
 std::filesystem::path PlotRenderer::data_file(const std::string& stem) const {
@@ -168,9 +218,8 @@ void PlotRenderer::add(const std::string& stem, const std::string& body) {
   check_stem(stem);
   std::ostringstream script;
   script << "# Written by nnlab. Re-render in this folder with: gnuplot " << stem << ".gp\n"
-         << "set terminal pngcairo size " << plot_style::width << "," << plot_style::height
-         << " font " << gnuplot_string(plot_style::font) << " noenhanced\n"
-         << "set output " << gnuplot_string(stem + ".png") << "\n"
+         << "set terminal " << terminal(format_) << "\n"
+         << "set output " << gnuplot_string(image_file(stem).filename().string()) << "\n"
          << body << (body.ends_with('\n') ? "" : "\n") << "unset output\n";
   write_file(dir_ / (stem + ".gp"), script.str());
   if (std::find(pending_.begin(), pending_.end(), stem) == pending_.end()) pending_.push_back(stem);
@@ -179,7 +228,7 @@ void PlotRenderer::add(const std::string& stem, const std::string& body) {
 std::vector<std::filesystem::path> PlotRenderer::render() {
   const std::vector<std::string> stems = std::exchange(pending_, {});
   if (stems.empty()) return {};
-  const auto png = [&](const std::string& stem) { return dir_ / (stem + ".png"); };
+  const auto png = [&](const std::string& stem) { return image_file(stem); };
   const auto log_file = dir_ / log_name;
   std::error_code ignored; // a stale PNG must not pass for a fresh one, nor an old log
   for (const auto& stem : stems)
@@ -212,7 +261,7 @@ std::vector<std::filesystem::path> PlotRenderer::render() {
   for (const auto& stem : stems) {
     const auto file = png(stem);
     std::error_code ec;
-    const bool drawn = std::filesystem::file_size(file, ec) > 0 && !ec && is_png(file);
+    const bool drawn = std::filesystem::file_size(file, ec) > 0 && !ec && is_image(file, format_);
     const std::string error = drawn ? log.script_error(stem) : log.failure(stem, log_file);
     if (error.empty())
       rendered.push_back(file);

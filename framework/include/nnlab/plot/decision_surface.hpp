@@ -1,6 +1,7 @@
 #pragma once
 
 #include <armadillo>
+#include <optional>
 #include <string>
 
 #include "nnlab/export.hpp"
@@ -26,9 +27,11 @@ NNLAB_EXPORT PlotRange data_range(const DataSplit& data, double margin = 0.05);
 /// light palette colour per class for k > 2; train points as dots and test points as
 /// crosses, coloured by their true class. Data blocks: 0 = the lattice "x y class" (one
 /// blank line between rows of constant y), then train "x y class", then test. Throws
-/// PlotError unless the data has 2 features and mlp 2 inputs.
+/// PlotError unless the data has 2 features and mlp 2 inputs. `range` replaces data_range(data)
+/// (points outside it are clipped).
 NNLAB_EXPORT void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Mlp& mlp,
                                     const DataSplit& data, const std::string& title,
-                                    arma::uword grid = 150);
+                                    arma::uword grid = 150,
+                                    const std::optional<PlotRange>& range = std::nullopt);
 
 } // namespace nnlab

@@ -10,34 +10,43 @@
 
 namespace nnlab {
 
+/// The image file a plot script writes: PNG (pngcairo), SVG or PDF (pdfcairo, 8 x 6 in).
+enum class PlotFormat { png, svg, pdf };
+/// "png", "svg" or "pdf": the file extension and the --format word.
+NNLAB_EXPORT std::string to_string(PlotFormat format);
+
 /// Renders plots with gnuplot. Each plot is a script <stem>.gp beside its data <stem>.dat in
 /// one folder, writing <stem>.png, so `cd DIR && gnuplot <stem>.gp` re-renders it by hand.
 /// A stem is made of letters, digits and . _ - + = (it names files and goes into scripts).
 class NNLAB_EXPORT PlotRenderer {
 public:
   /// Creates dir (and its parents); throws PlotError if it cannot.
-  explicit PlotRenderer(std::filesystem::path dir);
+  explicit PlotRenderer(std::filesystem::path dir, PlotFormat format = PlotFormat::png);
 
   const std::filesystem::path& dir() const { return dir_; }
+  PlotFormat format() const { return format_; }
+  /// dir/<stem>.png (or .svg, .pdf): the image the script of `stem` writes.
+  std::filesystem::path image_file(const std::string& stem) const;
   /// dir/<stem>.dat
   std::filesystem::path data_file(const std::string& stem) const;
   /// Writes text to data_file(stem); throws PlotError if it cannot.
   void write_data(const std::string& stem, const std::string& text) const;
-  /// Writes dir/<stem>.gp: terminal (pngcairo, plot_style's size and font, no enhanced
-  /// text), `set output '<stem>.png'`, then body, then `unset output`. Throws PlotError on
-  /// a bad stem or a write failure.
+  /// Writes dir/<stem>.gp: terminal (pngcairo, svg or pdfcairo, plot_style's size and
+  /// font, no enhanced text), `set output '<stem>.png'` (.svg, .pdf), then body, then `unset
+  /// output`. Throws PlotError on a bad stem or a write failure.
   void add(const std::string& stem, const std::string& body);
   /// Runs one gnuplot process (through gnuplot-iostream, stderr to dir/gnuplot.log) on
   /// every script added since the last render, with dir as the working folder, and waits
-  /// for it. Each <stem>.png must then exist, be non-empty, start with the PNG signature,
-  /// and its script must have raised no gnuplot error. A failed script does not stop the
-  /// others. Throws PlotError "plot <dir>/<stem>.png: gnuplot failed: <gnuplot's error
-  /// line>" for the first failure (naming how many more failed); otherwise returns the
-  /// PNGs' paths in the order added.
+  /// for it. Each <stem>.png must then exist, be non-empty, start with the PNG signature (SVG:
+  /// "<?xml" or "<svg"; PDF: "%PDF"), and its script must have raised no gnuplot error. A failed
+  /// script does not stop the others. Throws PlotError "plot <dir>/<stem>.png: gnuplot failed:
+  /// <gnuplot's error line>" for the first failure (naming how many more failed); otherwise returns
+  /// the PNGs' paths in the order added.
   std::vector<std::filesystem::path> render();
 
 private:
   std::filesystem::path dir_;
+  PlotFormat format_;
   std::vector<std::string> pending_;
 };
 

@@ -1,0 +1,30 @@
+#pragma once
+
+#include <armadillo>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "nnlab/export.hpp"
+#include "nnlab/plot/plot_renderer.hpp"
+
+namespace nnlab {
+
+/// One group's curve: the median over its runs with the min-max band around it;
+/// element i is iteration i + 1 (NaN where no run counts).
+struct BandCurve {
+  std::string label;
+  std::size_t colour = 0; ///< index into plot_style::palette
+  arma::vec median, min, max;
+};
+
+/// A metric vs iteration, one curve per group: the median as a line over its min-max band
+/// (filledcurves, transparent) in the group's palette colour; legend beside the plot, or
+/// below it for long labels. Curves are thinned like add_sweep_plot's. With log_y, values
+/// <= 0 or far below the largest are drawn at a floor. Data: one block per group,
+/// "iteration median min max". Throws PlotError when no curve has a value.
+NNLAB_EXPORT void add_band_plot(PlotRenderer& renderer, const std::string& stem,
+                                const std::vector<BandCurve>& curves, const std::string& title,
+                                const std::string& y_label, bool log_y);
+
+} // namespace nnlab

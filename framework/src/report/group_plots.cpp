@@ -1,0 +1,91 @@
+#include "nnlab/report/group_plots.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "nnlab/core/error.hpp"
+
+namespace nnlab {
+
+namespace {
+
+std::size_t position(std::vector<std::string>& values, const std::string& value) {
+  const auto it = std::find(values.begin(), values.end(), value);
+  if (it != values.end()) return static_cast<std::size_t>(it - values.begin());
+  values.push_back(value);
+  return values.size() - 1;
+}
+
+} // namespace
+
+std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs, const RunGroups& groups,
+                                   const std::string& metric) {
+  std::vector<BandCurve> curves;
+  for (const auto& group : groups.groups) {
+    std::vector<const arma::vec*> series;
+    for (const std::size_t r : group.runs)
+      series.push_back(&series_of(runs[r].record, metric));
+    SeriesBand band = series_band(series);
+    curves.push_back({group.label, group.colour, std::move(band.median), std::move(band.min),
+                      std::move(band.max)});
+  }
+  return curves;
+}
+
+double final_value(const StoredRun& run, const std::string& metric) {
+  const arma::vec& series = series_of(run.record, metric);
+  return series.is_empty() ? std::nan("") : series[series.n_elem - 1];
+}
+
+Heatmap final_value_heatmap(const std::vector<StoredRun>& runs, const RunGroups& groups,
+                            const std::string& metric) {
+  if (groups.keys.size() < 2)
+    throw PlotError(groups.store + ": a heatmap needs two keys that vary, got " +
+                    std::to_string(groups.keys.size()));
+  Heatmap map{groups.keys[0], groups.keys[1], {}, {}, {}};
+  std::vector<std::vector<std::vector<double>>> cells;
+  for (const auto& group : groups.groups) {
+    const std::size_t r = position(map.row_values, group.values[0]);
+    const std::size_t c = position(map.column_values, group.values[1]);
+    cells.resize(map.row_values.size());
+    for (auto& row : cells)
+      row.resize(map.column_values.size());
+    for (const std::size_t run : group.runs)
+      cells[r][c].push_back(final_value(runs[run], metric));
+  }
+  map.value.set_size(map.row_values.size(), map.column_values.size());
+  for (std::size_t r = 0; r < cells.size(); ++r)
+    for (std::size_t c = 0; c < cells[r].size(); ++c)
+      map.value(r, c) = median(cells[r][c]);
+  return map;
+}
+
+double default_target(const std::vector<StoredRun>& runs, const std::string& metric) {
+  double best = std::numeric_limits<double>::infinity();
+  for (const auto& run : runs) {
+    const double v = final_value(run, metric);
+    if (std::isfinite(v) && v > 0.0) best = std::min(best, v);
+  }
+  return std::isfinite(best) ? 10.0 * best : std::nan("");
+}
+
+std::vector<SpeedGroup> speed_groups(const std::vector<StoredRun>& runs, const RunGroups& groups,
+                                     const std::string& metric, double target) {
+  std::vector<SpeedGroup> result;
+  for (const auto& group : groups.groups) {
+    SpeedGroup speed{group.label, group.colour, {}, 0};
+    for (const std::size_t r : group.runs) {
+      const arma::vec& series = series_of(runs[r].record, metric);
+      const arma::uvec hit = arma::find(series <= target, 1);
+      if (hit.is_empty())
+        ++speed.never;
+      else
+        speed.reached.push_back(static_cast<double>(hit[0] + 1));
+    }
+    result.push_back(std::move(speed));
+  }
+  return result;
+}
+
+} // namespace nnlab

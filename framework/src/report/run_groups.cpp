@@ -1,0 +1,220 @@
+#include "nnlab/report/run_groups.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "nnlab/config/yaml_source.hpp"
+#include "nnlab/core/error.hpp"
+#include "nnlab/storage/run_store.hpp"
+
+namespace nnlab {
+
+namespace {
+
+constexpr const char* absent = "-";
+
+void add_leaves(const ConfigNode& node, const std::string& path, std::vector<std::string>& keys) {
+  if (node.is_map() && !node.entries().empty()) {
+    for (const auto& entry : node.entries())
+      add_leaves(entry.value, path.empty() ? entry.key : path + "." + entry.key, keys);
+  } else if (!path.empty() && std::find(keys.begin(), keys.end(), path) == keys.end()) {
+    keys.push_back(path);
+  }
+}
+
+const ConfigNode* find_path(const ConfigNode& root, const std::string& path) {
+  const ConfigNode* node = &root;
+  std::string::size_type start = 0;
+  while (node) {
+    const auto dot = path.find('.', start);
+    node = node->find(std::string_view(path).substr(start, dot - start));
+    if (dot == std::string::npos) return node;
+    start = dot + 1;
+  }
+  return nullptr;
+}
+
+std::string value_at(const StoredRun& run, const std::string& key) {
+  const ConfigNode* node = find_path(run.config, key);
+  return node ? node->flow() : absent;
+}
+
+std::size_t count_groups(const std::vector<StoredRun>& runs, const std::vector<std::string>& keys) {
+  std::set<std::vector<std::string>> seen;
+  for (const auto& run : runs) {
+    std::vector<std::string> values;
+    for (const auto& key : keys)
+      values.push_back(value_at(run, key));
+    seen.insert(values);
+  }
+  return seen.size();
+}
+
+std::string last_part(const std::string& key) {
+  return key.substr(key.rfind('.') + 1);
+}
+
+std::string make_label(const std::vector<std::string>& keys,
+                       const std::vector<std::string>& values) {
+  std::string label;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (values[k] == absent) continue;
+    const std::string part = last_part(keys[k]);
+    const bool clash = std::count_if(keys.begin(), keys.end(), [&](const std::string& other) {
+                         return last_part(other) == part;
+                       }) > 1;
+    label += label.empty() ? "" : " ";
+    if (part == "plugin")
+      label += values[k];
+    else
+      label += (clash ? keys[k] : part) + "=" + values[k];
+  }
+  return label.empty() ? "all runs" : label;
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names)
+    text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+} // namespace
+
+std::vector<StoredRun> load_runs(const std::string& store_file, bool with_weights) {
+  const RunStore store = RunStore::open_read_only(store_file);
+  std::vector<StoredRun> runs;
+  for (const auto& id : store.run_ids()) {
+    StoredRun run{store.read_run(id), {}};
+    if (!with_weights) run.record.weights.clear();
+    run.config = parse_yaml(run.record.config_yaml, store_file + ":/runs/" + id + "/config");
+    runs.push_back(std::move(run));
+  }
+  std::stable_sort(runs.begin(), runs.end(), [](const StoredRun& a, const StoredRun& b) {
+    return a.record.index < b.record.index;
+  });
+  return runs;
+}
+
+std::vector<std::string> config_keys(const std::vector<StoredRun>& runs) {
+  std::vector<std::string> keys;
+  for (const auto& run : runs)
+    add_leaves(run.config, "", keys);
+  return keys;
+}
+
+std::vector<std::string> varying_keys(const std::vector<StoredRun>& runs) {
+  std::vector<std::string> keys;
+  for (const auto& key : config_keys(runs)) {
+    if (key == "seed") continue;
+    std::set<std::string> values;
+    for (const auto& run : runs)
+      values.insert(value_at(run, key));
+    if (values.size() > 1) keys.push_back(key);
+  }
+  // Drop a key the others already determine: it would only lengthen the labels. Keys that
+  // some runs lack (optimizer.momentum beside optimizer.plugin) go first, then the later
+  // ones, so the key that names a block's plugin stays.
+  std::vector<std::string> order;
+  for (const bool partial : {true, false})
+    for (auto key = keys.rbegin(); key != keys.rend(); ++key)
+      if (std::any_of(runs.begin(), runs.end(), [&](const StoredRun& run) {
+            return value_at(run, *key) == absent;
+          }) == partial)
+        order.push_back(*key);
+  const std::size_t n_groups = count_groups(runs, keys);
+  for (const auto& key : order) {
+    std::vector<std::string> others = keys;
+    others.erase(std::find(others.begin(), others.end(), key));
+    if (count_groups(runs, others) == n_groups) keys = std::move(others);
+  }
+  return keys;
+}
+
+RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& store,
+                     std::vector<std::string> keys) {
+  if (keys.empty()) keys = varying_keys(runs);
+  for (const auto& key : keys) {
+    const bool known = std::any_of(runs.begin(), runs.end(), [&](const StoredRun& run) {
+      return find_path(run.config, key) != nullptr;
+    });
+    if (!known)
+      throw ConfigError(store + ": group key '" + key +
+                        "' is not in the runs' config; keys: " + joined(config_keys(runs)));
+  }
+  RunGroups result{store, keys, {}};
+  std::map<std::vector<std::string>, std::size_t> index;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    std::vector<std::string> values;
+    for (const auto& key : keys)
+      values.push_back(value_at(runs[r], key));
+    const auto [it, fresh] = index.emplace(values, result.groups.size());
+    if (fresh) {
+      RunGroup group;
+      group.label = make_label(keys, values);
+      group.values = std::move(values);
+      group.colour = result.groups.size();
+      result.groups.push_back(std::move(group));
+    }
+    result.groups[it->second].runs.push_back(r);
+  }
+  return result;
+}
+
+const std::vector<std::string>& series_names() {
+  static const std::vector<std::string> names{"cost_train", "cost_test", "accuracy_train",
+                                              "accuracy_test"};
+  return names;
+}
+
+const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
+  if (metric == "cost_train") return record.series.cost_train;
+  if (metric == "cost_test") return record.series.cost_test;
+  if (metric == "accuracy_train") return record.series.accuracy_train;
+  if (metric == "accuracy_test") return record.series.accuracy_test;
+  throw ConfigError("metric '" + metric + "': unknown; known: " + joined(series_names()));
+}
+
+void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
+                    const std::string& metric) {
+  std::vector<std::string> stored;
+  for (const auto& name : series_names())
+    if (std::any_of(runs.begin(), runs.end(),
+                    [&](const StoredRun& run) { return !series_of(run.record, name).is_empty(); }))
+      stored.push_back(name);
+  if (std::find(stored.begin(), stored.end(), metric) == stored.end())
+    throw ConfigError(store + ": metric '" + metric + "' is not stored; stored: " + joined(stored));
+}
+
+double median(std::vector<double> values) {
+  if (values.empty()) return std::nan("");
+  const std::size_t mid = values.size() / 2;
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid), values.end());
+  const double upper = values[mid];
+  if (values.size() % 2 == 1) return upper;
+  const double lower =
+      *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(mid));
+  return 0.5 * (lower + upper);
+}
+
+SeriesBand series_band(const std::vector<const arma::vec*>& series) {
+  arma::uword n = 0;
+  for (const auto* s : series)
+    n = std::max(n, s->n_elem);
+  SeriesBand band{arma::vec(n), arma::vec(n), arma::vec(n), arma::uvec(n, arma::fill::zeros)};
+  std::vector<double> values;
+  for (arma::uword i = 0; i < n; ++i) {
+    values.clear();
+    for (const auto* s : series)
+      if (i < s->n_elem && !std::isnan((*s)[i])) values.push_back((*s)[i]);
+    band.count[i] = values.size();
+    band.median[i] = median(values);
+    band.min[i] = values.empty() ? std::nan("") : *std::min_element(values.begin(), values.end());
+    band.max[i] = values.empty() ? std::nan("") : *std::max_element(values.begin(), values.end());
+  }
+  return band;
+}
+
+} // namespace nnlab

@@ -1,0 +1,212 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "nnlab/report/run_groups.hpp"
+#include "support/plot_files.hpp"
+#include "support/runner_process.hpp"
+#include "support/temp_dir.hpp"
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinRel;
+using nnlab::test::is_png;
+using nnlab::test::run_runner;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// A stored sweep of 2 optimizers x 2 learning rates x 2 seeds (8 runs of 60 iterations)
+/// trained without plots, in its own temp folder: results/tiny/runs.h5.
+struct TinyStore {
+  nnlab::test::TempDir dir;
+  fs::path store;
+  TinyStore() {
+    const auto yaml = dir.write(
+        "tiny.yaml",
+        nnlab::test::xor_experiment(
+            "tiny", "model: {layers: [3, 2, 1]}\n"
+                    "optimizer: {plugin: sgd, learning_rate: 0.05}\n"
+                    "training: {iterations: 60}\n"
+                    "sweep:\n  optimizer: [{plugin: sgd}, {plugin: momentum, momentum: 0.9}]\n"
+                    "  optimizer.learning_rate: [0.05, 0.5]\n"
+                    "seeds: [1, 2]\n"));
+    const auto run = run_runner(yaml.string() + " --out " + (dir.path() / "results").string() +
+                                " --no-plots --quiet");
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    store = dir.path() / "results/tiny/runs.h5";
+  }
+};
+
+/// The runs of each sweep point (by the label the engine stored), in sweep order.
+std::vector<std::vector<const nnlab::StoredRun*>>
+by_label(const std::vector<nnlab::StoredRun>& runs) {
+  std::vector<std::string> labels;
+  std::vector<std::vector<const nnlab::StoredRun*>> groups;
+  for (const auto& run : runs) {
+    const auto it = std::find(labels.begin(), labels.end(), run.record.label);
+    if (it == labels.end()) {
+      labels.push_back(run.record.label);
+      groups.emplace_back();
+    }
+    groups[static_cast<std::size_t>(std::find(labels.begin(), labels.end(), run.record.label) -
+                                    labels.begin())]
+        .push_back(&run);
+  }
+  return groups;
+}
+
+void check_image(const fs::path& file) {
+  CAPTURE(file);
+  REQUIRE(is_png(file));
+  CHECK(fs::file_size(file) > 5000);
+}
+
+} // namespace
+
+TEST_CASE("RunnerPlot: every kind renders from a stored sweep and re-renders by hand",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const auto result = run_runner("plot " + tiny.store.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const fs::path plots = tiny.store.parent_path() / "plots";
+  for (const char* stem : {"convergence-cost_test", "convergence-accuracy_test",
+                           "heatmap-cost_test", "speed-cost_test"}) {
+    check_image(plots / (std::string(stem) + ".png"));
+    CHECK(fs::exists(plots / (std::string(stem) + ".dat")));
+    nnlab::test::check_renders_by_hand(plots / (std::string(stem) + ".png"));
+  }
+  const auto runs = nnlab::load_runs(tiny.store.string());
+  REQUIRE(runs.size() == 8);
+  for (const auto& run : runs)
+    check_image(plots / ("cost-" + run.record.id + ".png"));
+  // The best run (lowest final test cost) of each of the 4 sweep points.
+  std::size_t decisions = 0;
+  for (const auto& entry : fs::directory_iterator(plots))
+    decisions += entry.path().extension() == ".png" &&
+                 entry.path().filename().string().starts_with("decision-");
+  CHECK(decisions == 4);
+  for (const auto& group : by_label(runs)) {
+    const auto best = *std::min_element(group.begin(), group.end(), [](auto* a, auto* b) {
+      return a->record.series.cost_test.back() < b->record.series.cost_test.back();
+    });
+    check_image(plots / ("decision-" + best->record.id + ".png"));
+  }
+}
+
+TEST_CASE("RunnerPlot: the data files hold the medians, bands, cells and speeds of the runs",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const auto result =
+      run_runner("plot " + tiny.store.string() + " --kind convergence --kind heatmap --kind speed");
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const fs::path plots = tiny.store.parent_path() / "plots";
+  const auto runs = nnlab::load_runs(tiny.store.string());
+  const auto groups = by_label(runs);
+  REQUIRE(groups.size() == 4);
+
+  const auto blocks = nnlab::test::read_data_blocks(plots / "convergence-cost_test.dat");
+  REQUIRE(blocks.size() == 4);
+  for (std::size_t g = 0; g < 4; ++g) {
+    REQUIRE(groups[g].size() == 2);
+    const arma::vec& a = groups[g][0]->record.series.cost_test;
+    const arma::vec& b = groups[g][1]->record.series.cost_test;
+    REQUIRE(blocks[g].size() == 60);
+    for (std::size_t i = 0; i < 60; i += 7) {
+      CAPTURE(g, i);
+      CHECK(blocks[g][i][0] == static_cast<double>(i + 1));
+      CHECK_THAT(blocks[g][i][1], WithinRel(0.5 * (a[i] + b[i]), 1e-8));
+      CHECK_THAT(blocks[g][i][2], WithinRel(std::min(a[i], b[i]), 1e-8));
+      CHECK_THAT(blocks[g][i][3], WithinRel(std::max(a[i], b[i]), 1e-8));
+    }
+  }
+
+  // Rows: sgd, momentum; columns: learning rate 0.05, 0.5 (sweep order).
+  const auto cells = nnlab::test::read_data_rows(plots / "heatmap-cost_test.dat");
+  REQUIRE(cells.size() == 4);
+  for (const auto& cell : cells) {
+    const auto& group = groups[static_cast<std::size_t>(cell[1] * 2 + cell[0])];
+    CAPTURE(cell[0], cell[1]);
+    CHECK_THAT(cell[2], WithinRel(0.5 * (group[0]->record.series.cost_test.back() +
+                                         group[1]->record.series.cost_test.back()),
+                                  1e-8));
+  }
+
+  // Target: 10x the best final test cost; each run's first iteration at or below it.
+  double best = 1e300;
+  for (const auto& run : runs)
+    best = std::min(best, run.record.series.cost_test.back());
+  std::vector<double> reached;
+  std::size_t never = 0;
+  for (const auto& run : runs) {
+    const arma::uvec hit = arma::find(run.record.series.cost_test <= 10 * best, 1);
+    if (hit.is_empty())
+      ++never;
+    else
+      reached.push_back(static_cast<double>(hit[0] + 1));
+  }
+  const auto speed = nnlab::test::read_data_blocks(plots / "speed-cost_test.dat");
+  REQUIRE(speed.size() == 3);
+  std::vector<double> drawn;
+  for (const auto& row : speed[0]) // a "nan" placeholder row reads as an empty one
+    if (!row.empty()) drawn.push_back(row[0]);
+  std::sort(drawn.begin(), drawn.end());
+  std::sort(reached.begin(), reached.end());
+  CHECK(drawn == reached);
+  std::size_t drawn_never = 0;
+  for (const auto& row : speed[2])
+    drawn_never += !row.empty();
+  CHECK(drawn_never == never);
+}
+
+TEST_CASE("RunnerPlot: svg output, grouping by one key, and a heatmap that does not apply",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const fs::path out = tiny.dir.path() / "svg";
+  const auto result =
+      run_runner("plot " + tiny.store.string() + " --format svg --out " + out.string() +
+                 " --group-by optimizer.plugin --kind convergence --kind heatmap");
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK_THAT(result.output, Contains("heatmap: skipped: it needs two group keys, the runs are "
+                                     "grouped by optimizer.plugin"));
+  const fs::path svg = out / "convergence-cost_test.svg";
+  REQUIRE(fs::exists(svg));
+  CHECK(nnlab::test::read_text(svg).starts_with("<?xml"));
+  CHECK(nnlab::test::read_data_blocks(out / "convergence-cost_test.dat").size() == 2);
+  CHECK_FALSE(fs::exists(out / "heatmap-cost_test.svg"));
+  fs::remove(svg);
+  const std::string by_hand = "cd '" + out.string() + "' && gnuplot convergence-cost_test.gp";
+  REQUIRE(std::system(by_hand.c_str()) == 0);
+  CHECK(nnlab::test::read_text(svg).starts_with("<?xml"));
+}
+
+TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 2",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const std::string store = tiny.store.string();
+  const auto key = run_runner("plot " + store + " --group-by optimizer.lr");
+  CHECK(key.status == 2);
+  CHECK(key.output == "runner: error: " + store +
+                          ": group key 'optimizer.lr' is not in the runs' config; keys: "
+                          "dataset.plugin, dataset.train, dataset.test, model.layers, "
+                          "loss.plugin, optimizer.plugin, optimizer.learning_rate, "
+                          "training.iterations, seed, optimizer.momentum\n");
+  const auto metric = run_runner("plot " + store + " --metric cost_valid");
+  CHECK(metric.status == 2);
+  CHECK(metric.output == "runner: error: " + store +
+                             ": metric 'cost_valid' is not stored; stored: cost_train, "
+                             "cost_test, accuracy_train, accuracy_test\n");
+  const auto kind = run_runner("plot " + store + " --kind surface");
+  CHECK(kind.status == 2);
+  CHECK(kind.output == "runner: error: plot kind 'surface': unknown; known: cost, convergence, "
+                       "accuracy, decision, heatmap, speed\n");
+  const auto missing = run_runner("plot " + (tiny.dir.path() / "none/runs.h5").string());
+  CHECK(missing.status == 2);
+  CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +
+                              ": cannot open: no such file\n");
+}
