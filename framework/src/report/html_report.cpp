@@ -1,5 +1,6 @@
 #include "nnlab/report/html_report.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -98,6 +99,25 @@ void write_figure(std::ostream& out, const fs::path& image) {
       << html_escape(image.filename().string()) << "</figcaption></figure>\n";
 }
 
+// A run's own plot is named <kind>-<16 hex digits of its id>.<ext>.
+bool of_one_run(const fs::path& image) {
+  const std::string stem = image.stem().string();
+  const auto dash = stem.rfind('-');
+  if (dash == std::string::npos || stem.size() - dash - 1 != 16) return false;
+  return stem.find_first_not_of("0123456789abcdef", dash + 1) == std::string::npos;
+}
+
+// The question's answer first: convergence, then the other comparisons, then the rest.
+std::size_t sweep_rank(const fs::path& image) {
+  const std::string name = image.filename().string();
+  std::size_t rank = 0;
+  for (const char* prefix : {"convergence-cost", "convergence-", "speed-", "heatmap-", "sweep-"}) {
+    if (name.rfind(prefix, 0) == 0) return rank;
+    ++rank;
+  }
+  return rank;
+}
+
 } // namespace
 
 std::string html_escape(const std::string& text) {
@@ -134,7 +154,10 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
   // Experiment-wide plots first: they answer the sweep's question.
   std::vector<fs::path> sweep, per_run;
   for (const fs::path& image : report.images)
-    (image.filename().string().rfind("sweep-", 0) == 0 ? sweep : per_run).push_back(image);
+    (of_one_run(image) ? per_run : sweep).push_back(image);
+  std::stable_sort(sweep.begin(), sweep.end(), [](const fs::path& a, const fs::path& b) {
+    return sweep_rank(a) < sweep_rank(b);
+  });
   if (!sweep.empty()) {
     page << "<h2>Across the sweep</h2>\n";
     for (const fs::path& image : sweep)

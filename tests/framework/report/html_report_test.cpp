@@ -48,7 +48,8 @@ TEST_CASE("HtmlReport: one row per run, sweep plots first, everything escaped", 
   report.runs = {run(0, "sgd(learning_rate=0.1)", nnlab::RunStatus::done),
                  run(1, "momentum <0.9>", nnlab::RunStatus::diverged),
                  run(2, "nesterov", nnlab::RunStatus::failed)};
-  report.images = {"plots/cost-00000000000000a0.png", "plots/sweep-cost_test.png"};
+  report.images = {"plots/cost-00000000000000a0.png", "plots/sweep-cost_test.png",
+                   "plots/convergence-cost_test.png"};
   const auto file = dir.path() / "report.html";
   nnlab::write_html_report(file, report);
 
@@ -70,6 +71,7 @@ TEST_CASE("HtmlReport: one row per run, sweep plots first, everything escaped", 
   REQUIRE(sweep != std::string::npos);
   REQUIRE(own != std::string::npos);
   CHECK(sweep < table);
+  CHECK(page.find("src=\"plots/convergence-cost_test.png\"") < sweep); // the answer first
   CHECK(table < own);
   // Nothing from the network: no http(s) reference anywhere.
   CHECK(page.find("http") == std::string::npos);

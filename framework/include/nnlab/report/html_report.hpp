@@ -16,8 +16,9 @@ struct HtmlReport {
   std::string experiment_yaml;        ///< the experiment file as written
   std::vector<std::string> overrides; ///< key=value given on the command line
   std::vector<RunSummary> runs;
-  /// The plots, as paths relative to the report's folder (e.g. plots/sweep-cost_test.png):
-  /// experiment-wide plots first, then one section per run's own plots.
+  /// The plots, as paths relative to the report's folder (e.g. plots/sweep-cost_test.png).
+  /// The page shows the experiment-wide ones first (convergence, speed, heatmap, sweep),
+  /// then the table, then each run's own (<kind>-<run id>.png).
   std::vector<std::filesystem::path> images;
 };
 
