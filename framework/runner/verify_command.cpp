@@ -26,12 +26,7 @@ bool same_bits(const arma::mat& a, const arma::mat& b) {
 std::string difference(const RunRecord& stored, const RunRecord& again) {
   if (stored.status != again.status)
     return "status " + to_string(stored.status) + " stored, " + to_string(again.status) + " now";
-  const std::pair<const char*, const arma::vec RunSeries::*> series[] = {
-      {"cost_train", &RunSeries::cost_train},
-      {"cost_test", &RunSeries::cost_test},
-      {"accuracy_train", &RunSeries::accuracy_train},
-      {"accuracy_test", &RunSeries::accuracy_test}};
-  for (const auto& [name, member] : series) {
+  for (const auto& [name, member] : run_series_fields) {
     const arma::vec& a = stored.series.*member;
     const arma::vec& b = again.series.*member;
     if (a.n_elem != b.n_elem)

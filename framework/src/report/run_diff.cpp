@@ -137,12 +137,7 @@ RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b) {
 
   diff.outcome = outcome_differences(a.run, b.run);
   diff.results_differ = !diff.outcome.empty();
-  const std::pair<const char*, const arma::vec RunSeries::*> series[] = {
-      {"cost_train", &RunSeries::cost_train},
-      {"cost_test", &RunSeries::cost_test},
-      {"accuracy_train", &RunSeries::accuracy_train},
-      {"accuracy_test", &RunSeries::accuracy_test}};
-  for (const auto& [name, member] : series) {
+  for (const auto& [name, member] : run_series_fields) {
     const SeriesComparison compared =
         compare_series(name, a.run.series.*member, b.run.series.*member);
     diff.results.push_back(compared.line);

@@ -78,12 +78,6 @@ void check_store_root(const std::filesystem::path& file, const H5::H5File& h5) {
   if (!h5.nameExists("runs") || h5.childObjType("runs") != H5O_TYPE_GROUP) refuse("no /runs group");
 }
 
-constexpr std::pair<const char*, arma::vec RunSeries::*> series_fields[] = {
-    {"cost_train", &RunSeries::cost_train},
-    {"cost_test", &RunSeries::cost_test},
-    {"accuracy_train", &RunSeries::accuracy_train},
-    {"accuracy_test", &RunSeries::accuracy_test}};
-
 } // namespace
 
 // --- errors ------------------------------------------------------------------------------
@@ -261,7 +255,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_uint(run, "best_iteration", record.best_iteration);
   write_string(run, "label", record.label);
   write_uint(run, "index", record.index);
-  for (const auto& [name, field] : series_fields)
+  for (const auto& [name, field] : run_series_fields)
     write_array(run, name, record.series.*field, 1);
   const H5::Group weights = create_ordered_group(run, "weights");
   for (const auto& [name, values] : record.weights)
@@ -289,7 +283,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
   if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
-  for (const auto& [name, field] : series_fields)
+  for (const auto& [name, field] : run_series_fields)
     record.series.*field = read_array(run, name, 1);
   // Added to the layout later, like the attributes above.
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <armadillo>
+#include <utility>
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/observer.hpp"
@@ -11,6 +12,13 @@ namespace nnlab {
 struct RunSeries {
   arma::vec cost_train, cost_test, accuracy_train, accuracy_test;
 };
+
+/// The four series by name, in the order the store writes them.
+inline constexpr std::pair<const char*, arma::vec RunSeries::*> run_series_fields[] = {
+    {"cost_train", &RunSeries::cost_train},
+    {"cost_test", &RunSeries::cost_test},
+    {"accuracy_train", &RunSeries::accuracy_train},
+    {"accuracy_test", &RunSeries::accuracy_test}};
 
 /// Records every iteration into a RunSeries sized up front; shrink() trims it to the
 /// iterations actually done.
