@@ -1,6 +1,8 @@
 #include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
+#include <vector>
 
 #include "commands.hpp"
 #include "nnlab/core/error.hpp"
@@ -61,9 +63,20 @@ int plot_store(const CliOptions& cli) {
       std::find(options.kinds.begin(), options.kinds.end(), "decision") != options.kinds.end();
   const StoredExperiment experiment = load_experiment_store(cli.file, decision);
   Registry registry(Registry::search_path(cli.plugin_path));
-  PlotRenderer renderer(cli.out.empty() ? cli.file.parent_path() / "plots" : cli.out, format);
-  const auto notes = add_store_plots(renderer, experiment, options, &registry);
-  const auto images = renderer.render();
+  const std::filesystem::path dir = cli.out.empty() ? cli.file.parent_path() / "plots" : cli.out;
+  const bool existed = std::filesystem::exists(dir);
+  PlotRenderer renderer(dir, format);
+  std::vector<std::string> notes;
+  std::vector<std::filesystem::path> images;
+  try {
+    notes = add_store_plots(renderer, experiment, options, &registry);
+    images = renderer.render();
+  } catch (...) {
+    // A refused request (unknown group key, metric not stored) leaves no empty folder.
+    std::error_code ec;
+    if (!existed && std::filesystem::is_empty(dir, ec)) std::filesystem::remove(dir, ec);
+    throw;
+  }
   for (const auto& note : notes)
     std::cout << note << '\n';
   if (!cli.quiet)

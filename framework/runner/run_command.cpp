@@ -63,9 +63,16 @@ int run_experiment(const CliOptions& cli) {
             << " failed; " << figures << ")\n"
             << "summary: " << result.summary_file.string() << '\n'
             << "report:  " << result.report_file.string() << '\n';
-  if (cli.plots)
-    std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size()
-              << " PNG; convergence-cost_test.png compares the sweep points)\n";
+  if (cli.plots) {
+    // The convergence plot answers the sweep's question: name the one drawn (cost_test,
+    // or cost_train for data without a test set).
+    std::string convergence;
+    for (const auto& png : result.plots)
+      if (png.filename().string().rfind("convergence-cost", 0) == 0)
+        convergence = "; " + png.filename().string() + " compares the sweep points";
+    std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size() << " PNG"
+              << convergence << ")\n";
+  }
   return result.failed > 0 ? 1 : 0;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 
 #include "nnlab/report/run_groups.hpp"
@@ -196,6 +197,10 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
                           "dataset.plugin, dataset.train, dataset.test, model.layers, "
                           "loss.plugin, optimizer.plugin, optimizer.learning_rate, "
                           "training.iterations, seed, optimizer.momentum\n");
+  const auto fresh = tiny.dir.path() / "never-made";
+  CHECK(run_runner("plot " + store + " --group-by optimizer.lr --out " + fresh.string()).status ==
+        2);
+  CHECK_FALSE(std::filesystem::exists(fresh)); // a refused request leaves no empty folder
   const auto metric = run_runner("plot " + store + " --metric cost_valid");
   CHECK(metric.status == 2);
   CHECK(metric.output == "runner: error: " + store +
