@@ -1,5 +1,6 @@
 #include "cli.hpp"
 
+#include <cctype>
 #include <map>
 #include <sstream>
 
@@ -37,17 +38,19 @@ po::options_description option_list() {
   options.add_options()("kind", po::value<std::vector<std::string>>()->composing(),
                         "plot: cost, convergence, accuracy, decision, heatmap or speed "
                         "(repeatable; default: every kind that applies)")(
-      "format", po::value<std::string>(), "plot: png (default), svg or pdf")(
+      "format", po::value<std::string>(), "plot, compare: png (default), svg or pdf")(
       "group-by", po::value<std::vector<std::string>>()->composing(),
-      "plot: group runs by this config key, e.g. optimizer.plugin (repeatable; default: "
+      "plot, compare: group runs by this config key, e.g. optimizer.plugin (repeatable; "
+      "default: "
       "every key that varies except the seed)")(
       "metric", po::value<std::string>(),
-      "plot: the series of convergence and heatmap (default: cost_test)")(
+      "plot, compare: the series compared (default: cost_test)")(
       "target", po::value<std::string>(),
-      "plot: the cost the speed plot counts iterations to (default: 10x the best final)")(
-      "range", po::value<std::string>(), "plot: decision surface box x0,x1,y0,y1")(
+      "plot, compare: the cost the speed plot counts iterations to (default: 10x the "
+      "best final)")("range", po::value<std::string>(), "plot: decision surface box x0,x1,y0,y1")(
       "log-y", "plot: log y axis for convergence (default for costs)")(
-      "linear-y", "plot: linear y axis for convergence");
+      "linear-y", "plot: linear y axis for convergence")(
+      "table", "compare: print the table of groups only, write no files");
   return options;
 }
 
@@ -59,13 +62,29 @@ const std::map<std::string, CliOptions::Command> commands{
     {"check-plugin", CliOptions::Command::check_plugin},
     {"new", CliOptions::Command::new_plugin},
     {"diff", CliOptions::Command::diff},
-    {"plot", CliOptions::Command::plot}};
+    {"plot", CliOptions::Command::plot},
+    {"compare", CliOptions::Command::compare}};
 
-[[noreturn]] void usage_error(const std::string& what) {
-  throw ConfigError("command line: " + what + " (see runner --help)");
+/// Options whose value may be a negative number: program_options would read "-1,1,-1,1"
+/// as an option, so "--range -1,1,-1,1" becomes "--range=-1,1,-1,1".
+std::vector<std::string> joined_negative_values(int argc, const char* const argv[]) {
+  std::vector<std::string> args(argv, argv + argc);
+  for (std::size_t i = 1; i + 1 < args.size(); ++i) {
+    const std::string& next = args[i + 1];
+    if ((args[i] == "--range" || args[i] == "--target") && next.size() > 1 && next[0] == '-' &&
+        (std::isdigit(static_cast<unsigned char>(next[1])) || next[1] == '.')) {
+      args[i] += "=" + next;
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i) + 1);
+    }
+  }
+  return args;
 }
 
 } // namespace
+
+void usage_error(const std::string& what) {
+  throw ConfigError("command line: " + what + " (see runner --help)");
+}
 
 std::string usage() {
   std::ostringstream text;
@@ -82,6 +101,12 @@ std::string usage() {
           "      [--group-by KEY ...] [--metric M] [--target T] [--range x0,x1,y0,y1]\n"
           "      every plot of a stored experiment, from the store alone (default out:\n"
           "      plots/ beside the store); each image has its .gp script and .dat data\n"
+          "  runner compare STORE.h5 STORE.h5 [...] [--metric M] [--group-by KEY ...]\n"
+          "      [--target T] [--out DIR] [--format F] [--table]\n"
+          "      several experiments' runs grouped alike: one convergence plot with one\n"
+          "      legend, the speed plot, a table of the groups and report.html in DIR\n"
+          "      (default: compare-<store>-<store> beside the first store's folder);\n"
+          "      --table prints the table only\n"
           "  runner export-data FILE.yaml [--out PREFIX]\n"
           "      write the dataset block's train and test splits to PREFIX_{train,test}.csv\n"
           "  runner list [NAME]\n"
@@ -111,9 +136,15 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   po::positional_options_description positional;
   positional.add("args", -1);
 
+  const std::vector<std::string> arguments = joined_negative_values(argc, argv);
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), vm);
+    po::store(
+        po::command_line_parser(std::vector<std::string>(arguments.begin() + 1, arguments.end()))
+            .options(all)
+            .positional(positional)
+            .run(),
+        vm);
     po::notify(vm);
   } catch (const po::error& e) {
     usage_error(e.what());
@@ -151,6 +182,12 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
                   "results/xor/runs.h5:2");
     cli.run_references = args;
     args.clear();
+  } else if (cli.command == CliOptions::Command::compare) {
+    if (args.size() < 2)
+      usage_error("compare: expected two or more stores, e.g. runner compare "
+                  "results/momentum/runs.h5 results/optimizers/runs.h5");
+    cli.stores.assign(args.begin(), args.end());
+    args.clear();
   } else if (cli.command == CliOptions::Command::list && !args.empty()) {
     cli.plugin_name = args.front();
     args.erase(args.begin());
@@ -182,9 +219,13 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.plugin_params = vm["set"].as<std::vector<std::string>>();
   }
   const bool plotting = cli.command == CliOptions::Command::plot;
-  for (const char* option :
-       {"kind", "format", "group-by", "metric", "target", "range", "log-y", "linear-y"})
+  const bool comparing = cli.command == CliOptions::Command::compare;
+  for (const char* option : {"kind", "range"})
     if (vm.count(option) && !plotting) usage_error("--" + std::string(option) + " goes with plot");
+  for (const char* option : {"format", "group-by", "metric", "target", "log-y", "linear-y"})
+    if (vm.count(option) && !plotting && !comparing)
+      usage_error("--" + std::string(option) + " goes with plot or compare");
+  if (vm.count("table") && !comparing) usage_error("--table goes with compare");
   const auto strings = [&](const char* option) {
     return vm.count(option) ? vm[option].as<std::vector<std::string>>()
                             : std::vector<std::string>{};
@@ -192,9 +233,9 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   const auto text = [&](const char* option) {
     return vm.count(option) ? vm[option].as<std::string>() : std::string();
   };
-  cli.plot = {strings("kind"),       strings("group-by"),     text("format"),
-              text("metric"),        text("target"),          text("range"),
-              vm.count("log-y") > 0, vm.count("linear-y") > 0};
+  cli.plot = {strings("kind"),       strings("group-by"),      text("format"),
+              text("metric"),        text("target"),           text("range"),
+              vm.count("log-y") > 0, vm.count("linear-y") > 0, vm.count("table") > 0};
   if (vm.count("out")) cli.out = vm["out"].as<std::string>();
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())

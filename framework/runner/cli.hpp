@@ -18,6 +18,7 @@ struct CliOptions {
     new_plugin,
     diff,
     plot,
+    compare,
     help,
     version
   };
@@ -38,18 +39,23 @@ struct CliOptions {
   bool quiet = false;
   std::string command_line; ///< argv joined, for provenance
 
-  /// plot: the options as given (checked by the plot command)
+  /// plot and compare: the options as given (checked by the command)
   struct PlotArgs {
     std::vector<std::string> kinds, group_by;
     std::string format, metric, target, range;
     bool log_y = false, linear_y = false;
+    bool table = false; ///< compare: print the table only
   } plot;
+  std::vector<std::filesystem::path> stores; ///< compare: the stores, in the order given
 
   std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
   std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)
 
   std::vector<std::string> run_references; ///< diff: the two runs, STORE:RUN each
 };
+
+/// Throws ConfigError "command line: <what> (see runner --help)".
+[[noreturn]] void usage_error(const std::string& what);
 
 /// Parses argv. Bad usage throws ConfigError with a one-line reason.
 CliOptions parse_cli(int argc, const char* const argv[]);

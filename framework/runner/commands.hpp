@@ -12,6 +12,8 @@ int validate_experiment(const CliOptions& cli);
 int verify_store(const CliOptions& cli);
 /// `runner plot STORE.h5`: every plot of a stored experiment, from the store alone.
 int plot_store(const CliOptions& cli);
+/// `runner compare STORE.h5 STORE.h5 ...`: several stores' groups in one plot and table.
+int compare_stores(const CliOptions& cli);
 /// `runner export-data FILE.yaml`: the dataset block's splits as CSV files.
 int export_data(const CliOptions& cli);
 /// `runner list`: every plugin found, by kind.

@@ -24,6 +24,7 @@ int main(int argc, char* argv[]) {
     case CliOptions::Command::validate: return nnlab::runner::validate_experiment(cli);
     case CliOptions::Command::verify: return nnlab::runner::verify_store(cli);
     case CliOptions::Command::plot: return nnlab::runner::plot_store(cli);
+    case CliOptions::Command::compare: return nnlab::runner::compare_stores(cli);
     case CliOptions::Command::run: return nnlab::runner::run_experiment(cli);
     case CliOptions::Command::diff: return nnlab::runner::diff_run_pair(cli);
     }

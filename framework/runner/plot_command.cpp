@@ -1,51 +1,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <sstream>
 #include <vector>
 
 #include "commands.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/engine/store_plots.hpp"
+#include "plot_arguments.hpp"
 
 namespace nnlab::runner {
-
-namespace {
-
-[[noreturn]] void usage_error(const std::string& what) {
-  throw ConfigError("command line: " + what + " (see runner --help)");
-}
-
-PlotFormat parse_format(const std::string& text) {
-  for (const PlotFormat format : {PlotFormat::png, PlotFormat::svg, PlotFormat::pdf})
-    if (text == to_string(format)) return format;
-  usage_error("--format: expected png, svg or pdf, got '" + text + "'");
-}
-
-double parse_number(const std::string& option, const std::string& text) {
-  std::size_t used = 0;
-  double value = 0.0;
-  try {
-    value = std::stod(text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text.size())
-    usage_error(option + ": expected a number, got '" + text + "'");
-  return value;
-}
-
-PlotRange parse_range(const std::string& text) {
-  std::vector<double> values;
-  std::istringstream parts(text);
-  for (std::string part; std::getline(parts, part, ',');)
-    values.push_back(parse_number("--range", part));
-  if (values.size() != 4 || !(values[0] < values[1]) || !(values[2] < values[3]))
-    usage_error("--range: expected x0,x1,y0,y1 with x0 < x1 and y0 < y1, got '" + text + "'");
-  return {values[0], values[1], values[2], values[3]};
-}
-
-} // namespace
 
 int plot_store(const CliOptions& cli) {
   StorePlotOptions options;
@@ -54,9 +17,8 @@ int plot_store(const CliOptions& cli) {
   if (!cli.plot.metric.empty()) options.metric = cli.plot.metric;
   if (!cli.plot.target.empty()) options.target = parse_number("--target", cli.plot.target);
   if (!cli.plot.range.empty()) options.range = parse_range(cli.plot.range);
-  if (cli.plot.log_y && cli.plot.linear_y) usage_error("--log-y and --linear-y exclude each other");
-  if (cli.plot.log_y || cli.plot.linear_y) options.log_y = cli.plot.log_y;
-  const PlotFormat format = parse_format(cli.plot.format.empty() ? "png" : cli.plot.format);
+  options.log_y = parse_log_y(cli.plot);
+  const PlotFormat format = parse_format(cli.plot.format);
 
   const bool decision =
       options.kinds.empty() ||

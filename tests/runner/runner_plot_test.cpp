@@ -9,37 +9,17 @@
 #include "support/plot_files.hpp"
 #include "support/runner_process.hpp"
 #include "support/temp_dir.hpp"
+#include "support/tiny_store.hpp"
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 using nnlab::test::is_png;
 using nnlab::test::run_runner;
 namespace fs = std::filesystem;
+using nnlab::test::TinyStore;
 
 namespace {
-
-/// A stored sweep of 2 optimizers x 2 learning rates x 2 seeds (8 runs of 60 iterations)
-/// trained without plots, in its own temp folder: results/tiny/runs.h5.
-struct TinyStore {
-  nnlab::test::TempDir dir;
-  fs::path store;
-  TinyStore() {
-    const auto yaml = dir.write(
-        "tiny.yaml",
-        nnlab::test::xor_experiment(
-            "tiny", "model: {layers: [3, 2, 1]}\n"
-                    "optimizer: {plugin: sgd, learning_rate: 0.05}\n"
-                    "training: {iterations: 60}\n"
-                    "sweep:\n  optimizer: [{plugin: sgd}, {plugin: momentum, momentum: 0.9}]\n"
-                    "  optimizer.learning_rate: [0.05, 0.5]\n"
-                    "seeds: [1, 2]\n"));
-    const auto run = run_runner(yaml.string() + " --out " + (dir.path() / "results").string() +
-                                " --no-plots --quiet");
-    INFO(run.output);
-    REQUIRE(run.status == 0);
-    store = dir.path() / "results/tiny/runs.h5";
-  }
-};
 
 /// The runs of each sweep point (by the label the engine stored), in sweep order.
 std::vector<std::vector<const nnlab::StoredRun*>>
@@ -214,4 +194,97 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
   CHECK(missing.status == 2);
   CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +
                               ": cannot open: no such file\n");
+}
+
+TEST_CASE("RunnerPlot: --log-y and --linear-y set the convergence axis, costs log by default",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const auto script = [&](const std::string& options, const std::string& stem) {
+    const fs::path out = tiny.dir.path() / "axis";
+    fs::remove_all(out);
+    const auto result = run_runner("plot " + tiny.store.string() + " --kind convergence --out " +
+                                   out.string() + " " + options);
+    INFO(result.output);
+    REQUIRE(result.status == 0);
+    return nnlab::test::read_text(out / (stem + ".gp"));
+  };
+  CHECK_THAT(script("", "convergence-cost_test"), Contains("set logscale y\n"));
+  CHECK_THAT(script("--linear-y", "convergence-cost_test"), !Contains("set logscale y"));
+  CHECK_THAT(script("--metric accuracy_test", "convergence-accuracy_test"),
+             !Contains("set logscale y"));
+  CHECK_THAT(script("--metric accuracy_test --log-y", "convergence-accuracy_test"),
+             Contains("set logscale y\n"));
+  const auto both = run_runner("plot " + tiny.store.string() + " --log-y --linear-y");
+  CHECK(both.status == 2);
+  CHECK(both.output == "runner: error: command line: --log-y and --linear-y exclude each other "
+                       "(see runner --help)\n");
+}
+
+TEST_CASE("RunnerPlot: --target sets what the speed plot counts iterations to", "[runner][plot]") {
+  const TinyStore tiny;
+  const fs::path out = tiny.dir.path() / "speed";
+  const auto result = run_runner("plot " + tiny.store.string() +
+                                 " --kind speed --target 0.6 --out " + out.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const std::string gp = nnlab::test::read_text(out / "speed-cost_test.gp");
+  CHECK_THAT(gp, Contains("iterations to reach test cost <= 0.6'"));
+  std::size_t reached = 0, never = 0;
+  for (const auto& run : nnlab::load_runs(tiny.store.string()))
+    (arma::any(run.record.series.cost_test <= 0.6) ? reached : never) += 1;
+  const auto blocks = nnlab::test::read_data_blocks(out / "speed-cost_test.dat");
+  REQUIRE(blocks.size() == 3);
+  std::size_t drawn = 0, drawn_never = 0;
+  for (const auto& row : blocks[0])
+    drawn += !row.empty();
+  for (const auto& row : blocks[2])
+    drawn_never += !row.empty();
+  CHECK(drawn == reached);
+  CHECK(drawn_never == never);
+  CHECK(reached > 0);
+  const auto bad = run_runner("plot " + tiny.store.string() + " --target low");
+  CHECK(bad.output == "runner: error: command line: --target: expected a number, got 'low' "
+                      "(see runner --help)\n");
+}
+
+TEST_CASE("RunnerPlot: --range sets the decision surface's box, negative numbers too",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const fs::path out = tiny.dir.path() / "range";
+  // "--range -7,..." with a space: not read as an option
+  const auto result = run_runner("plot " + tiny.store.string() +
+                                 " --kind decision --range -7,7,-6.5,6.5 --out " + out.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  std::size_t scripts = 0;
+  for (const auto& entry : fs::directory_iterator(out)) {
+    if (entry.path().extension() != ".gp") continue;
+    ++scripts;
+    const std::string gp = nnlab::test::read_text(entry.path());
+    CHECK_THAT(gp, Contains("set xrange [-7:7]\nset yrange [-6.5:6.5]\n"));
+    auto data = entry.path();
+    const auto rows = nnlab::test::read_data_rows(data.replace_extension(".dat"));
+    REQUIRE(!rows.empty());
+    CHECK_THAT(rows.front()[0], WithinAbs(-7.0 + 0.5 * 14.0 / 150.0, 1e-5)); // first cell centre
+    CHECK_THAT(rows.front()[1], WithinAbs(-6.5 + 0.5 * 13.0 / 150.0, 1e-5));
+  }
+  CHECK(scripts == 4);
+  const auto bad = run_runner("plot " + tiny.store.string() + " --kind decision --range 1,0,0,1");
+  CHECK(bad.status == 2);
+  CHECK(bad.output == "runner: error: command line: --range: expected x0,x1,y0,y1 with x0 < x1 "
+                      "and y0 < y1, got '1,0,0,1' (see runner --help)\n");
+}
+
+TEST_CASE("RunnerPlot: pdf output", "[runner][plot]") {
+  const TinyStore tiny;
+  const fs::path out = tiny.dir.path() / "pdf";
+  const auto result = run_runner("plot " + tiny.store.string() +
+                                 " --kind convergence --format pdf --out " + out.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  const fs::path pdf = out / "convergence-cost_test.pdf";
+  REQUIRE(fs::exists(pdf));
+  CHECK(nnlab::test::read_text(pdf).starts_with("%PDF-"));
+  CHECK(fs::file_size(pdf) > 5000);
+  CHECK_THAT(result.output, Contains(pdf.string()));
 }

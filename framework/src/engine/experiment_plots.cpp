@@ -41,7 +41,7 @@ std::vector<std::filesystem::path> ExperimentPlotter::render() {
                  "Test cost", true);
   add_sweep_plot(renderer_, "sweep-accuracy_test", accuracy_groups_,
                  name_ + ": test accuracy of every run", "Test accuracy", false);
-  StoredExperiment experiment{store_, name_, std::move(runs_kept_), {}, 0};
+  StoredExperiment experiment{store_, name_, std::move(runs_kept_), {}, 0, {}};
   StorePlotOptions options;
   options.kinds = {"convergence", "accuracy", "heatmap", "speed"};
   const bool any_curve =

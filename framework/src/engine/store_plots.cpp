@@ -17,17 +17,6 @@ namespace nnlab {
 
 namespace {
 
-/// "cost_test" -> "test cost", as axis labels and titles read.
-std::string metric_title(const std::string& metric) {
-  const auto cut = metric.find('_');
-  if (cut == std::string::npos) return metric;
-  return metric.substr(cut + 1) + " " + metric.substr(0, cut);
-}
-
-bool is_cost(const std::string& metric) {
-  return metric.starts_with("cost");
-}
-
 std::string known_kinds() {
   std::string text;
   for (const auto& kind : plot_kinds())
@@ -53,7 +42,7 @@ std::string add_decisions(PlotRenderer& renderer, const StoredExperiment& experi
                           const RunGroups& groups, const StorePlotOptions& options,
                           Registry* registry) {
   if (!registry) return "decision: skipped: no plugins to re-load the data with";
-  const std::string metric = is_cost(options.metric) ? options.metric : "cost_test";
+  const std::string metric = is_cost_metric(options.metric) ? options.metric : "cost_test";
   DatasetCache datasets(*registry);
   for (const auto& group : groups.groups) {
     const StoredRun* best = nullptr;
@@ -87,7 +76,7 @@ std::string add_decisions(PlotRenderer& renderer, const StoredExperiment& experi
 
 std::string add_speed(PlotRenderer& renderer, const StoredExperiment& experiment,
                       const RunGroups& groups, const StorePlotOptions& options) {
-  const std::string metric = is_cost(options.metric) ? options.metric : "cost_test";
+  const std::string metric = is_cost_metric(options.metric) ? options.metric : "cost_test";
   if (!has_series(experiment, metric)) return "speed: skipped: no " + metric + " stored";
   const double target = options.target ? *options.target : default_target(experiment.runs, metric);
   if (std::isnan(target)) return "speed: skipped: no run has a positive final " + metric;
@@ -118,7 +107,9 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, bool 
   experiment.store = store;
   experiment.name = store.parent_path().filename().string();
   if (experiment.name.empty()) experiment.name = store.stem().string();
-  const Attributes attributes = RunStore::open_read_only(store).header().attributes;
+  const StoreHeader header = RunStore::open_read_only(store).header();
+  const Attributes& attributes = header.attributes;
+  experiment.yaml = header.experiment_yaml;
   experiment.exp_dir = attribute(attributes, "experiment_dir");
   const std::string seed = attribute(attributes, "experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
@@ -154,7 +145,7 @@ std::vector<std::string> add_store_plots(PlotRenderer& renderer, const StoredExp
     }
   if (wanted("convergence"))
     add_convergence(renderer, experiment, groups, options.metric,
-                    options.log_y.value_or(is_cost(options.metric)));
+                    options.log_y.value_or(is_cost_metric(options.metric)));
   if (wanted("accuracy")) {
     if (has_series(experiment, "accuracy_test"))
       add_convergence(renderer, experiment, groups, "accuracy_test", false);
@@ -176,7 +167,7 @@ std::vector<std::string> add_store_plots(PlotRenderer& renderer, const StoredExp
                        final_value_heatmap(experiment.runs, groups, options.metric),
                        experiment.name + ": final " + metric_title(options.metric) +
                            ", median over seeds",
-                       "final " + metric_title(options.metric), is_cost(options.metric));
+                       "final " + metric_title(options.metric), is_cost_metric(options.metric));
     }
   }
   if (wanted("speed"))

@@ -193,7 +193,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   }
   write_summary_csv(summaries, result.summary_file);
   if (plotter) result.plots = plotter->render();
-  HtmlReport report{experiment.name, experiment.yaml_text, experiment.overrides, summaries, {}};
+  HtmlReport report{
+      experiment.name, experiment.yaml_text, experiment.overrides, summaries, {}, {}, {}};
   for (const auto& png : result.plots)
     report.images.push_back(png.lexically_relative(result.experiment_dir));
   write_html_report(result.report_file, report);

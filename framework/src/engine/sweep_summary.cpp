@@ -20,14 +20,6 @@ double median(std::vector<double> values) {
   return arma::median(arma::vec(values));
 }
 
-std::string csv_field(const std::string& text) {
-  if (text.find_first_of(",\"\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (const char c : text)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy) {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RunSummary*>> groups;
@@ -81,6 +73,14 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
 }
 
 } // namespace
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (const char c : text)
+    out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
 
 RunSummary summarize(const RunRecord& r) {
   return RunSummary{r.id,

@@ -71,7 +71,9 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
   body << "plot ";
   for (std::size_t g = 0; g < curves.size(); ++g) {
     const std::uint32_t colour = plot_style::palette[curves[g].colour % plot_style::palette.size()];
-    const std::size_t dash = 1 + (curves[g].colour / plot_style::palette.size()) % 5;
+    const std::size_t dash = curves[g].dash != 0
+                                 ? curves[g].dash
+                                 : 1 + (curves[g].colour / plot_style::palette.size()) % 5;
     body << (g > 0 ? ", \\\n     " : "") << file << " index " << g << " using 1:" << lo << ":" << hi
          << " with filledcurves fc rgb " << gnuplot_colour(colour) << " notitle, \\\n     " << file
          << " index " << g << " using 1:" << y << " with lines lw "

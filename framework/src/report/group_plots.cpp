@@ -28,7 +28,7 @@ std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs, const Run
       series.push_back(&series_of(runs[r].record, metric));
     SeriesBand band = series_band(series);
     curves.push_back({group.label, group.colour, std::move(band.median), std::move(band.min),
-                      std::move(band.max)});
+                      std::move(band.max), 0});
   }
   return curves;
 }

@@ -20,9 +20,9 @@ namespace {
 // The page's look: readable at any width, the course's two colours for the status marks.
 constexpr const char* style = R"(
 body { font-family: sans-serif; margin: 2em auto; max-width: 1100px; padding: 0 1em; color: #222; }
-h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; }
+h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 1.6em; } h3 { font-size: 1.05em; }
 pre { background: #f6f6f6; padding: 0.8em; overflow-x: auto; font-size: 0.9em; }
-table { border-collapse: collapse; width: 100%; font-size: 0.88em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.88em; margin-bottom: 1em; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.3em 0.5em; text-align: left; }
 th { cursor: pointer; background: #f0f0f0; user-select: none; white-space: nowrap; }
 th.sorted-asc::after { content: " \25B2"; } th.sorted-desc::after { content: " \25BC"; }
@@ -88,6 +88,20 @@ void write_table(std::ostream& out, const std::vector<RunSummary>& runs) {
         << percent(run.accuracy_train) << "</td><td class=\"num\">" << percent(run.accuracy_test)
         << "</td><td class=\"num\">" << number(run.wall_time_s, 3) << "</td><td>"
         << html_escape(run.message) << "</td></tr>\n";
+  }
+  out << "</tbody></table>\n";
+}
+
+void write_group_table(std::ostream& out, const std::vector<std::vector<std::string>>& table) {
+  out << "<table id=\"groups\"><thead><tr>";
+  for (const auto& column : table.front())
+    out << "<th onclick=\"sortTable(this)\">" << html_escape(column) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (std::size_t r = 1; r < table.size(); ++r) {
+    out << "<tr>";
+    for (std::size_t c = 0; c < table[r].size(); ++c)
+      out << (c < 2 ? "<td>" : "<td class=\"num\">") << html_escape(table[r][c]) << "</td>";
+    out << "</tr>\n";
   }
   out << "</tbody></table>\n";
 }
@@ -163,6 +177,10 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
     for (const fs::path& image : sweep)
       write_figure(page, image);
   }
+  if (!report.group_table.empty()) {
+    page << "<h2>Groups</h2>\n";
+    write_group_table(page, report.group_table);
+  }
   page << "<h2>Runs</h2>\n";
   write_table(page, report.runs);
   if (!per_run.empty()) {
@@ -170,7 +188,13 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
     for (const fs::path& image : per_run)
       write_figure(page, image);
   }
-  page << "<h2>Experiment</h2>\n<pre>" << html_escape(report.experiment_yaml) << "</pre>\n";
+  if (report.stores.empty())
+    page << "<h2>Experiment</h2>\n<pre>" << html_escape(report.experiment_yaml) << "</pre>\n";
+  else
+    page << "<h2>Stores compared</h2>\n";
+  for (const auto& store : report.stores)
+    page << "<h3>" << html_escape(store.name) << "</h3>\n<p><code>" << html_escape(store.file)
+         << "</code></p>\n<pre>" << html_escape(store.yaml) << "</pre>\n";
   if (!report.overrides.empty()) {
     page << "<p>Overrides given on the command line:</p>\n<pre>";
     for (const auto& override : report.overrides)

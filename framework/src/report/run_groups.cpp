@@ -169,6 +169,16 @@ const std::vector<std::string>& series_names() {
   return names;
 }
 
+std::string metric_title(const std::string& metric) {
+  const auto cut = metric.find('_');
+  if (cut == std::string::npos) return metric;
+  return metric.substr(cut + 1) + " " + metric.substr(0, cut);
+}
+
+bool is_cost_metric(const std::string& metric) {
+  return metric.starts_with("cost");
+}
+
 const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
   if (metric == "cost_train") return record.series.cost_train;
   if (metric == "cost_test") return record.series.cost_test;

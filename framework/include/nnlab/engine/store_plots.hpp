@@ -38,6 +38,7 @@ struct StoredExperiment {
   std::vector<StoredRun> runs;   ///< load_runs(); decision needs the weights
   std::filesystem::path exp_dir; ///< experiment_dir attribute (decision re-loads the data)
   std::uint64_t exp_seed = 0;    ///< experiment_seed attribute
+  std::string yaml;              ///< the experiment file as written (the store's header)
 };
 
 /// Reads a store for plotting (weights too when `with_weights`). A missing file throws

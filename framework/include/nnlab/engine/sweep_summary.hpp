@@ -27,6 +27,9 @@ struct RunSummary {
 
 NNLAB_EXPORT RunSummary summarize(const RunRecord& record);
 
+/// A CSV field: as is, or quoted (with "" for ") when it holds a comma, quote or newline.
+NNLAB_EXPORT std::string csv_field(const std::string& text);
+
 /// Per sweep point (runs grouped by label, in sweep order): runs, diverged/failed, the
 /// median final test cost, and min / median / max final test accuracy with the number of
 /// runs that reached `good_accuracy`; then the best runs by final test cost.

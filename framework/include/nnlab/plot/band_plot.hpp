@@ -16,6 +16,8 @@ struct BandCurve {
   std::string label;
   std::size_t colour = 0; ///< index into plot_style::palette
   arma::vec median, min, max;
+  /// gnuplot dash type; 0: solid for the palette's first round, dashed beyond
+  std::size_t dash = 0;
 };
 
 /// A metric vs iteration, one curve per group: the median as a line over its min-max band

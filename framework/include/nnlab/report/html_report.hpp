@@ -20,6 +20,16 @@ struct HtmlReport {
   /// The page shows the experiment-wide ones first (convergence, speed, heatmap, sweep),
   /// then the table, then each run's own (<kind>-<run id>.png).
   std::vector<std::filesystem::path> images;
+
+  /// runner compare: a table of the groups compared (first row: the header), shown
+  /// before the run table as id="groups"; empty for one experiment.
+  std::vector<std::vector<std::string>> group_table;
+  /// runner compare: each store compared, with its experiment file; shown instead of
+  /// experiment_yaml when not empty.
+  struct Store {
+    std::string name, file, yaml;
+  };
+  std::vector<Store> stores;
 };
 
 /// Writes `report` as one HTML page at `file` (results/<name>/report.html): no network,

@@ -61,6 +61,10 @@ NNLAB_EXPORT const std::vector<std::string>& series_names();
 /// The series `metric` of a run (empty when the run did not store it). Throws ConfigError
 /// for a name not in series_names().
 NNLAB_EXPORT const arma::vec& series_of(const RunRecord& record, const std::string& metric);
+/// "cost_test" -> "test cost", as axis labels and titles read.
+NNLAB_EXPORT std::string metric_title(const std::string& metric);
+/// Whether lower is better: cost_train and cost_test.
+NNLAB_EXPORT bool is_cost_metric(const std::string& metric);
 /// Throws ConfigError "<store>: metric 'm' is not stored; stored: a, b" unless some run
 /// has a non-empty series `metric`.
 NNLAB_EXPORT void require_metric(const std::vector<StoredRun>& runs, const std::string& store,

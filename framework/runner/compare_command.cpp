@@ -1,0 +1,60 @@
+#include <filesystem>
+#include <iostream>
+
+#include "commands.hpp"
+#include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/report/html_report.hpp"
+#include "plot_arguments.hpp"
+
+namespace nnlab::runner {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+/// compare-<a>-<b>... beside the first store's experiment folder (results/ for results/*/).
+fs::path default_out(const StoreComparison& comparison) {
+  std::string name = "compare";
+  for (const auto& store : comparison.stores)
+    name += "-" + fs::path(store).filename().string();
+  return fs::absolute(comparison.files.front()).parent_path().parent_path() / name;
+}
+
+} // namespace
+
+int compare_stores(const CliOptions& cli) {
+  ComparisonOptions options;
+  options.group_by = cli.plot.group_by;
+  options.metric = cli.plot.metric;
+  if (!cli.plot.target.empty()) options.target = parse_number("--target", cli.plot.target);
+  options.log_y = parse_log_y(cli.plot);
+  const PlotFormat format = parse_format(cli.plot.format);
+
+  std::vector<StoredExperiment> experiments;
+  for (const auto& store : cli.stores)
+    experiments.push_back(load_experiment_store(store, false));
+  const StoreComparison comparison = compare_stores(experiments, options);
+  if (cli.plot.table) {
+    print_comparison_table(comparison, std::cout);
+    return 0;
+  }
+
+  const fs::path dir = cli.out.empty() ? default_out(comparison) : cli.out;
+  PlotRenderer renderer(dir, format);
+  add_comparison_plots(renderer, comparison);
+  const std::vector<fs::path> images = renderer.render();
+  write_comparison_csv(comparison, dir / "compare.csv");
+  std::vector<fs::path> relative;
+  for (const auto& image : images)
+    relative.push_back(image.lexically_relative(dir));
+  write_html_report(dir / "report.html", comparison_report(comparison, experiments, relative));
+
+  if (!cli.quiet) print_comparison_table(comparison, std::cout);
+  std::cout << (cli.quiet ? "" : "\n") << "plots:  " << images.size() << " in "
+            << renderer.dir().string() << " (each with its .gp script and .dat data)\n"
+            << "table:  " << (dir / "compare.csv").string() << '\n'
+            << "report: " << (dir / "report.html").string() << '\n';
+  return 0;
+}
+
+} // namespace nnlab::runner

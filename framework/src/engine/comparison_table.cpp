@@ -1,0 +1,117 @@
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iomanip>
+#include <locale>
+#include <ostream>
+#include <sstream>
+
+#include "nnlab/core/error.hpp"
+#include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/report/html_report.hpp"
+
+namespace nnlab {
+
+namespace {
+
+std::string number(double value) {
+  if (std::isnan(value)) return "-";
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << std::setprecision(4) << value;
+  return out.str();
+}
+
+std::string iterations(const ComparedGroup& group) {
+  if (std::isnan(group.median_iterations)) return "-";
+  const std::string reached =
+      " (" + std::to_string(group.reached) + "/" + std::to_string(group.runs) + ")";
+  if (std::isinf(group.median_iterations)) return "never" + reached;
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << std::setprecision(10) << group.median_iterations << reached;
+  return out.str();
+}
+
+std::string target_header(const StoreComparison& comparison) {
+  if (std::isnan(comparison.target)) return "iterations to target";
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << std::setprecision(3) << "iterations to <= " << comparison.target;
+  return out.str();
+}
+
+} // namespace
+
+std::vector<std::vector<std::string>> comparison_rows(const StoreComparison& comparison) {
+  std::vector<std::vector<std::string>> rows{{"store", "group", "runs",
+                                              "final " + comparison.metric,
+                                              target_header(comparison), "diverged", "failed"}};
+  for (const auto& group : comparison.groups)
+    rows.push_back({comparison.stores[group.store], group.group, std::to_string(group.runs),
+                    number(group.median_final), iterations(group), std::to_string(group.diverged),
+                    std::to_string(group.failed)});
+  return rows;
+}
+
+void print_comparison_table(const StoreComparison& comparison, std::ostream& out) {
+  const auto rows = comparison_rows(comparison);
+  std::vector<std::size_t> width(rows.front().size(), 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c)
+      width[c] = std::max(width[c], row[c].size());
+  for (const auto& row : rows) {
+    std::string line;
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      const std::size_t pad = width[c] - row[c].size();
+      // names to the left, numbers to the right
+      line += c < 2 ? row[c] + std::string(pad, ' ') : std::string(pad, ' ') + row[c];
+      if (c + 1 < row.size()) line += "  ";
+    }
+    out << line << '\n';
+  }
+  out << "final " << comparison.metric << ": median over the group's runs; iterations: median "
+      << "first iteration at or below the target (reached/runs), \"never\" when half or more "
+         "never got there\n";
+}
+
+void write_comparison_csv(const StoreComparison& comparison, const std::filesystem::path& file) {
+  std::ostringstream text;
+  text.imbue(std::locale::classic());
+  text.precision(17);
+  text << "store,group,runs,median_final_" << comparison.metric
+       << ",median_iterations_to_target,reached,diverged,failed,target\n";
+  for (const auto& group : comparison.groups)
+    text << csv_field(comparison.stores[group.store]) << ',' << csv_field(group.group) << ','
+         << group.runs << ',' << group.median_final << ',' << group.median_iterations << ','
+         << group.reached << ',' << group.diverged << ',' << group.failed << ','
+         << comparison.target << '\n';
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out << text.str();
+  out.flush();
+  if (!out) throw StorageError(file.string() + ": cannot write: " + std::strerror(errno));
+}
+
+HtmlReport comparison_report(const StoreComparison& comparison,
+                             const std::vector<StoredExperiment>& experiments,
+                             std::vector<std::filesystem::path> images) {
+  HtmlReport report;
+  for (const auto& name : comparison.stores)
+    report.title += (report.title.empty() ? "compare " : " vs ") + name;
+  for (std::size_t s = 0; s < experiments.size(); ++s) {
+    for (const auto& run : experiments[s].runs) {
+      RunSummary summary = summarize(run.record);
+      summary.label = comparison.stores[s] + ": " + summary.label;
+      report.runs.push_back(std::move(summary));
+    }
+    report.stores.push_back(
+        {comparison.stores[s], experiments[s].store.string(), experiments[s].yaml});
+  }
+  report.images = std::move(images);
+  report.group_table = comparison_rows(comparison);
+  return report;
+}
+
+} // namespace nnlab

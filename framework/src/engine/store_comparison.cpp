@@ -1,0 +1,235 @@
+#include "nnlab/engine/store_comparison.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "nnlab/core/error.hpp"
+#include "nnlab/report/group_plots.hpp"
+
+namespace nnlab {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// The shortest tails of the stores' folder paths that tell them apart.
+std::vector<std::string> store_names(const std::vector<StoredExperiment>& experiments) {
+  std::vector<std::vector<std::string>> parts;
+  for (const auto& experiment : experiments) {
+    std::vector<std::string> folders;
+    for (const auto& part : fs::absolute(experiment.store).lexically_normal().parent_path())
+      if (!part.empty() && part != "/") folders.push_back(part.string());
+    if (folders.empty()) folders.push_back(experiment.store.stem().string());
+    parts.push_back(std::move(folders));
+  }
+  std::vector<std::size_t> depth(parts.size(), 1);
+  const auto name = [&](std::size_t s) {
+    std::string text;
+    const auto& folders = parts[s];
+    for (std::size_t i = folders.size() - std::min(depth[s], folders.size()); i < folders.size();
+         ++i)
+      text += (text.empty() ? "" : "/") + folders[i];
+    return text;
+  };
+  for (bool clash = true; clash;) {
+    clash = false;
+    for (std::size_t a = 0; a < parts.size(); ++a)
+      for (std::size_t b = a + 1; b < parts.size(); ++b)
+        if (name(a) == name(b)) {
+          for (const std::size_t s : {a, b})
+            if (depth[s] < parts[s].size()) ++depth[s], clash = true;
+        }
+  }
+  std::vector<std::string> names;
+  for (std::size_t s = 0; s < parts.size(); ++s)
+    names.push_back(name(s));
+  return names;
+}
+
+bool stores_series(const StoredExperiment& experiment, const std::string& metric) {
+  return std::any_of(experiment.runs.begin(), experiment.runs.end(), [&](const StoredRun& run) {
+    return !series_of(run.record, metric).is_empty();
+  });
+}
+
+/// The keys each store is grouped by: those asked for, or every key that varies in some
+/// store (each store then uses the ones its configs have).
+std::vector<std::string> default_keys(const std::vector<StoredExperiment>& experiments) {
+  std::vector<std::string> keys;
+  for (const auto& experiment : experiments)
+    for (const auto& key : varying_keys(experiment.runs))
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+  return keys;
+}
+
+std::vector<std::string> keys_present(const std::vector<std::string>& keys,
+                                      const std::vector<StoredRun>& runs) {
+  const std::vector<std::string> present = config_keys(runs);
+  std::vector<std::string> kept;
+  for (const auto& key : keys)
+    if (std::find(present.begin(), present.end(), key) != present.end()) kept.push_back(key);
+  return kept;
+}
+
+double median_iterations(const SpeedGroup& speed) {
+  std::vector<double> iterations = speed.reached;
+  iterations.insert(iterations.end(), speed.never, std::numeric_limits<double>::infinity());
+  return median(iterations);
+}
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return text;
+}
+
+} // namespace
+
+StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
+                               const ComparisonOptions& options) {
+  if (experiments.size() < 2)
+    throw ConfigError("compare: expected two or more stores, got " +
+                      std::to_string(experiments.size()));
+  for (std::size_t a = 0; a < experiments.size(); ++a)
+    for (std::size_t b = a + 1; b < experiments.size(); ++b) {
+      std::error_code ec;
+      if (fs::equivalent(experiments[a].store, experiments[b].store, ec))
+        throw ConfigError("compare: " + experiments[b].store.string() + ": given twice (also as " +
+                          experiments[a].store.string() + ")");
+    }
+  StoreComparison comparison;
+  comparison.stores = store_names(experiments);
+  for (const auto& experiment : experiments) {
+    comparison.files.push_back(experiment.store);
+    if (experiment.runs.empty()) throw ConfigError(experiment.store.string() + ": no runs stored");
+  }
+  comparison.metric = options.metric;
+  if (comparison.metric.empty()) {
+    const bool all_test = std::all_of(experiments.begin(), experiments.end(),
+                                      [](const auto& e) { return stores_series(e, "cost_test"); });
+    comparison.metric = all_test ? "cost_test" : "cost_train";
+  }
+  const std::string& metric = comparison.metric;
+  for (const auto& experiment : experiments)
+    require_metric(experiment.runs, experiment.store.string(), metric);
+  const bool cost = is_cost_metric(metric);
+  if (options.target && !cost)
+    throw ConfigError("--target: iterations to a target are counted for a cost, and the "
+                      "metric is " +
+                      metric);
+  comparison.log_y = options.log_y.value_or(cost);
+  const bool accuracy =
+      cost && std::all_of(experiments.begin(), experiments.end(),
+                          [](const auto& e) { return stores_series(e, "accuracy_test"); });
+
+  double best_target = std::nan(""); // 10x the best final over every store
+  for (const auto& experiment : experiments) {
+    best_target = std::fmin(best_target, default_target(experiment.runs, metric));
+    for (const auto& run : experiment.runs)
+      comparison.iterations = std::max(comparison.iterations,
+                                       static_cast<double>(series_of(run.record, metric).n_elem));
+  }
+  comparison.target = !cost ? std::nan("") : options.target.value_or(best_target);
+  comparison.default_target = cost && !options.target;
+  const bool speed = !std::isnan(comparison.target);
+
+  const std::vector<std::string> keys =
+      options.group_by.empty() ? default_keys(experiments) : options.group_by;
+  std::vector<RunGroups> grouped;
+  for (const auto& experiment : experiments) {
+    const auto store_keys =
+        options.group_by.empty() ? keys_present(keys, experiment.runs) : options.group_by;
+    grouped.push_back(group_runs(experiment.runs, experiment.store.string(), store_keys));
+    for (const auto& key : grouped.back().keys)
+      if (std::find(comparison.keys.begin(), comparison.keys.end(), key) == comparison.keys.end())
+        comparison.keys.push_back(key);
+  }
+
+  // The same group label is the same colour in every store, each store its own dash.
+  std::map<std::string, std::size_t> colour;
+  for (const auto& groups : grouped)
+    for (const auto& group : groups.groups)
+      colour.emplace(group.label, colour.size());
+  for (std::size_t s = 0; s < experiments.size(); ++s) {
+    const auto& runs = experiments[s].runs;
+    const RunGroups& groups = grouped[s];
+    const auto curves = band_curves(runs, groups, metric);
+    const auto accuracies =
+        accuracy ? band_curves(runs, groups, "accuracy_test") : std::vector<BandCurve>{};
+    const auto speeds =
+        speed ? speed_groups(runs, groups, metric, comparison.target) : std::vector<SpeedGroup>{};
+    for (std::size_t g = 0; g < groups.groups.size(); ++g) {
+      const RunGroup& group = groups.groups[g];
+      ComparedGroup compared;
+      compared.store = s;
+      compared.group = group.label;
+      compared.label =
+          groups.keys.empty() ? comparison.stores[s] : comparison.stores[s] + ": " + group.label;
+      compared.colour = colour.at(group.label);
+      std::vector<double> finals;
+      for (const std::size_t r : group.runs) {
+        ++compared.runs;
+        compared.diverged += runs[r].record.status == RunStatus::diverged;
+        compared.failed += runs[r].record.status == RunStatus::failed;
+        finals.push_back(final_value(runs[r], metric));
+      }
+      finals.erase(
+          std::remove_if(finals.begin(), finals.end(), [](double v) { return std::isnan(v); }),
+          finals.end());
+      compared.median_final = median(finals);
+      compared.curve = curves[g];
+      compared.curve.label = compared.label;
+      compared.curve.colour = compared.colour;
+      compared.curve.dash = 1 + s % 5; // solid for the first store, a dash pattern per other
+      if (speed) {
+        compared.speed = speeds[g];
+        compared.speed.label = compared.label;
+        compared.speed.colour = compared.colour;
+        compared.reached = compared.speed.reached.size();
+        compared.median_iterations = median_iterations(compared.speed);
+      } else {
+        compared.median_iterations = std::nan("");
+      }
+      if (accuracy) {
+        compared.accuracy = accuracies[g];
+        compared.accuracy->label = compared.label;
+        compared.accuracy->colour = compared.colour;
+        compared.accuracy->dash = compared.curve.dash;
+      }
+      comparison.groups.push_back(std::move(compared));
+    }
+  }
+  return comparison;
+}
+
+void add_comparison_plots(PlotRenderer& renderer, const StoreComparison& comparison) {
+  const std::string stores = joined(comparison.stores);
+  const std::string& metric = comparison.metric;
+  std::vector<BandCurve> curves, accuracies;
+  std::vector<SpeedGroup> speeds;
+  for (const auto& group : comparison.groups) {
+    curves.push_back(group.curve);
+    if (group.accuracy) accuracies.push_back(*group.accuracy);
+    speeds.push_back(group.speed);
+  }
+  add_band_plot(renderer, "convergence-" + metric, curves,
+                stores + ": " + metric_title(metric) + ", median and min-max over seeds",
+                metric_title(metric) + (comparison.log_y ? " (log scale)" : ""), comparison.log_y);
+  if (accuracies.size() == curves.size())
+    add_band_plot(renderer, "convergence-accuracy_test", accuracies,
+                  stores + ": test accuracy, median and min-max over seeds", "test accuracy",
+                  false);
+  if (std::isnan(comparison.target)) return;
+  std::ostringstream title;
+  title.precision(3);
+  title << stores << ": iterations to " << metric_title(metric) << " <= " << comparison.target
+        << (comparison.default_target ? " (10x the best final)" : "");
+  add_speed_plot(renderer, "speed-" + metric, speeds, title.str(), "iteration",
+                 comparison.iterations);
+}
+
+} // namespace nnlab
