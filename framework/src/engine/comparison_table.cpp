@@ -103,7 +103,7 @@ HtmlReport comparison_report(const StoreComparison& comparison,
   for (std::size_t s = 0; s < experiments.size(); ++s) {
     for (const auto& run : experiments[s].runs) {
       RunSummary summary = summarize(run.record);
-      summary.label = comparison.stores[s] + ": " + summary.label;
+      summary.label = comparison.stores[s] + (summary.label.empty() ? "" : ": " + summary.label);
       report.runs.push_back(std::move(summary));
     }
     report.stores.push_back(

@@ -149,11 +149,15 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
         comparison.keys.push_back(key);
   }
 
-  // The same group label is the same colour in every store, each store its own dash.
+  // The same group label is the same colour in every store, each store its own dash; runs
+  // not split into groups are coloured by store.
   std::map<std::string, std::size_t> colour;
-  for (const auto& groups : grouped)
-    for (const auto& group : groups.groups)
-      colour.emplace(group.label, colour.size());
+  const auto colour_key = [&](std::size_t s, const RunGroup& group) {
+    return grouped[s].keys.empty() ? "store " + comparison.stores[s] : "group " + group.label;
+  };
+  for (std::size_t s = 0; s < grouped.size(); ++s)
+    for (const auto& group : grouped[s].groups)
+      colour.emplace(colour_key(s, group), colour.size());
   for (std::size_t s = 0; s < experiments.size(); ++s) {
     const auto& runs = experiments[s].runs;
     const RunGroups& groups = grouped[s];
@@ -169,7 +173,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
       compared.group = group.label;
       compared.label =
           groups.keys.empty() ? comparison.stores[s] : comparison.stores[s] + ": " + group.label;
-      compared.colour = colour.at(group.label);
+      compared.colour = colour.at(colour_key(s, group));
       std::vector<double> finals;
       for (const std::size_t r : group.runs) {
         ++compared.runs;

@@ -173,7 +173,7 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
     return sweep_rank(a) < sweep_rank(b);
   });
   if (!sweep.empty()) {
-    page << "<h2>Across the sweep</h2>\n";
+    page << (report.stores.empty() ? "<h2>Across the sweep</h2>\n" : "<h2>Compared</h2>\n");
     for (const fs::path& image : sweep)
       write_figure(page, image);
   }

@@ -175,3 +175,20 @@ TEST_CASE("StoreComparison: bad input names the store and what was expected", "[
                                                             ": given twice (also as " +
                                                             file.string() + ")");
 }
+
+TEST_CASE("StoreComparison: runs not split into groups are named and coloured by store",
+          "[engine][compare]") {
+  const auto comparison =
+      nnlab::compare_stores({make_store("r/xor/runs.h5", {make_run("sgd", "0.1", {1, 0.5}),
+                                                          make_run("sgd", "0.1", {1, 0.3})}),
+                             make_store("r/xor_short/runs.h5", {make_run("sgd", "0.1", {1, 0.4})})},
+                            {});
+  CHECK(comparison.keys.empty());
+  REQUIRE(comparison.groups.size() == 2);
+  CHECK(comparison.groups[0].label == "xor");
+  CHECK(comparison.groups[0].group == "all runs");
+  CHECK(comparison.groups[1].label == "xor_short");
+  CHECK(comparison.groups[0].colour != comparison.groups[1].colour);
+  CHECK(comparison.groups[0].runs == 2);
+  CHECK_THAT(comparison.groups[0].median_final, Catch::Matchers::WithinAbs(0.4, 1e-15));
+}

@@ -31,7 +31,9 @@ struct ComparedGroup {
   /// The legend's name: "<store>: <group>" (only the store's name when the runs are not
   /// grouped), so groups of the same label in two stores stay apart.
   std::string label;
-  std::size_t colour = 0; ///< the same group values get the same colour in every store
+  /// the same group label has the same colour in every store; runs not split into groups
+  /// (no key varies) have one colour per store
+  std::size_t colour = 0;
   std::size_t runs = 0, diverged = 0, failed = 0;
   double median_final = 0.0; ///< the median final metric over the runs (NaN when none)
   /// Median over the runs of the first iteration (1-based) with metric <= target, a run
