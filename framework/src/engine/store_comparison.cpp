@@ -74,12 +74,6 @@ std::vector<std::string> keys_present(const std::vector<std::string>& keys,
   return kept;
 }
 
-double median_iterations(const SpeedGroup& speed) {
-  std::vector<double> iterations = speed.reached;
-  iterations.insert(iterations.end(), speed.never, std::numeric_limits<double>::infinity());
-  return median(iterations);
-}
-
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i)
@@ -220,13 +214,9 @@ void add_comparison_plots(PlotRenderer& renderer, const StoreComparison& compari
     if (group.accuracy) accuracies.push_back(*group.accuracy);
     speeds.push_back(group.speed);
   }
-  add_band_plot(renderer, "convergence-" + metric, curves,
-                stores + ": " + metric_title(metric) + ", median and min-max over seeds",
-                metric_title(metric) + (comparison.log_y ? " (log scale)" : ""), comparison.log_y);
+  add_convergence_plot(renderer, curves, stores, metric, comparison.log_y);
   if (accuracies.size() == curves.size())
-    add_band_plot(renderer, "convergence-accuracy_test", accuracies,
-                  stores + ": test accuracy, median and min-max over seeds", "test accuracy",
-                  false);
+    add_convergence_plot(renderer, accuracies, stores, "accuracy_test", false);
   if (std::isnan(comparison.target)) return;
   std::ostringstream title;
   title.precision(3);

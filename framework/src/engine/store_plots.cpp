@@ -32,9 +32,8 @@ bool has_series(const StoredExperiment& experiment, const std::string& metric) {
 
 void add_convergence(PlotRenderer& renderer, const StoredExperiment& experiment,
                      const RunGroups& groups, const std::string& metric, bool log_y) {
-  add_band_plot(renderer, "convergence-" + metric, band_curves(experiment.runs, groups, metric),
-                experiment.name + ": " + metric_title(metric) + ", median and min-max over seeds",
-                metric_title(metric) + (log_y ? " (log scale)" : ""), log_y);
+  add_convergence_plot(renderer, band_curves(experiment.runs, groups, metric), experiment.name,
+                       metric, log_y);
 }
 
 /// The best run of each group drawn over its data; returns a note when not drawn.

@@ -12,7 +12,7 @@ namespace nnlab {
 
 void add_band_plot(PlotRenderer& renderer, const std::string& stem,
                    const std::vector<BandCurve>& curves, const std::string& title,
-                   const std::string& y_label, bool log_y) {
+                   const std::string& y_label, bool log_y, bool bands) {
   std::ostringstream data;
   data.precision(10);
   data << "# one block per group: iteration median min max (over the runs present at that "
@@ -54,10 +54,13 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
        // faint bands: where several overlap the plot stays readable
        << "set style fill transparent solid 0.12 noborder\n";
   if (n_max > 1) body << "set xrange [1:" << n_max << "]\n";
-  // `width 2`: gnuplot underestimates the key's width and clips the longest label.
-  body << (longest_label <= 24
-               ? "set key outside right top vertical Left reverse nobox width 2\n"
-               : "set key below horizontal Left reverse nobox samplen 2 font ',10'\n");
+  // `width 2`: gnuplot underestimates the key's width and clips the longest label; below
+  // the plot it would also put a third column of such labels past the right edge.
+  if (longest_label <= 24)
+    body << "set key outside right top vertical Left reverse nobox width 2\n";
+  else
+    body << "set key below horizontal Left reverse nobox samplen 2 font ',10' maxcols "
+         << (longest_label <= 40 ? 2 : 1) << "\n";
   std::string y = "2", lo = "3", hi = "4";
   if (log_y && std::isfinite(min_positive)) {
     const double floor = std::max(min_positive, max * plot_style::log_floor_ratio);
@@ -74,14 +77,20 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
     const std::size_t dash = curves[g].dash != 0
                                  ? curves[g].dash
                                  : 1 + (curves[g].colour / plot_style::palette.size()) % 5;
-    body << (g > 0 ? ", \\\n     " : "") << file << " index " << g << " using 1:" << lo << ":" << hi
-         << " with filledcurves fc rgb " << gnuplot_colour(colour) << " notitle, \\\n     " << file
-         << " index " << g << " using 1:" << y << " with lines lw "
+    body << (g > 0 ? ", \\\n     " : "");
+    if (bands)
+      body << file << " index " << g << " using 1:" << lo << ":" << hi
+           << " with filledcurves fc rgb " << gnuplot_colour(colour) << " notitle, \\\n     ";
+    body << file << " index " << g << " using 1:" << y << " with lines lw "
          << plot_style::key_line_width - 1.0 << " dt " << dash << " lc rgb "
          << gnuplot_colour(colour) << " title " << gnuplot_string(curves[g].label);
   }
   body << "\n";
   renderer.add(stem, body.str());
+}
+
+bool bands_readable(std::size_t groups, bool log_y) {
+  return log_y || groups <= 4;
 }
 
 } // namespace nnlab

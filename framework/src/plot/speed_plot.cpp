@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
@@ -26,13 +27,16 @@ double tick_step(double span) {
   return 10.0 * power;
 }
 
-double median_of(std::vector<double> values) {
+} // namespace
+
+double median_iterations(const SpeedGroup& group) {
+  std::vector<double> values = group.reached;
+  values.insert(values.end(), group.never, std::numeric_limits<double>::infinity());
+  if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::sort(values.begin(), values.end());
   const std::size_t mid = values.size() / 2;
   return values.size() % 2 ? values[mid] : 0.5 * (values[mid - 1] + values[mid]);
 }
-
-} // namespace
 
 void add_speed_plot(PlotRenderer& renderer, const std::string& stem,
                     const std::vector<SpeedGroup>& groups, const std::string& title,
@@ -45,7 +49,8 @@ void add_speed_plot(PlotRenderer& renderer, const std::string& stem,
   runs.precision(10);
   medians.precision(10);
   runs << "# block 0: one line per run that reached the target: iteration row colour\n";
-  medians << "\n\n# block 1: median over the runs that reached it: iteration row\n";
+  medians << "\n\n# block 1: median, never counting as last (in the never column when half "
+             "or more never got there): iteration row\n";
   nevers << "\n\n# block 2: one line per run that never reached it: x row colour\n";
   ticks << "set ytics font ',10' (";
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -56,7 +61,8 @@ void add_speed_plot(PlotRenderer& renderer, const std::string& stem,
       runs << group.reached[k] << ' ' << row(g) + jitter(k, m) << ' ' << colour << '\n';
     for (std::size_t k = group.reached.size(); k < m; ++k)
       nevers << never_x << ' ' << row(g) + jitter(k, m) << ' ' << colour << '\n';
-    if (!group.reached.empty()) medians << median_of(group.reached) << ' ' << row(g) << '\n';
+    if (const double median = median_iterations(group); !std::isnan(median))
+      medians << (std::isinf(median) ? never_x : median) << ' ' << row(g) << '\n';
     std::string label = group.label;
     if (group.never > 0)
       label += " (" + std::to_string(group.never) + " of " + std::to_string(m) + " never)";

@@ -33,6 +33,15 @@ std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs, const Run
   return curves;
 }
 
+void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& curves,
+                          const std::string& name, const std::string& metric, bool log_y) {
+  const bool bands = bands_readable(curves.size(), log_y);
+  add_band_plot(renderer, "convergence-" + metric, curves,
+                name + ": " + metric_title(metric) +
+                    (bands ? ", median and min-max over seeds" : ", median over seeds"),
+                metric_title(metric) + (log_y ? " (log scale)" : ""), log_y, bands);
+}
+
 double final_value(const StoredRun& run, const std::string& metric) {
   const arma::vec& series = series_of(run.record, metric);
   return series.is_empty() ? std::nan("") : series[series.n_elem - 1];

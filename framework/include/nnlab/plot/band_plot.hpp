@@ -24,9 +24,14 @@ struct BandCurve {
 /// (filledcurves, transparent) in the group's palette colour; legend beside the plot, or
 /// below it for long labels. Curves are thinned like add_sweep_plot's. With log_y, values
 /// <= 0 or far below the largest are drawn at a floor. Data: one block per group,
-/// "iteration median min max". Throws PlotError when no curve has a value.
+/// "iteration median min max". Without `bands` only the medians are drawn (the data file
+/// still holds min and max). Throws PlotError when no curve has a value.
 NNLAB_EXPORT void add_band_plot(PlotRenderer& renderer, const std::string& stem,
                                 const std::vector<BandCurve>& curves, const std::string& title,
-                                const std::string& y_label, bool log_y);
+                                const std::string& y_label, bool log_y, bool bands = true);
+
+/// Whether a band plot of `groups` curves shows the min-max bands: on a log axis the curves
+/// stay apart; on a linear one (accuracy, which saturates at 1) more than 4 bands pile up.
+NNLAB_EXPORT bool bands_readable(std::size_t groups, bool log_y);
 
 } // namespace nnlab

@@ -15,6 +15,12 @@ namespace nnlab {
 NNLAB_EXPORT std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs,
                                                 const RunGroups& groups, const std::string& metric);
 
+/// convergence-<metric>: the curves over iterations, titled "<name>: <metric>, median and
+/// min-max over seeds", with bands where bands_readable() (else "median over seeds").
+NNLAB_EXPORT void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& curves,
+                                       const std::string& name, const std::string& metric,
+                                       bool log_y);
+
 /// The last value of a run's series `metric` (NaN when empty).
 NNLAB_EXPORT double final_value(const StoredRun& run, const std::string& metric);
 
