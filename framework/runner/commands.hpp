@@ -4,8 +4,11 @@
 
 namespace nnlab::runner {
 
-/// `runner EXPERIMENT.yaml`: expand, check, train, store, plot, summarise.
-int run_experiment(const CliOptions& cli);
+class MpiSession;
+
+/// `runner EXPERIMENT.yaml`: expand, check, train, store, plot, summarise. Under mpirun
+/// with several ranks, rank 0 does all that with the runs trained by the other ranks.
+int run_experiment(const CliOptions& cli, MpiSession& session);
 /// `runner validate EXPERIMENT.yaml` (--dry-run): check everything, print the run table.
 int validate_experiment(const CliOptions& cli);
 /// `runner verify STORE.h5`: re-execute stored runs, compare bit for bit.

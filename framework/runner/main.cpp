@@ -1,17 +1,23 @@
-// The runner's edge: parse the command line, run the command, and turn every nnlab
-// exception into one line on stderr with the exit status the README promises
-// (2: usage or configuration, nothing run; 1: runtime failure).
+// The runner's edge: parse the command line, run the command, and turn every exception
+// into one line on stderr with the exit status the README promises (2: usage or
+// configuration, nothing run; 1: runtime failure).
 #include <iostream>
+#include <string>
 
 #include "cli.hpp"
 #include "commands.hpp"
-#include "nnlab/core/error.hpp"
+#include "error_report.hpp"
+#include "mpi_session.hpp"
 #include "nnlab/core/version.hpp"
 
 int main(int argc, char* argv[]) {
   using nnlab::runner::CliOptions;
+  // Under mpirun or srun every rank runs this; MPI starts only then.
+  nnlab::runner::MpiSession session(argc, argv);
   try {
     const CliOptions cli = nnlab::runner::parse_cli(argc, argv);
+    // Only a sweep is distributed; any other command is rank 0's alone.
+    if (session.rank() > 0 && cli.command != CliOptions::Command::run) return 0;
     switch (cli.command) {
     case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
     case CliOptions::Command::version:
@@ -25,19 +31,15 @@ int main(int argc, char* argv[]) {
     case CliOptions::Command::verify: return nnlab::runner::verify_store(cli);
     case CliOptions::Command::plot: return nnlab::runner::plot_store(cli);
     case CliOptions::Command::compare: return nnlab::runner::compare_stores(cli);
-    case CliOptions::Command::run: return nnlab::runner::run_experiment(cli);
+    case CliOptions::Command::run: return nnlab::runner::run_experiment(cli, session);
     case CliOptions::Command::diff: return nnlab::runner::diff_run_pair(cli);
     }
-  } catch (const nnlab::Error& e) {
-    std::cerr << "runner: error: " << e.what() << '\n';
-    // Bad configuration, data or plugins are found before anything trains.
-    const bool usage = dynamic_cast<const nnlab::ConfigError*>(&e) ||
-                       dynamic_cast<const nnlab::DataError*>(&e) ||
-                       dynamic_cast<const nnlab::PluginError*>(&e);
-    return usage ? 2 : 1;
   } catch (const std::exception& e) {
-    std::cerr << "runner: error: " << e.what() << '\n';
-    return 1;
+    // A rank past the start of a distributed sweep has others waiting on it: end them all.
+    const int status = nnlab::runner::report_error(
+        e, session.rank() > 0 ? "runner (rank " + std::to_string(session.rank()) + ")" : "runner");
+    if (session.sweep_started()) session.abort(status);
+    return status;
   }
   return 1;
 }

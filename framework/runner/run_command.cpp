@@ -1,17 +1,27 @@
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "error_report.hpp"
 #include "interrupt.hpp"
+#include "mpi_session.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/blas_threads.hpp"
+#include "nnlab/engine/dataset_cache.hpp"
+#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
 
 namespace nnlab::runner {
+
+namespace fs = std::filesystem;
+
+int coordinate_sweep(const CliOptions& cli, MpiSession& session);
 
 namespace {
 
@@ -26,9 +36,51 @@ double peak_memory_mb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0; // Linux reports KiB
 }
 
+/// A rank > 0 of a distributed sweep: sets the same runs up as rank 0, then trains what
+/// rank 0 hands out. An error before the sweep starts is reported here only when rank 0
+/// did not hit it too (say, a data file missing on this node alone).
+int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
+  std::optional<Experiment> experiment;
+  std::vector<RunSpec> specs;
+  std::optional<Registry> registry;
+  std::optional<DatasetCache> datasets;
+  std::vector<PreparedRun> runs;
+  try {
+    experiment = load_experiment(cli.file, cli.overrides);
+    specs = expand_sweep(*experiment);
+    registry.emplace(Registry::search_path(cli.plugin_path));
+    set_blas_threads(1);
+    datasets.emplace(*registry);
+    runs = prepare_runs(specs, *registry, *datasets);
+  } catch (const std::exception& e) {
+    session.all_ready(false);
+    const std::string who = "runner (rank " + std::to_string(session.rank()) + ")";
+    return session.coordinator_ready() ? report_error(e, who) : 2;
+  }
+  if (!session.all_ready(true)) return 2; // rank 0 or another rank says why
+  const fs::path results = cli.out.empty() ? fs::path("results") : cli.out;
+  mpi_worker(session, {&runs,
+                       {},
+                       cli.jobs > 0 ? cli.jobs : 1,
+                       cli.verbose,
+                       results / experiment->name / "checkpoints",
+                       &install_interrupt_handler()});
+  return 0;
+}
+
 } // namespace
 
-int run_experiment(const CliOptions& cli) {
+int run_experiment(const CliOptions& cli, MpiSession& session) {
+  if (session.rank() > 0) return train_for_coordinator(cli, session);
+  try {
+    return coordinate_sweep(cli, session);
+  } catch (...) {
+    if (!session.asked()) session.all_ready(false); // the other ranks stop cleanly too
+    throw;
+  }
+}
+
+int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
   const std::vector<RunSpec> specs = expand_sweep(experiment);
   Registry registry(Registry::search_path(cli.plugin_path));
@@ -36,8 +88,10 @@ int run_experiment(const CliOptions& cli) {
   set_blas_threads(1);
 
   SweepOptions options;
+  if (session.distributed()) options.trainer = mpi_coordinator(session);
   if (!cli.out.empty()) options.results_dir = cli.out;
-  options.jobs = cli.jobs;
+  // Under MPI a rank is usually a core: one thread per rank unless --jobs says more.
+  options.jobs = session.distributed() && cli.jobs == 0 ? 1 : cli.jobs;
   options.force = cli.force;
   options.plots = cli.plots;
   options.verbose = cli.verbose;

@@ -13,8 +13,12 @@
 
 namespace nnlab::test {
 
-Outcome run_runner(const std::string& args) {
-  const std::string command = std::string(NNLAB_RUNNER_PATH) + " " + args + " 2>&1";
+std::string runner_path() {
+  return NNLAB_RUNNER_PATH;
+}
+
+Outcome run_shell(const std::string& command_line) {
+  const std::string command = command_line + " 2>&1";
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) throw std::runtime_error("cannot start " + command);
   Outcome outcome;
@@ -26,18 +30,28 @@ Outcome run_runner(const std::string& args) {
   return outcome;
 }
 
-pid_t spawn_runner(const std::string& args) {
+Outcome run_runner(const std::string& args) {
+  return run_shell(runner_path() + " " + args);
+}
+
+pid_t spawn_shell(const std::string& command_line) {
   const pid_t pid = fork();
   if (pid < 0) throw std::runtime_error("fork failed");
   if (pid == 0) {
+    setpgid(0, 0);
     const int null = open("/dev/null", O_WRONLY);
     dup2(null, STDOUT_FILENO);
     dup2(null, STDERR_FILENO);
-    const std::string command = "exec " + std::string(NNLAB_RUNNER_PATH) + " " + args;
+    const std::string command = "exec " + command_line;
     execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
     _exit(127);
   }
+  setpgid(pid, pid); // also here: no race with a kill(-pid) right after
   return pid;
+}
+
+pid_t spawn_runner(const std::string& args) {
+  return spawn_shell(runner_path() + " " + args);
 }
 
 int wait_runner(pid_t pid) {

@@ -16,9 +16,17 @@ struct Outcome {
 
 /// Runs the built runner with `args` (a shell-quoted argument string) and waits.
 Outcome run_runner(const std::string& args);
+/// Runs a shell command line (e.g. "mpirun -np 2 <runner> ...") and waits.
+Outcome run_shell(const std::string& command);
 
 /// Starts the runner with `args` in the background, output discarded; returns its pid.
 pid_t spawn_runner(const std::string& args);
+/// Starts a shell command line in the background in a process group of its own (so
+/// kill(-pid, sig) reaches every process it starts), output discarded; returns its pid.
+pid_t spawn_shell(const std::string& command);
+
+/// The built runner's path.
+std::string runner_path();
 
 /// Waits for a process started by spawn_runner; returns its exit status, or -signal.
 int wait_runner(pid_t pid);

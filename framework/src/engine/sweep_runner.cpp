@@ -1,10 +1,6 @@
 #include "nnlab/engine/sweep_runner.hpp"
 
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <exception>
-#include <mutex>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -15,7 +11,7 @@
 #include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/progress.hpp"
 #include "nnlab/engine/provenance.hpp"
-#include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/storage/run_store.hpp"
@@ -26,92 +22,17 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-/// Trains runs on worker threads and hands each finished record, with its --verbose
-/// text, to the one thread that stores them.
-class RunPool {
-public:
-  struct Finished {
-    RunRecord record;
-    std::string verbose_text;
-  };
-
-  RunPool(std::vector<const PreparedRun*> runs, unsigned jobs, bool verbose,
-          std::filesystem::path checkpoint_dir, const std::atomic<bool>* stop)
-      : runs_(std::move(runs)), verbose_(verbose), checkpoint_dir_(std::move(checkpoint_dir)),
-        stop_(stop) {
-    const unsigned n = std::min<std::size_t>(jobs, runs_.size());
-    running_ = n;
-    for (unsigned i = 0; i < n; ++i)
-      threads_.emplace_back([this] { work(); });
-  }
-
-  ~RunPool() {
-    abort_ = true;
-    for (auto& thread : threads_)
-      thread.join();
-  }
-
-  /// The next finished run, or false when every worker has stopped.
-  bool next(Finished& finished) {
-    std::unique_lock lock(mutex_);
-    ready_.wait(lock, [&] { return !done_.empty() || running_ == 0; });
-    if (done_.empty()) {
-      if (error_) std::rethrow_exception(error_);
-      return false;
-    }
-    finished = std::move(done_.front());
-    done_.pop_front();
-    return true;
-  }
-
-  /// Whether runs were left untrained because of a stop request.
-  bool stopped_early() const { return started_ < runs_.size(); }
-
-private:
-  void work() {
-    try {
-      while (true) {
-        std::size_t i = 0;
-        {
-          std::lock_guard lock(mutex_);
-          if (abort_ || (stop_ && *stop_) || started_ == runs_.size()) break;
-          i = started_++;
-        }
-        std::ostringstream verbose_text;
-        RunOptions options{verbose_ ? &verbose_text : nullptr, checkpoint_dir_};
-        Finished finished{execute_run(*runs_[i], options), verbose_text.str()};
-        std::lock_guard lock(mutex_);
-        done_.push_back(std::move(finished));
-        ready_.notify_one();
-      }
-    } catch (...) {
-      std::lock_guard lock(mutex_);
-      if (!error_) error_ = std::current_exception();
-      abort_ = true;
-    }
-    std::lock_guard lock(mutex_);
-    --running_;
-    ready_.notify_one();
-  }
-
-  std::vector<const PreparedRun*> runs_;
-  bool verbose_;
-  std::filesystem::path checkpoint_dir_;
-  const std::atomic<bool>* stop_;
-  std::vector<std::thread> threads_;
-  std::mutex mutex_;
-  std::condition_variable ready_;
-  std::deque<Finished> done_;
-  std::size_t started_ = 0;
-  unsigned running_ = 0;
-  std::atomic<bool> abort_ = false;
-  std::exception_ptr error_;
-};
-
 unsigned job_count(unsigned requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
   return cores > 0 ? cores : 1;
+}
+
+RunTrainerFactory thread_trainer() {
+  return {train_on_threads, [](const TrainRequest& request) {
+            return std::to_string(std::min<std::size_t>(request.jobs, request.runs.size())) +
+                   " thread(s)";
+          }};
 }
 
 } // namespace
@@ -138,24 +59,29 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   for (const auto& run : runs)
     if (!completed.count(run.spec->id)) pending.push_back(&run);
   result.skipped = runs.size() - pending.size();
+  TrainRequest request{&runs,
+                       pending,
+                       job_count(options.jobs),
+                       options.verbose,
+                       result.experiment_dir / "checkpoints",
+                       options.stop};
+  const RunTrainerFactory trainer = options.trainer.make ? options.trainer : thread_trainer();
 
   if (!options.quiet) {
     out << "experiment '" << experiment.name << "' (" << experiment.file.string()
         << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
         << " sweep point(s) x " << experiment.seeds.size() << " seed(s); " << pending.size()
-        << " to train on " << std::min<std::size_t>(job_count(options.jobs), pending.size())
-        << " thread(s)";
+        << " to train on " << trainer.where(request);
     if (result.skipped > 0) out << ", " << result.skipped << " already in the store";
     out << '\n';
   }
 
   ProgressReporter progress(out, runs.size(), pending.size(), options.terminal, options.quiet);
   {
-    RunPool pool(pending, job_count(options.jobs), options.verbose,
-                 result.experiment_dir / "checkpoints", options.stop);
+    const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
     auto last_publish = Clock::now();
-    RunPool::Finished finished;
-    while (pool.next(finished)) {
+    FinishedRun finished;
+    while (pool->next(finished)) {
       store.write_run(finished.record);
       ++result.trained;
       if (!finished.verbose_text.empty())
@@ -170,7 +96,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
         last_publish = Clock::now();
       }
     }
-    result.interrupted = pool.stopped_early();
+    result.interrupted = pool->stopped_early();
   }
   store.publish();
   progress.close();

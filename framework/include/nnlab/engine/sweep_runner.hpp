@@ -9,6 +9,7 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
+#include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/registry.hpp"
 
@@ -29,6 +30,8 @@ struct SweepOptions {
   /// How often finished runs are merged into runs.h5 (they are safe in its journal
   /// from the moment they finish).
   double publish_every_s = 10.0;
+  /// Where the runs are trained; empty: `jobs` threads of this process (train_on_threads).
+  RunTrainerFactory trainer;
 };
 
 struct SweepResult {

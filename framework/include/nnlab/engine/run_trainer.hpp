@@ -1,0 +1,55 @@
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/export.hpp"
+#include "nnlab/storage/run_record.hpp"
+
+namespace nnlab {
+
+/// A run trained, with the course's per-iteration lines when asked for.
+struct FinishedRun {
+  RunRecord record;
+  std::string verbose_text;
+};
+
+/// What a sweep asks to have trained.
+struct TrainRequest {
+  const std::vector<PreparedRun>* all = nullptr; ///< every run of the sweep, in sweep order
+  std::vector<const PreparedRun*> runs;          ///< the ones to train (into *all)
+  unsigned jobs = 1;                             ///< threads that train at once
+  bool verbose = false;
+  std::filesystem::path checkpoint_dir;
+  const std::atomic<bool>* stop = nullptr; ///< set: start no more runs
+};
+
+/// Where a sweep's runs are trained: threads of this process (train_on_threads), or other
+/// processes (the runner's MPI coordinator). The sweep stores each run it hands back.
+class NNLAB_EXPORT RunTrainer {
+public:
+  virtual ~RunTrainer() = default;
+  /// The next finished run, in any order; false once every run is trained (or, after a
+  /// stop request, every run started is).
+  virtual bool next(FinishedRun& finished) = 0;
+  /// Whether runs were left untrained because of a stop request.
+  virtual bool stopped_early() const = 0;
+};
+
+/// Makes the trainer of a sweep; `where` says how it trains ("2 thread(s)").
+struct RunTrainerFactory {
+  std::function<std::unique_ptr<RunTrainer>(TrainRequest)> make;
+  std::function<std::string(const TrainRequest&)> where;
+};
+
+/// Trains the runs on request.jobs threads (one BLAS thread each), each with
+/// execute_run(); an exception other than a run's own failure stops the others and is
+/// rethrown by next().
+NNLAB_EXPORT std::unique_ptr<RunTrainer> train_on_threads(TrainRequest request);
+
+} // namespace nnlab

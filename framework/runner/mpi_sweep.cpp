@@ -1,0 +1,154 @@
+// The sweep over MPI ranks: rank 0 hands out runs and stores what comes back; the other
+// ranks train. Messages (all on MPI_COMM_WORLD):
+//   worker -> 0  request: int, how many runs it can take (its --jobs)
+//   0 -> worker  assign:  uint64 indices into the sweep's runs; none means "stop"
+//   worker -> 0  result:  uint64 index, uint64 text size, the --verbose text, the run as
+//                         run_to_bytes() made it
+// A worker asks again only once it has sent every result of its last assignment, so when
+// rank 0 answers "stop" that worker owes nothing.
+#include <cstdint>
+#include <cstring>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <mpi.h>
+
+#include "mpi_session.hpp"
+#include "nnlab/core/error.hpp"
+#include "nnlab/storage/run_image.hpp"
+
+namespace nnlab::runner {
+
+namespace {
+
+enum Tag : int { request_tag = 1, assign_tag = 2, result_tag = 3 };
+
+void append(std::vector<char>& bytes, std::uint64_t value) {
+  const auto* raw = reinterpret_cast<const char*>(&value);
+  bytes.insert(bytes.end(), raw, raw + sizeof value);
+}
+
+std::uint64_t read_u64(const std::vector<char>& bytes, std::size_t at) {
+  std::uint64_t value = 0;
+  if (at + sizeof value > bytes.size()) throw StorageError("a result message is truncated");
+  std::memcpy(&value, bytes.data() + at, sizeof value);
+  return value;
+}
+
+class MpiCoordinator final : public RunTrainer {
+public:
+  MpiCoordinator(MpiSession& session, TrainRequest request)
+      : request_(std::move(request)), active_(session.size() - 1) {
+    for (const PreparedRun* run : request_.runs)
+      pending_.push_back(static_cast<std::uint64_t>(run - request_.all->data()));
+  }
+
+  bool next(FinishedRun& finished) override {
+    while (active_ > 0) {
+      MPI_Status status;
+      MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
+      if (status.MPI_TAG == request_tag) {
+        hand_out(status.MPI_SOURCE);
+        continue;
+      }
+      int size = 0;
+      MPI_Get_count(&status, MPI_CHAR, &size);
+      std::vector<char> message(static_cast<std::size_t>(size));
+      MPI_Recv(message.data(), size, MPI_CHAR, status.MPI_SOURCE, result_tag, MPI_COMM_WORLD,
+               MPI_STATUS_IGNORE);
+      finished = decode(message, status.MPI_SOURCE);
+      return true;
+    }
+    return false;
+  }
+
+  bool stopped_early() const override { return next_ < pending_.size(); }
+
+private:
+  void hand_out(int worker) {
+    int capacity = 0;
+    MPI_Recv(&capacity, 1, MPI_INT, worker, request_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    std::vector<std::uint64_t> runs;
+    const bool stop = request_.stop && *request_.stop;
+    while (!stop && runs.size() < static_cast<std::size_t>(capacity) && next_ < pending_.size())
+      runs.push_back(pending_[next_++]);
+    MPI_Send(runs.data(), static_cast<int>(runs.size()), MPI_UINT64_T, worker, assign_tag,
+             MPI_COMM_WORLD);
+    if (runs.empty()) --active_;
+  }
+
+  FinishedRun decode(const std::vector<char>& message, int worker) const {
+    const std::string from = "run from rank " + std::to_string(worker);
+    const std::uint64_t index = read_u64(message, 0);
+    const std::uint64_t text = read_u64(message, 8);
+    if (index >= request_.all->size() || 16 + text > message.size())
+      throw StorageError(from + ": malformed result message");
+    FinishedRun finished;
+    finished.verbose_text.assign(message.data() + 16, text);
+    finished.record = run_from_bytes(
+        std::string_view(message.data() + 16 + text, message.size() - 16 - text), from);
+    const std::string& expected = (*request_.all)[index].spec->id;
+    if (finished.record.id != expected)
+      throw ConfigError(from + ": trained run " + finished.record.id + " for run " + expected +
+                        "; every rank must see the same experiment, plugins and data");
+    return finished;
+  }
+
+  TrainRequest request_;
+  std::vector<std::uint64_t> pending_; ///< indices into *request_.all
+  std::size_t next_ = 0;
+  int active_; ///< workers not yet told to stop
+};
+
+} // namespace
+
+RunTrainerFactory mpi_coordinator(MpiSession& session) {
+  return {[&session](TrainRequest request) -> std::unique_ptr<RunTrainer> {
+            if (!session.all_ready(true))
+              throw ConfigError("another rank could not set the sweep up (its error is above)");
+            return std::make_unique<MpiCoordinator>(session, std::move(request));
+          },
+          [&session](const TrainRequest& request) {
+            return std::to_string(session.size() - 1) + " worker rank(s) x " +
+                   std::to_string(request.jobs) + " thread(s)";
+          }};
+}
+
+void mpi_worker(MpiSession&, TrainRequest request) {
+  const std::vector<PreparedRun>& all = *request.all;
+  while (true) {
+    const int capacity = static_cast<int>(request.jobs);
+    MPI_Send(&capacity, 1, MPI_INT, 0, request_tag, MPI_COMM_WORLD);
+    MPI_Status status;
+    MPI_Probe(0, assign_tag, MPI_COMM_WORLD, &status);
+    int count = 0;
+    MPI_Get_count(&status, MPI_UINT64_T, &count);
+    std::vector<std::uint64_t> indices(static_cast<std::size_t>(count));
+    MPI_Recv(indices.data(), count, MPI_UINT64_T, 0, assign_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (indices.empty()) return;
+
+    TrainRequest batch = request;
+    batch.runs.clear();
+    std::map<std::string, std::uint64_t> index_of; // run id -> index into `all`
+    for (const std::uint64_t i : indices) {
+      batch.runs.push_back(&all.at(i));
+      index_of[all[i].spec->id] = i;
+    }
+    batch.stop = nullptr; // runs handed out are trained; rank 0 decides what starts
+    const std::unique_ptr<RunTrainer> trainer = train_on_threads(std::move(batch));
+    FinishedRun finished;
+    while (trainer->next(finished)) {
+      std::vector<char> message;
+      append(message, index_of.at(finished.record.id));
+      append(message, finished.verbose_text.size());
+      message.insert(message.end(), finished.verbose_text.begin(), finished.verbose_text.end());
+      const std::vector<char> run = run_to_bytes(finished.record);
+      message.insert(message.end(), run.begin(), run.end());
+      MPI_Send(message.data(), static_cast<int>(message.size()), MPI_CHAR, 0, result_tag,
+               MPI_COMM_WORLD);
+    }
+  }
+}
+
+} // namespace nnlab::runner

@@ -1,0 +1,91 @@
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_trainer.hpp"
+
+namespace nnlab {
+
+namespace {
+
+/// Trains runs on worker threads and hands each finished record, with its --verbose
+/// text, to the one thread that stores them.
+class ThreadTrainer final : public RunTrainer {
+public:
+  explicit ThreadTrainer(TrainRequest request) : request_(std::move(request)) {
+    const unsigned n = std::min<std::size_t>(request_.jobs, request_.runs.size());
+    running_ = n;
+    for (unsigned i = 0; i < n; ++i)
+      threads_.emplace_back([this] { work(); });
+  }
+
+  ~ThreadTrainer() override {
+    abort_ = true;
+    for (auto& thread : threads_)
+      thread.join();
+  }
+
+  bool next(FinishedRun& finished) override {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return !done_.empty() || running_ == 0; });
+    if (done_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    finished = std::move(done_.front());
+    done_.pop_front();
+    return true;
+  }
+
+  bool stopped_early() const override { return started_ < request_.runs.size(); }
+
+private:
+  void work() {
+    try {
+      while (true) {
+        std::size_t i = 0;
+        {
+          std::lock_guard lock(mutex_);
+          if (abort_ || (request_.stop && *request_.stop) || started_ == request_.runs.size())
+            break;
+          i = started_++;
+        }
+        std::ostringstream verbose_text;
+        RunOptions options{request_.verbose ? &verbose_text : nullptr, request_.checkpoint_dir};
+        FinishedRun finished{execute_run(*request_.runs[i], options), verbose_text.str()};
+        std::lock_guard lock(mutex_);
+        done_.push_back(std::move(finished));
+        ready_.notify_one();
+      }
+    } catch (...) {
+      std::lock_guard lock(mutex_);
+      if (!error_) error_ = std::current_exception();
+      abort_ = true;
+    }
+    std::lock_guard lock(mutex_);
+    --running_;
+    ready_.notify_one();
+  }
+
+  TrainRequest request_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<FinishedRun> done_;
+  std::size_t started_ = 0;
+  unsigned running_ = 0;
+  std::atomic<bool> abort_ = false;
+  std::exception_ptr error_;
+};
+
+} // namespace
+
+std::unique_ptr<RunTrainer> train_on_threads(TrainRequest request) {
+  return std::make_unique<ThreadTrainer>(std::move(request));
+}
+
+} // namespace nnlab
