@@ -33,9 +33,11 @@ sweep:
 seeds: [1, 2, 3]
 )";
 
-/// mpirun with `ranks` processes on this machine, more than its cores if need be.
+/// mpirun with `ranks` processes on this machine, more than its cores if need be; shared
+/// memory without the cross-process copy that containers often forbid (ptrace).
 std::string mpirun(int ranks) {
-  return "mpirun -np " + std::to_string(ranks) + " --oversubscribe" +
+  return "mpirun -np " + std::to_string(ranks) +
+         " --oversubscribe --mca btl_vader_single_copy_mechanism none" +
          (geteuid() == 0 ? " --allow-run-as-root" : "") + " " + nnlab::test::runner_path();
 }
 
