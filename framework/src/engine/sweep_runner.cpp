@@ -189,6 +189,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     summaries.push_back(summarize(record));
     result.diverged += record.status == RunStatus::diverged;
     result.failed += record.status == RunStatus::failed;
+    if (record.status == RunStatus::failed && result.first_failure.empty())
+      result.first_failure =
+          record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
     if (plotter) plotter->add_run(run, record);
   }
   write_summary_csv(summaries, result.summary_file);
