@@ -15,6 +15,7 @@
 #include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/progress.hpp"
 #include "nnlab/engine/provenance.hpp"
+#include "nnlab/engine/results_folder.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/report/html_report.hpp"
@@ -131,7 +132,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.report_file = result.experiment_dir / "report.html";
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, runs, registry, options.command_line)};
-  RunStore store = RunStore::open(result.store_file, header);
+  RunStore store = open_experiment_store(result.experiment_dir, header);
 
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
   std::vector<const PreparedRun*> pending;
