@@ -38,8 +38,8 @@ std::string folder_list(const std::vector<fs::path>& folders) {
   return text.empty() ? "(no folders)" : text;
 }
 
-// "x.yaml:5:21: optimizer.plugin: " when the plugin was named in a file (the runner's
-// list and check-plugin name plugins on the command line, and say so themselves).
+// "x.yaml:5:21: optimizer.plugin: " (or "command line: ...") where the plugin was named;
+// nothing when no place is known (runner list).
 std::string located(const SourceLocation& at, std::string_view path, PluginKind kind) {
   if (at.file.empty()) return {};
   return at.str() + ": " + (path.empty() ? to_string(kind) : std::string(path)) + ".plugin: ";
