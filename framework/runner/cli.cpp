@@ -7,6 +7,7 @@
 #include <boost/program_options.hpp>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/name_list.hpp"
 
 namespace po = boost::program_options;
 
@@ -80,6 +81,17 @@ std::vector<std::string> joined_negative_values(int argc, const char* const argv
   return args;
 }
 
+// "unrecognised option '--ouput'; did you mean '--out'? known: --dir, ..." (OpenFOAM's list).
+std::string unknown_option(const std::string& given) {
+  const po::options_description options = option_list();
+  std::vector<std::string> known;
+  for (const auto& option : options.options())
+    known.push_back("--" + option->long_name());
+  const auto guess = closest_name(given, known);
+  return "unrecognised option '" + given + "'" +
+         (guess ? "; did you mean '" + *guess + "'?" : ";") + " known: " + join_sorted(known);
+}
+
 } // namespace
 
 void usage_error(const std::string& what) {
@@ -146,6 +158,8 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
             .run(),
         vm);
     po::notify(vm);
+  } catch (const po::unknown_option& e) {
+    usage_error(unknown_option(e.get_option_name()));
   } catch (const po::error& e) {
     usage_error(e.what());
   }

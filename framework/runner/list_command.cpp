@@ -61,6 +61,15 @@ int show_plugin(Registry& registry, const std::string& name) {
   return 0;
 }
 
+// Which of the three ways put a folder on the search path (the only three: an experiment
+// file never adds one).
+std::string origin_of(const std::filesystem::path& folder, const CliOptions& cli) {
+  for (const auto& given : cli.plugin_path)
+    if (std::filesystem::weakly_canonical(given) == folder) return "--plugin-path";
+  if (folder == std::filesystem::weakly_canonical(Registry::default_folder())) return "built in";
+  return "NNLAB_PLUGIN_PATH";
+}
+
 } // namespace
 
 int list_plugins(const CliOptions& cli) {
@@ -68,7 +77,7 @@ int list_plugins(const CliOptions& cli) {
   if (!cli.plugin_name.empty()) return show_plugin(registry, cli.plugin_name);
   std::cout << "plugin search path:\n";
   for (const auto& folder : registry.folders())
-    std::cout << "  " << folder.string() << '\n';
+    std::cout << "  " << folder.string() << "  (" << origin_of(folder, cli) << ")\n";
   int broken = 0;
   for (const auto kind : {PluginKind::dataset, PluginKind::loss, PluginKind::optimizer}) {
     std::cout << '\n' << (kind == PluginKind::loss ? "losses" : to_string(kind) + "s") << ":\n";

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -127,7 +128,14 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size() << " PNG"
               << convergence << ")\n";
   }
-  return result.failed > 0 ? 1 : 0;
+  if (result.failed == 0) return 0;
+  // The summary says how many; the one line on stderr says why, even with --quiet.
+  std::string first = result.first_failure;
+  std::replace(first.begin(), first.end(), '\n', ' ');
+  std::cerr << "runner: error: " << result.failed << " of " << result.runs
+            << " run(s) failed (stored with status failed; the sweep went on); the first, " << first
+            << '\n';
+  return 1;
 }
 
 } // namespace nnlab::runner

@@ -81,6 +81,7 @@ private:
     };
     if (config.has("file")) {
       file_ = config.get<fs::path>("file");
+      require_file(config, "file", file_);
       for (const char* key : {"train", "test"})
         if (config.has(key)) config.fail(key, "no train or test file next to `file`");
       if (!config.has("test_fraction"))
@@ -105,11 +106,24 @@ private:
                       "test_fraction");
     train_ = config.get<fs::path>("train");
     test_ = config.get<fs::path>("test");
+    require_file(config, "train", train_);
+    require_file(config, "test", test_);
     // The split's keys would be silently ignored with two files.
     for (const char* key : {"test_fraction", "stratify", "shuffle", "seed"})
       if (config.given(key))
         config.fail(key, "no " + std::string(key) +
                              " with train and test files (only for splitting `file`)");
+  }
+
+  /// A missing file or a folder is the experiment's mistake: name the key that gave it.
+  static void require_file(const nnlab::PluginConfig& config, const char* key,
+                           const fs::path& file) {
+    std::error_code ec;
+    const fs::file_status status = fs::status(file, ec);
+    if (status.type() == fs::file_type::not_found)
+      config.fail(key, "an existing CSV file (no file " + file.string() + ")");
+    if (fs::is_directory(status))
+      config.fail(key, "a CSV file, not a folder (" + file.string() + " is a folder)");
   }
 
   std::string source() const {
@@ -134,6 +148,10 @@ private:
     nnlab_datasets::CsvColumns test = test_file.read(features, label_);
     auto labels = nnlab_datasets::encode_labels(
         {{train_file, train.labels}, {test_file, test.labels}}, label_, label_type_);
+    if (labels.class_names.size() < 2)
+      throw nnlab::DataError(
+          source() + ": column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
+          " class(es) found (" + class_list(labels.class_names) + "), expected at least 2");
 
     nnlab::DataSplit split;
     split.train = {std::move(train.X), std::move(labels.y[0])};
@@ -150,8 +168,9 @@ private:
     auto labels = nnlab_datasets::encode_labels({{file, columns.labels}}, label_, label_type_);
     // check_split would name the single class too, but only after the split refused it.
     if (labels.class_names.size() < 2)
-      file.fail_file(std::to_string(labels.class_names.size()) +
-                     " class(es) found, expected at least 2");
+      file.fail_file("column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
+                     " class(es) found (" + class_list(labels.class_names) +
+                     "), expected at least 2");
     const arma::rowvec& y = labels.y[0];
     const auto holdout =
         nnlab_datasets::holdout_split(y, labels.class_names, plan_, file_.string());
@@ -162,6 +181,13 @@ private:
     split.feature_names = std::move(features);
     split.class_names = std::move(labels.class_names);
     return split;
+  }
+
+  static std::string class_list(const std::vector<std::string>& names) {
+    std::string text;
+    for (const auto& name : names)
+      text += (text.empty() ? "'" : ", '") + name + "'";
+    return text.empty() ? "none" : text;
   }
 
   static void standardize(nnlab::DataSplit& split) {

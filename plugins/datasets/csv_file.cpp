@@ -87,6 +87,16 @@ std::size_t CsvFile::index_of(const std::string& name) const {
   std::string known;
   for (const auto& column : columns_)
     known += (known.empty() ? "" : ", ") + column;
+  // A file without a header line has its first sample where the names should be.
+  const bool numbers = std::all_of(columns_.begin(), columns_.end(), [](const std::string& c) {
+    const std::string_view text = without_plus(c);
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size();
+  });
+  if (numbers)
+    fail(1, "expected a header line of column names (such as " + name + "), got numbers: " + known +
+                "; add a first line naming the columns");
   fail(1, "no column '" + name + "'; columns: " + known);
 }
 

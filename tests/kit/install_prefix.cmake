@@ -58,7 +58,7 @@ execute_process(COMMAND "${PREFIX}/bin/runner" list
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "installed runner list failed (${status}):\n${out}${err}")
 endif()
-if(NOT out MATCHES "plugin search path:\n  ${PREFIX}/lib/nnlab/plugins\n"
+if(NOT out MATCHES "plugin search path:\n  ${PREFIX}/lib/nnlab/plugins  \\(built in\\)\n"
    OR NOT out MATCHES "sgd - [^\n]*\n      ${PREFIX}/lib/nnlab/plugins/nnlab_optimizer_sgd.so")
   message(FATAL_ERROR "installed runner does not list the installed plugins:\n${out}")
 endif()

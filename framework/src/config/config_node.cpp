@@ -176,11 +176,15 @@ void ConfigNode::fail(std::string_view path, std::string_view expected) const {
 }
 
 std::string ConfigNode::describe() const {
+  // A whole file read as one plain scalar (a CSV given as the experiment) must not flood
+  // the one-line error: keep its start.
+  constexpr std::size_t shown = 80;
   switch (kind_) {
   case Kind::null: return "nothing";
-  case Kind::scalar: return "'" + text_ + "'";
-  case Kind::sequence: return "a list";
-  case Kind::map: return "a map";
+  case Kind::scalar:
+    return "'" + (text_.size() > shown ? text_.substr(0, shown) + "..." : text_) + "'";
+  case Kind::sequence: return items_.empty() ? "an empty list" : "a list";
+  case Kind::map: return entries_.empty() ? "an empty map" : "a map";
   }
   return "?";
 }

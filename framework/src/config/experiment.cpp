@@ -86,9 +86,15 @@ void read_seeds(const ConfigNode& root, Experiment& e) {
 
 Experiment parse_experiment(const ConfigNode& written, const std::filesystem::path& file,
                             std::string yaml_text, const std::vector<std::string>& overrides) {
-  if (!written.is_map())
-    throw ConfigError(file.string() + ": expected a map of experiment keys (name, dataset, " +
-                      "model, loss, optimizer, training, ...), got " + written.describe());
+  if (!written.is_map()) {
+    // An empty file has no place to point at; anything else is named where it starts.
+    const bool empty =
+        written.is_null() && yaml_text.find_first_not_of(" \t\r\n") == std::string::npos;
+    throw ConfigError((empty ? file.string() : written.location().str()) +
+                      ": expected a map of experiment keys (name, dataset, model, loss, " +
+                      "optimizer, training, ...), got " +
+                      (empty ? std::string("an empty file") : written.describe()));
+  }
   Experiment e;
   e.file = file;
   e.base_dir = file.parent_path();
@@ -105,7 +111,8 @@ Experiment parse_experiment(const ConfigNode& written, const std::filesystem::pa
   const ConfigNode& name = root.require("name", "experiment", "it names the results folder");
   e.name = name.as_string("name");
   if (!valid_name(e.name))
-    name.fail("name", "a name of letters, digits, '_', '-' and '.' (it names the results folder)");
+    name.fail("name", "a name of letters, digits, '_', '-' and '.', not starting with '.' and "
+                      "never a path (it names the folder <results>/<name>)");
   if (const ConfigNode* description = root.find("description"))
     e.description = description->as_string("description");
   if (const ConfigNode* seed = root.find("seed")) e.seed = read_seed(*seed, "seed");

@@ -267,8 +267,15 @@ PluginBlock read_plugin_block(const ConfigNode& node, const std::string& path, P
   const ConfigNode& name = node.require("plugin", path, "the name of the " + to_string(kind));
   PluginBlock block;
   block.name = name.as_string(path + ".plugin");
-  if (!valid_plugin_name(block.name))
-    name.fail(path + ".plugin", "a plugin name (a-z, 0-9 and _ only)");
+  if (!valid_plugin_name(block.name)) {
+    // Security: a library is loaded only by name, from the folders the user chose.
+    const bool path_like = block.name.find_first_of("/\\.") != std::string::npos;
+    name.fail(path + ".plugin",
+              std::string("a plugin name (a-z, 0-9 and _ only)") +
+                  (path_like ? ", never a path: plugins load by name from the plugin search "
+                               "path (--plugin-path, NNLAB_PLUGIN_PATH; runner list shows it)"
+                             : ""));
+  }
   block.name_at = name.location();
   block.path = path;
   block.base_dir = base_dir;

@@ -1,6 +1,7 @@
 #include "nnlab/config/yaml_source.hpp"
 
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -77,14 +78,40 @@ void emit(YAML::Emitter& out, const ConfigNode& node) {
   }
 }
 
+// A binary file (a store, an image) given as YAML: yaml-cpp would quote its bytes in the
+// error. Control characters other than tab, CR and LF never occur in YAML text.
+void refuse_binary(std::string_view text, const std::string& source) {
+  int line = 1;
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\n') ++line;
+    if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7f) {
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02x", byte);
+      throw ConfigError(source + ":" + std::to_string(line) + ": expected YAML text, got binary " +
+                        "data (byte " + code + "); is this an experiment file?");
+    }
+  }
+}
+
+// yaml-cpp's wording names its parser's state; say which bracket is missing.
+std::string explain(const std::string& msg) {
+  if (msg == "end of map flow not found") return msg + " (expected '}' closing a '{' map)";
+  if (msg == "end of sequence flow not found") return msg + " (expected ']' closing a '[' list)";
+  if (msg == "illegal map value") return msg + " (a ': ' where a value was expected; quote it?)";
+  return msg;
+}
+
 } // namespace
 
 ConfigNode parse_yaml(std::string_view text, const std::string& source_name) {
+  refuse_binary(text, source_name);
   YAML::Node root;
   try {
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    throw ConfigError(location_of(e.mark, source_name).str() + ": YAML syntax error: " + e.msg);
+    throw ConfigError(location_of(e.mark, source_name).str() +
+                      ": YAML syntax error: " + explain(e.msg));
   }
   return convert(root, source_name);
 }

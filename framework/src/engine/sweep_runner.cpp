@@ -11,6 +11,7 @@
 #include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/progress.hpp"
 #include "nnlab/engine/provenance.hpp"
+#include "nnlab/engine/results_folder.hpp"
 #include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/report/html_report.hpp"
@@ -52,7 +53,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.report_file = result.experiment_dir / "report.html";
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, runs, registry, options.command_line)};
-  RunStore store = RunStore::open(result.store_file, header);
+  RunStore store = open_experiment_store(result.experiment_dir, header);
 
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
   std::vector<const PreparedRun*> pending;
@@ -115,6 +116,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     summaries.push_back(summarize(record));
     result.diverged += record.status == RunStatus::diverged;
     result.failed += record.status == RunStatus::failed;
+    if (record.status == RunStatus::failed && result.first_failure.empty())
+      result.first_failure =
+          record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
     if (plotter) plotter->add_run(run, record);
   }
   write_summary_csv(summaries, result.summary_file);

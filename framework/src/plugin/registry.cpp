@@ -38,6 +38,13 @@ std::string folder_list(const std::vector<fs::path>& folders) {
   return text.empty() ? "(no folders)" : text;
 }
 
+// "x.yaml:5:21: optimizer.plugin: " (or "command line: ...") where the plugin was named;
+// nothing when no place is known (runner list).
+std::string located(const SourceLocation& at, std::string_view path, PluginKind kind) {
+  if (at.file.empty()) return {};
+  return at.str() + ": " + (path.empty() ? to_string(kind) : std::string(path)) + ".plugin: ";
+}
+
 } // namespace
 
 Registry::Registry(std::vector<fs::path> folders) : folders_(std::move(folders)) {
@@ -115,7 +122,11 @@ const std::shared_ptr<PluginLibrary>& Registry::library(PluginKind kind, std::st
     throw ConfigError(message + " known: " + join_sorted(known) + " (searched " +
                       folder_list(folders_) + ")");
   }
-  return loaded_.emplace(key, PluginLibrary::open(file->second)).first->second;
+  try {
+    return loaded_.emplace(key, PluginLibrary::open(file->second)).first->second;
+  } catch (const PluginError& e) {
+    throw PluginError(located(at, path, kind) + e.what());
+  }
 }
 
 const PluginDescription& Registry::describe(PluginKind kind, std::string_view name,
@@ -129,7 +140,11 @@ std::shared_ptr<Plugin> Registry::create(PluginKind kind, const PluginBlock& blo
       block.params, lib->description().params,
       {block.path, to_string(kind) + " '" + block.name + "'", block.base_dir, block.core_keys});
   config.validate();
-  return lib->create(config);
+  try {
+    return lib->create(config);
+  } catch (const PluginError& e) {
+    throw PluginError(located(block.name_at, block.path, kind) + e.what());
+  }
 }
 
 namespace {

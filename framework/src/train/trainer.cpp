@@ -97,6 +97,16 @@ private:
   arma::vec mask_, g_;
 };
 
+// The outputs gave a finite cost, so a NaN or Inf in the loss's gradient of them is the
+// loss plugin's fault, not a divergence: fail the run saying so rather than let the next
+// cost turn NaN and blame the learning rate.
+void check_loss_gradient(const arma::mat& d_output, const IterationStats& stats) {
+  if (d_output.is_finite()) return;
+  throw PluginError("the loss gradient has NaN or Inf at iteration " +
+                    std::to_string(stats.iteration) + " although the cost is finite (" +
+                    std::to_string(stats.cost_train) + "): the loss plugin's gradient() is broken");
+}
+
 } // namespace
 
 TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const DataSplit& data,
@@ -159,11 +169,13 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
     if (full_batch) {
       // The course's step: the gradient of the whole training set's cost.
       loss.gradient(a_train, Y_train, train.dA.back());
+      check_loss_gradient(train.dA.back(), stats);
       mlp.backward(X_train, train);
     } else {
       auto& batch = batches->gather(iteration);
       const arma::mat& a_batch = mlp.forward(batch.X, batch.nodes);
       loss.gradient(a_batch, batch.Y, batch.nodes.dA.back());
+      check_loss_gradient(batch.nodes.dA.back(), stats);
       mlp.backward(batch.X, batch.nodes);
     }
     optimizer.step(mlp.params(), gradient(mlp), alpha);

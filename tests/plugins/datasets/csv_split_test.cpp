@@ -149,7 +149,7 @@ TEST_CASE("CsvDataset file: a split that cannot be made is a DataError saying wh
       {{5, 5},
        "test_fraction: 0.99, stratify: false",
        ": test_fraction 0.99 of 10 samples leaves no train sample"},
-      {{7}, "test_fraction: 0.5", ": 1 class(es) found, expected at least 2"},
+      {{7}, "test_fraction: 0.5", ": column 'label': 1 class(es) found ('a'), expected at least 2"},
   }));
   CAPTURE(sizes, keys);
   TempDir dir;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 
 #include "nnlab/core/error.hpp"
@@ -9,6 +10,7 @@
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
 using Catch::Matchers::Message;
 using Catch::Matchers::WithinAbs;
 using nnlab::test::make_dataset;
@@ -167,15 +169,33 @@ TEST_CASE("CsvDataset: the test file needs the same feature and label columns", 
                          Message(test_file + ":3: column 'x2': expected a number, got 'x'"));
 }
 
-TEST_CASE("CsvDataset: a missing file or a single class is a DataError", "[dataset][csv]") {
+TEST_CASE("CsvDataset: a missing file or a folder is a ConfigError at its key", "[dataset][csv]") {
   TempDir dir;
   dir.write("train.csv", good_test);
-  REQUIRE_THROWS_MATCHES(
-      make_dataset("{plugin: csv, train: train.csv, test: nope.csv}", dir.path())->load(),
-      nnlab::DataError,
-      Message((dir.path() / "nope.csv").string() + ": cannot read: No such file or directory"));
-  REQUIRE_THROWS_WITH(load(dir, "x,y\n1,0\n", "x,y\n2,0\n"),
-                      Contains("train.csv") && Contains("1 class(es) found"));
+  std::filesystem::create_directory(dir.path() / "folder.csv");
+  const std::string missing = "{plugin: csv, train: train.csv, test: nope.csv}";
+  REQUIRE_THROWS_AS(make_dataset(missing, dir.path()), nnlab::ConfigError);
+  REQUIRE_THROWS_WITH(make_dataset(missing, dir.path()),
+                      EndsWith(": dataset.test: expected an existing CSV file (no file " +
+                               (dir.path() / "nope.csv").string() + "), got 'nope.csv'"));
+  const std::string folder = "{plugin: csv, train: folder.csv, test: train.csv}";
+  REQUIRE_THROWS_AS(make_dataset(folder, dir.path()), nnlab::ConfigError);
+  REQUIRE_THROWS_WITH(make_dataset(folder, dir.path()),
+                      EndsWith(": dataset.train: expected a CSV file, not a folder (" +
+                               (dir.path() / "folder.csv").string() +
+                               " is a folder), got 'folder.csv'"));
+}
+
+TEST_CASE("CsvDataset: a single class or a file without header is a DataError", "[dataset][csv]") {
+  TempDir dir;
+  REQUIRE_THROWS_MATCHES(load(dir, "x,y\n1,0\n", "x,y\n2,0\n"), nnlab::DataError,
+                         Message((dir.path() / "train.csv").string() + ", " +
+                                 (dir.path() / "test.csv").string() +
+                                 ": column 'y': 1 class(es) found ('0'), expected at least 2"));
+  REQUIRE_THROWS_MATCHES(load(dir, "1,2,0\n3,4,1\n", good_test), nnlab::DataError,
+                         Message((dir.path() / "train.csv").string() +
+                                 ":1: expected a header line of column names (such as y), got "
+                                 "numbers: 1, 2, 0; add a first line naming the columns"));
 }
 
 TEST_CASE("CsvDataset: bad parameters are ConfigErrors at the key", "[dataset][csv]") {

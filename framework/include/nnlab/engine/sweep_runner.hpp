@@ -38,6 +38,7 @@ struct SweepResult {
   std::filesystem::path experiment_dir, store_file, plot_dir, summary_file, report_file;
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
   bool interrupted = false;
+  std::string first_failure; ///< "<id> <label seed=S>: <message>" of the first failed run
   std::vector<std::filesystem::path> plots;
   double wall_time_s = 0.0;
 };
