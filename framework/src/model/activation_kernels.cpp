@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "core/libmvec.hpp"
+#include "expm1_negative.hpp"
 
 namespace nnlab::kernels {
 
@@ -13,11 +14,12 @@ using Kind = Activation::Kind;
 using arma::uword;
 
 // tanh(z) = copysign(-u / (u + 2), z) with u = expm1(-2|z|), glibc's own formula: no
-// cancellation for small |z|, and u -> -1 gives exactly 1 for large |z|; NaN stays NaN.
-// Through the vector expm1 it costs half of libmvec's vector tanh.
+// cancellation for small |z|, and u -> -1 gives exactly 1 for large |z| (below -40, u is
+// -1 in double anyway, which keeps expm1_negative's exponent in range); NaN stays NaN.
 NNLAB_KERNEL void tanh_sweep(const double* __restrict z, double* __restrict a, uword n) {
   for (uword i = 0; i < n; ++i) {
-    const double u = expm1(-2.0 * std::fabs(z[i]));
+    const double t = -2.0 * std::fabs(z[i]);
+    const double u = expm1_negative(t < -40.0 ? -40.0 : t);
     a[i] = std::copysign(-u / (u + 2.0), z[i]);
   }
 }
@@ -57,14 +59,36 @@ NNLAB_KERNEL void softmax_sweep(const double* __restrict z, double* __restrict a
   }
 }
 
-// delta = dA % f'(a), then row_sums += delta column by column (when given).
+// Rows below which a column is too short to vectorise along.
+constexpr uword short_column = 4;
+
+// row_sums = sum(delta, 1) for a few rows: four partial sums per row (every fourth
+// column), added in order at the end, instead of one chain of dependent additions.
+inline void short_row_sums(const double* delta, uword n_rows, uword n_cols, double* row_sums) {
+  for (uword i = 0; i < n_rows; ++i) {
+    double part[4] = {0.0, 0.0, 0.0, 0.0};
+    uword j = 0;
+    for (; j + 4 <= n_cols; j += 4)
+      for (uword l = 0; l < 4; ++l)
+        part[l] += delta[(j + l) * n_rows + i];
+    for (; j < n_cols; ++j)
+      part[0] += delta[j * n_rows + i];
+    row_sums[i] = (part[0] + part[1]) + (part[2] + part[3]);
+  }
+}
+
+// delta = dA % f'(a) and, when given, row_sums = sum(delta, 1): for long columns in the
+// same sweep, column after column as arma::sum adds them; for short ones after it.
 template <class Derivative>
-inline void backward_sweep(const double* __restrict a, const double* __restrict dA,
-                           double* __restrict delta, uword n_rows, uword n_cols,
-                           double* __restrict row_sums, Derivative fprime) {
-  if (!row_sums) {
+[[gnu::always_inline]] inline void backward_sweep(const double* __restrict a,
+                                                  const double* __restrict dA,
+                                                  double* __restrict delta, uword n_rows,
+                                                  uword n_cols, double* __restrict row_sums,
+                                                  Derivative fprime) {
+  if (!row_sums || n_rows < short_column) {
     for (uword i = 0; i < n_rows * n_cols; ++i)
       delta[i] = fprime(a[i], dA[i]);
+    if (row_sums) short_row_sums(delta, n_rows, n_cols, row_sums);
     return;
   }
   for (uword i = 0; i < n_rows; ++i)
