@@ -32,8 +32,9 @@ void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) co
   if (n_in() <= kernels::thin_limit) {
     kernels::thin_affine(W_, b_, a_prev, z);
   } else {
-    // z = W a_prev + b as one GEMM adding onto the bias (beta = 1): no pass to add b.
-    z.each_col() = b_;
+    // z = W a_prev + b as one GEMM adding onto the bias (beta = 1): the bias takes the
+    // place of BLAS's own pass zeroing z, and needs no pass of its own.
+    kernels::fill_columns(b_, z);
     z += W_ * a_prev;
   }
   f_.forward(z, a);

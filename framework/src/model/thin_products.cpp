@@ -29,9 +29,14 @@ NNLAB_KERNEL void column_product(const double* A, uword lda, const double* c0, c
   for (uword j = 0; j < m; ++j) {
     double* __restrict Cj = C + j * rows;
     const double* Bj = B + j * inner;
-    for (uword r = 0; r < rows; ++r)
-      Cj[r] = c0 ? c0[r] : 0.0;
-    for (uword k = 0; k < inner; ++k) {
+    // The first term initialises the column: no separate pass to zero it.
+    if (c0)
+      for (uword r = 0; r < rows; ++r)
+        Cj[r] = c0[r] + A[r] * Bj[0];
+    else
+      for (uword r = 0; r < rows; ++r)
+        Cj[r] = A[r] * Bj[0];
+    for (uword k = 1; k < inner; ++k) {
       const double x = Bj[k];
       const double* __restrict Ak = A + k * lda;
       for (uword r = 0; r < rows; ++r)
@@ -64,8 +69,12 @@ template <uword K>
       Lanes acc = Lanes{} + (c0 ? c0[r] : 0.0);
       for (uword k = 0; k < K; ++k)
         acc += A[r * rs + k * cs] * Bt[k];
-      for (uword l = 0; l < lanes; ++l)
-        C[(j + l) * rows + r] = acc[l];
+      if (rows == 1) // an output layer's row: the lanes are contiguous, one vector store
+        for (uword l = 0; l < lanes; ++l)
+          C[j + l] = acc[l];
+      else
+        for (uword l = 0; l < lanes; ++l)
+          C[(j + l) * rows + r] = acc[l];
     }
   }
   for (; j < m; ++j)
@@ -155,6 +164,16 @@ NNLAB_KERNEL void column_outer_sum(const double* D, uword rows, const double* A,
 }
 
 } // namespace
+
+NNLAB_KERNEL void fill_columns(const arma::vec& b, arma::mat& z) {
+  const uword rows = z.n_rows;
+  const double* __restrict from = b.memptr();
+  for (uword j = 0; j < z.n_cols; ++j) {
+    double* __restrict to = z.colptr(j);
+    for (uword r = 0; r < rows; ++r)
+      to[r] = from[r];
+  }
+}
 
 void thin_affine(const arma::mat& W, const arma::vec& b, const arma::mat& a_prev, arma::mat& z) {
   if (W.n_rows >= short_column)
