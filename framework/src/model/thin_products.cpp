@@ -23,24 +23,20 @@ constexpr uword lanes = 4;
 using Lanes = double __attribute__((vector_size(lanes * sizeof(double))));
 
 // C(:, j) = c0 + sum_k A(:, k) B(k, j) for every column j, A column-major with leading
-// dimension lda: long columns, vectorised along them.
-NNLAB_KERNEL void column_product(const double* A, uword lda, const double* c0, const double* B,
-                                 uword inner, double* C, uword rows, uword m) {
+// dimension lda: long columns, vectorised along them, each element summed in a register
+// and stored once (K = inner, a compile-time constant).
+template <uword K>
+[[gnu::always_inline]] inline void column_product(const double* A, uword lda, const double* c0,
+                                                  const double* B, double* C, uword rows,
+                                                  uword m) {
   for (uword j = 0; j < m; ++j) {
     double* __restrict Cj = C + j * rows;
-    const double* Bj = B + j * inner;
-    // The first term initialises the column: no separate pass to zero it.
-    if (c0)
-      for (uword r = 0; r < rows; ++r)
-        Cj[r] = c0[r] + A[r] * Bj[0];
-    else
-      for (uword r = 0; r < rows; ++r)
-        Cj[r] = A[r] * Bj[0];
-    for (uword k = 1; k < inner; ++k) {
-      const double x = Bj[k];
-      const double* __restrict Ak = A + k * lda;
-      for (uword r = 0; r < rows; ++r)
-        Cj[r] += Ak[r] * x;
+    const double* Bj = B + j * K;
+    for (uword r = 0; r < rows; ++r) {
+      double acc = c0 ? c0[r] : 0.0;
+      for (uword k = 0; k < K; ++k)
+        acc += A[k * lda + r] * Bj[k];
+      Cj[r] = acc;
     }
   }
 }
@@ -117,6 +113,20 @@ template <uword K>
 }
 
 // One clone set for every inner size up to thin_limit.
+NNLAB_KERNEL void column_product(const double* A, uword lda, const double* c0, const double* B,
+                                 uword inner, double* C, uword rows, uword m) {
+  switch (inner) {
+  case 1: column_product<1>(A, lda, c0, B, C, rows, m); return;
+  case 2: column_product<2>(A, lda, c0, B, C, rows, m); return;
+  case 3: column_product<3>(A, lda, c0, B, C, rows, m); return;
+  case 4: column_product<4>(A, lda, c0, B, C, rows, m); return;
+  case 5: column_product<5>(A, lda, c0, B, C, rows, m); return;
+  case 6: column_product<6>(A, lda, c0, B, C, rows, m); return;
+  case 7: column_product<7>(A, lda, c0, B, C, rows, m); return;
+  default: column_product<8>(A, lda, c0, B, C, rows, m); return;
+  }
+}
+
 NNLAB_KERNEL void lanes_product(const double* A, uword rs, uword cs, const double* c0,
                                 const double* B, uword inner, double* C, uword rows, uword m) {
   switch (inner) {
