@@ -100,8 +100,8 @@ std::string mismatch(const arma::mat& x, const arma::mat& reference, const arma:
                     : std::isinf(r) ? v == r
                                     : std::abs(v - r) <= tol * scale[i];
     if (!ok) {
-      out << "element (" << i % x.n_rows << ", " << i / x.n_rows << ") is " << v
-          << ", reference " << r << " (scale " << scale[i] << ")";
+      out << "element (" << i % x.n_rows << ", " << i / x.n_rows << ") is " << v << ", reference "
+          << r << " (scale " << scale[i] << ")";
       return out.str();
     }
   }

@@ -24,8 +24,7 @@ extern "C" {
 double exp(double) noexcept __attribute__((simd("notinbranch")));
 double log(double) noexcept __attribute__((simd("notinbranch")));
 }
-#define NNLAB_KERNEL                                                                              \
-  __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+#define NNLAB_KERNEL __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #else
 #define NNLAB_KERNEL
 #endif

@@ -21,9 +21,9 @@ constexpr Named table[] = {
 // The kernels index a and dA alike, so a mismatch would read out of bounds.
 void check_same_size(const arma::mat& a, const arma::mat& dA) {
   if (arma::size(a) != arma::size(dA))
-    throw std::invalid_argument("Activation::backward(): dA is " + std::to_string(dA.n_rows) +
-                                "x" + std::to_string(dA.n_cols) + ", a is " +
-                                std::to_string(a.n_rows) + "x" + std::to_string(a.n_cols));
+    throw std::invalid_argument("Activation::backward(): dA is " + std::to_string(dA.n_rows) + "x" +
+                                std::to_string(dA.n_cols) + ", a is " + std::to_string(a.n_rows) +
+                                "x" + std::to_string(a.n_cols));
 }
 } // namespace
 

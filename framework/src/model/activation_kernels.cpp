@@ -80,11 +80,9 @@ inline void short_row_sums(const double* delta, uword n_rows, uword n_cols, doub
 // delta = dA % f'(a) and, when given, row_sums = sum(delta, 1): for long columns in the
 // same sweep, column after column as arma::sum adds them; for short ones after it.
 template <class Derivative>
-[[gnu::always_inline]] inline void backward_sweep(const double* __restrict a,
-                                                  const double* __restrict dA,
-                                                  double* __restrict delta, uword n_rows,
-                                                  uword n_cols, double* __restrict row_sums,
-                                                  Derivative fprime) {
+[[gnu::always_inline]] inline void
+backward_sweep(const double* __restrict a, const double* __restrict dA, double* __restrict delta,
+               uword n_rows, uword n_cols, double* __restrict row_sums, Derivative fprime) {
   if (!row_sums || n_rows < short_column) {
     for (uword i = 0; i < n_rows * n_cols; ++i)
       delta[i] = fprime(a[i], dA[i]);
@@ -107,8 +105,8 @@ NNLAB_KERNEL void tanh_backward(const double* a, const double* dA, double* delta
                  [](double ai, double dAi) { return dAi * (1.0 - ai * ai); });
 }
 
-NNLAB_KERNEL void sigmoid_backward(const double* a, const double* dA, double* delta,
-                                   uword n_rows, uword n_cols, double* row_sums) {
+NNLAB_KERNEL void sigmoid_backward(const double* a, const double* dA, double* delta, uword n_rows,
+                                   uword n_cols, double* row_sums) {
   backward_sweep(a, dA, delta, n_rows, n_cols, row_sums,
                  [](double ai, double dAi) { return dAi * ai * (1.0 - ai); });
 }
@@ -126,14 +124,14 @@ NNLAB_KERNEL void leaky_relu_backward(const double* a, const double* dA, double*
                  [slope](double ai, double dAi) { return ai > 0.0 ? dAi : slope * dAi; });
 }
 
-NNLAB_KERNEL void identity_backward(const double* a, const double* dA, double* delta,
-                                    uword n_rows, uword n_cols, double* row_sums) {
+NNLAB_KERNEL void identity_backward(const double* a, const double* dA, double* delta, uword n_rows,
+                                    uword n_cols, double* row_sums) {
   backward_sweep(a, dA, delta, n_rows, n_cols, row_sums, [](double, double dAi) { return dAi; });
 }
 
 // Jacobian of softmax: da_i/dz_k = a_i (1[i=k] - a_k), so delta = a % (dA - a^T dA).
-void softmax_backward(const double* a, const double* dA, double* delta, uword n_rows,
-                      uword n_cols, double* row_sums) {
+void softmax_backward(const double* a, const double* dA, double* delta, uword n_rows, uword n_cols,
+                      double* row_sums) {
   if (row_sums)
     for (uword i = 0; i < n_rows; ++i)
       row_sums[i] = 0.0;

@@ -30,8 +30,7 @@ namespace nnlab::kernels {
                    c11 = 0x1.ae64567f544e4p-26, c12 = 0x1.1eed8eff8d898p-29,
                    c13 = 0x1.6124613a86d09p-33;
   const double r2 = r * r, r4 = r2 * r2;
-  const double p = (c2 + r * c3) + r2 * (c4 + r * c5) +
-                   r4 * ((c6 + r * c7) + r2 * (c8 + r * c9)) +
+  const double p = (c2 + r * c3) + r2 * (c4 + r * c5) + r4 * ((c6 + r * c7) + r2 * (c8 + r * c9)) +
                    r4 * r4 * ((c10 + r * c11) + r2 * (c12 + r * c13));
   const double expm1_r = r + r2 * p;
   // 2^k from k's bits: k + 1023 in the exponent field (k is in [-58, 0] here).

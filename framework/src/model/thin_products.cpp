@@ -27,8 +27,7 @@ using Lanes = double __attribute__((vector_size(lanes * sizeof(double))));
 // and stored once (K = inner, a compile-time constant).
 template <uword K>
 [[gnu::always_inline]] inline void column_product(const double* A, uword lda, const double* c0,
-                                                  const double* B, double* C, uword rows,
-                                                  uword m) {
+                                                  const double* B, double* C, uword rows, uword m) {
   for (uword j = 0; j < m; ++j) {
     double* __restrict Cj = C + j * rows;
     const double* Bj = B + j * K;
@@ -141,8 +140,8 @@ NNLAB_KERNEL void lanes_product(const double* A, uword rs, uword cs, const doubl
   }
 }
 
-NNLAB_KERNEL void lanes_outer_sum(const double* D, uword rows, const double* A, uword cols,
-                                  uword m, double scale, double* dW) {
+NNLAB_KERNEL void lanes_outer_sum(const double* D, uword rows, const double* A, uword cols, uword m,
+                                  double scale, double* dW) {
   switch (cols) {
   case 1: lanes_outer_sum<1>(D, rows, A, m, scale, dW); return;
   case 2: lanes_outer_sum<2>(D, rows, A, m, scale, dW); return;

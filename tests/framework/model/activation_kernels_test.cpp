@@ -26,23 +26,24 @@ arma::mat random_matrix(arma::uword rows, arma::uword cols, double scale, std::u
 // Where exp, expm1 and the formulas change regime: signed zeros, tiny and huge values,
 // tanh's saturation (|z| ~ 19), exp's overflow (710) and underflow (-745), NaN and Inf.
 arma::mat special_values() {
-  return arma::mat{{0.0, -0.0, 1e-300, -1e-300, 1e-17, -3e-9, 0.25, -0.5, 0.55, -0.9},
-                   {1.0, -2.5, 7.0, -18.5, 19.2, -22.0, 36.0, -40.0, 300.0, -709.0},
-                   {709.8, -710.0, 745.2, -746.0, 1e308, -1e308, inf, -inf, not_a_number, -not_a_number}};
+  return arma::mat{
+      {0.0, -0.0, 1e-300, -1e-300, 1e-17, -3e-9, 0.25, -0.5, 0.55, -0.9},
+      {1.0, -2.5, 7.0, -18.5, 19.2, -22.0, 36.0, -40.0, 300.0, -709.0},
+      {709.8, -710.0, 745.2, -746.0, 1e308, -1e308, inf, -inf, not_a_number, -not_a_number}};
 }
 
 const Activation all_kinds[] = {
-    Activation(Activation::Kind::tanh),       Activation(Activation::Kind::sigmoid),
-    Activation(Activation::Kind::relu),       Activation(Activation::Kind::leaky_relu, 0.2),
-    Activation(Activation::Kind::identity),   Activation(Activation::Kind::softmax)};
+    Activation(Activation::Kind::tanh),     Activation(Activation::Kind::sigmoid),
+    Activation(Activation::Kind::relu),     Activation(Activation::Kind::leaky_relu, 0.2),
+    Activation(Activation::Kind::identity), Activation(Activation::Kind::softmax)};
 
 } // namespace
 
 TEST_CASE("ActivationKernels: forward equals the plain formulas to 1e-12 relative",
           "[model][activation][kernels]") {
   const Activation f = GENERATE(from_range(std::begin(all_kinds), std::end(all_kinds)));
-  const auto [rows, cols] = GENERATE(table<arma::uword, arma::uword>(
-      {{1, 1}, {1, 7}, {3, 1000}, {2, 501}, {32, 203}, {5, 17}}));
+  const auto [rows, cols] = GENERATE(
+      table<arma::uword, arma::uword>({{1, 1}, {1, 7}, {3, 1000}, {2, 501}, {32, 203}, {5, 17}}));
   CAPTURE(f.describe(), rows, cols);
   const arma::mat z = random_matrix(rows, cols, 6.0, rows * 1000 + cols);
   arma::mat a(rows, cols);
@@ -121,8 +122,8 @@ TEST_CASE("ActivationKernels: the same input gives the same bits every time",
     // Unaligned input and output (one double in): no dependence on where data sits.
     arma::mat shifted_z(z.n_elem + 1, 1), shifted_a(z.n_elem + 1, 1);
     std::copy(z.begin(), z.end(), shifted_z.begin() + 1);
-    nnlab::kernels::activation_forward(f, shifted_z.memptr() + 1, shifted_a.memptr() + 1,
-                                       z.n_rows, z.n_cols);
+    nnlab::kernels::activation_forward(f, shifted_z.memptr() + 1, shifted_a.memptr() + 1, z.n_rows,
+                                       z.n_cols);
     std::copy(shifted_a.begin() + 1, shifted_a.end(), again.begin());
     CHECK(arma::approx_equal(first, again, "absdiff", 0.0));
   }

@@ -149,12 +149,10 @@ TEST_CASE("Mlp: the optimised passes equal the plain forward and backward",
     Activation::Kind hidden, output;
   };
   using K = Activation::Kind;
-  const auto c = GENERATE(Case{2, {3, 2, 1}, K::tanh, K::sigmoid},
-                          Case{2, {32, 32, 1}, K::tanh, K::sigmoid},
-                          Case{2, {9, 12, 3}, K::relu, K::softmax},
-                          Case{10, {6, 1}, K::leaky_relu, K::identity},
-                          Case{3, {1, 5, 2}, K::identity, K::tanh},
-                          Case{12, {20, 4}, K::sigmoid, K::relu});
+  const auto c = GENERATE(
+      Case{2, {3, 2, 1}, K::tanh, K::sigmoid}, Case{2, {32, 32, 1}, K::tanh, K::sigmoid},
+      Case{2, {9, 12, 3}, K::relu, K::softmax}, Case{10, {6, 1}, K::leaky_relu, K::identity},
+      Case{3, {1, 5, 2}, K::identity, K::tanh}, Case{12, {20, 4}, K::sigmoid, K::relu});
   const arma::uword m = GENERATE(1, 5, 300);
   CAPTURE(c.n_in, c.layers, Activation(c.hidden).name(), Activation(c.output).name(), m);
   nnlab::Mlp mlp({c.n_in, c.layers, Activation(c.hidden, 0.1), Activation(c.output)});

@@ -5,8 +5,7 @@
 
 using nnlab::Activation;
 
-TEST_CASE("Workspace: nodes for m samples are views of the first m columns",
-          "[model][workspace]") {
+TEST_CASE("Workspace: nodes for m samples are views of the first m columns", "[model][workspace]") {
   const nnlab::Mlp mlp(
       {2, {3, 2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
   nnlab::Workspace workspace(mlp, 10);
