@@ -25,13 +25,39 @@ public:
 
   double value(const arma::mat& output, const arma::mat& target) const override {
     check_sizes(output, target);
-    double sum = 0.0;
-    for (arma::uword i = 0; i < output.n_elem; ++i) {
-      const double a = std::clamp(output[i], epsilon_, 1.0 - epsilon_);
-      const double y = target[i];
-      sum += y * std::log(a) + (1.0 - y) * std::log(1.0 - a);
+    // For a 0/1 label only one term is left, the log of the probability given to it,
+    // exactly (0 log(...) adds nothing): one log per sample instead of two, computed a
+    // block at a time by the vectorised nnlab::vector_log. The terms (all <= 0, so no
+    // cancellation) go into four interleaved partial sums: one chain of dependent
+    // additions would cost more than the logs.
+    constexpr arma::uword block = 256;
+    double p[block], logs[block];
+    double sum[4] = {0.0, 0.0, 0.0, 0.0};
+    for (arma::uword first = 0; first < output.n_elem; first += block) {
+      const arma::uword n = std::min(block, output.n_elem - first);
+      bool labels = true;
+      for (arma::uword i = 0; i < n; ++i) {
+        const double a = clamped(output[first + i]), y = target[first + i];
+        // a for y = 1, 1 - a for y = 0, both exactly, without a branch on the label.
+        p[i] = (1.0 - y) + (2.0 * y - 1.0) * a;
+        labels = labels && (y == 0.0 || y == 1.0);
+      }
+      if (labels) {
+        nnlab::vector_log(p, logs, n);
+      } else {
+        for (arma::uword i = 0; i < n; ++i) {
+          const double a = clamped(output[first + i]), y = target[first + i];
+          logs[i] = y * std::log(a) + (1.0 - y) * std::log(1.0 - a);
+        }
+      }
+      arma::uword i = 0;
+      for (; i + 4 <= n; i += 4)
+        for (arma::uword k = 0; k < 4; ++k)
+          sum[k] += logs[i + k];
+      for (; i < n; ++i)
+        sum[0] += logs[i];
     }
-    return -sum / static_cast<double>(output.n_cols);
+    return -((sum[0] + sum[1]) + (sum[2] + sum[3])) / static_cast<double>(output.n_cols);
   }
 
   void gradient(const arma::mat& output, const arma::mat& target,
@@ -39,7 +65,7 @@ public:
     check_sizes(output, target);
     d_output.set_size(arma::size(output)); // a no-op when it arrives sized, as it should
     for (arma::uword i = 0; i < output.n_elem; ++i) {
-      const double a = std::clamp(output[i], epsilon_, 1.0 - epsilon_);
+      const double a = clamped(output[i]);
       const double y = target[i];
       d_output[i] = -y / a + (1.0 - y) / (1.0 - a);
     }
@@ -54,6 +80,8 @@ private:
                              ", output is " + std::to_string(output.n_rows) + "x" +
                              std::to_string(output.n_cols));
   }
+
+  double clamped(double a) const { return std::clamp(a, epsilon_, 1.0 - epsilon_); }
 
   double epsilon_;
 };

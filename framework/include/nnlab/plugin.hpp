@@ -6,6 +6,7 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
+#include "nnlab/core/vector_math.hpp"
 #include "nnlab/plugin/dataset.hpp"
 #include "nnlab/plugin/loss.hpp"
 #include "nnlab/plugin/optimizer.hpp"

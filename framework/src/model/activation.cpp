@@ -1,7 +1,10 @@
 #include "nnlab/model/activation.hpp"
 
-#include <cmath>
 #include <cstdio>
+#include <stdexcept>
+#include <string>
+
+#include "nnlab/model/activation_kernels.hpp"
 
 namespace nnlab {
 
@@ -14,6 +17,14 @@ constexpr Named table[] = {
     {Activation::Kind::tanh, "tanh"},         {Activation::Kind::sigmoid, "sigmoid"},
     {Activation::Kind::relu, "relu"},         {Activation::Kind::leaky_relu, "leaky_relu"},
     {Activation::Kind::identity, "identity"}, {Activation::Kind::softmax, "softmax"}};
+
+// The kernels index a and dA alike, so a mismatch would read out of bounds.
+void check_same_size(const arma::mat& a, const arma::mat& dA) {
+  if (arma::size(a) != arma::size(dA))
+    throw std::invalid_argument("Activation::backward(): dA is " + std::to_string(dA.n_rows) + "x" +
+                                std::to_string(dA.n_cols) + ", a is " + std::to_string(a.n_rows) +
+                                "x" + std::to_string(a.n_cols));
+}
 } // namespace
 
 std::optional<Activation> Activation::from_name(std::string_view name) {
@@ -43,57 +54,23 @@ std::string Activation::describe() const {
 }
 
 void Activation::forward(const arma::mat& z, arma::mat& a) const {
-  switch (kind_) {
-  case Kind::tanh: a = arma::tanh(z); return;
-  case Kind::sigmoid: a = 1.0 / (1.0 + arma::exp(-z)); return;
-  case Kind::relu:
-    for (arma::uword i = 0; i < z.n_elem; ++i)
-      a[i] = z[i] > 0.0 ? z[i] : 0.0;
-    return;
-  case Kind::leaky_relu:
-    for (arma::uword i = 0; i < z.n_elem; ++i)
-      a[i] = z[i] > 0.0 ? z[i] : slope_ * z[i];
-    return;
-  case Kind::identity: a = z; return;
-  case Kind::softmax:
-    // Shifting each column by its maximum keeps exp() finite; the result is unchanged.
-    for (arma::uword j = 0; j < z.n_cols; ++j) {
-      const double shift = z.col(j).max();
-      double total = 0.0;
-      for (arma::uword i = 0; i < z.n_rows; ++i)
-        total += (a(i, j) = std::exp(z(i, j) - shift));
-      for (arma::uword i = 0; i < z.n_rows; ++i)
-        a(i, j) /= total;
-    }
-    return;
-  }
+  a.set_size(arma::size(z)); // a no-op when it arrives sized, as it should
+  kernels::activation_forward(*this, z.memptr(), a.memptr(), z.n_rows, z.n_cols);
 }
 
 void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta) const {
-  switch (kind_) {
-  case Kind::tanh: delta = dA % (1.0 - a % a); return;
-  case Kind::sigmoid: delta = dA % a % (1.0 - a); return;
-  // a > 0 exactly where z > 0 (for leaky_relu, slope >= 0 keeps the sign).
-  case Kind::relu:
-    for (arma::uword i = 0; i < a.n_elem; ++i)
-      delta[i] = a[i] > 0.0 ? dA[i] : 0.0;
-    return;
-  case Kind::leaky_relu:
-    for (arma::uword i = 0; i < a.n_elem; ++i)
-      delta[i] = a[i] > 0.0 ? dA[i] : slope_ * dA[i];
-    return;
-  case Kind::identity: delta = dA; return;
-  case Kind::softmax:
-    // Jacobian of softmax: da_i/dz_k = a_i (1[i=k] - a_k), so delta = a % (dA - a^T dA).
-    for (arma::uword j = 0; j < a.n_cols; ++j) {
-      double dot = 0.0;
-      for (arma::uword i = 0; i < a.n_rows; ++i)
-        dot += a(i, j) * dA(i, j);
-      for (arma::uword i = 0; i < a.n_rows; ++i)
-        delta(i, j) = a(i, j) * (dA(i, j) - dot);
-    }
-    return;
-  }
+  check_same_size(a, dA);
+  delta.set_size(arma::size(a));
+  kernels::activation_backward(*this, a.memptr(), dA.memptr(), delta.memptr(), a.n_rows, a.n_cols);
+}
+
+void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta,
+                          arma::vec& row_sums) const {
+  check_same_size(a, dA);
+  delta.set_size(arma::size(a));
+  row_sums.set_size(a.n_rows);
+  kernels::activation_backward(*this, a.memptr(), dA.memptr(), delta.memptr(), a.n_rows, a.n_cols,
+                               row_sums.memptr());
 }
 
 } // namespace nnlab

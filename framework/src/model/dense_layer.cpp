@@ -1,6 +1,22 @@
 #include "nnlab/model/dense_layer.hpp"
 
+#include <stdexcept>
+#include <string>
+
+#include "nnlab/model/thin_products.hpp"
+
 namespace nnlab {
+
+namespace {
+
+void check_size(const char* what, const arma::mat& x, arma::uword rows, arma::uword cols) {
+  if (x.n_rows != rows || x.n_cols != cols)
+    throw std::invalid_argument(std::string("DenseLayer: ") + what + " is " +
+                                std::to_string(x.n_rows) + "x" + std::to_string(x.n_cols) +
+                                ", expected " + std::to_string(rows) + "x" + std::to_string(cols));
+}
+
+} // namespace
 
 // The views use Armadillo's "strict" auxiliary memory: they never reallocate, so an
 // assignment of the wrong size throws instead of silently detaching from the flat vector.
@@ -10,20 +26,39 @@ DenseLayer::DenseLayer(arma::uword n_in, arma::uword n_out, Activation f, double
       dW_(grads, n_out, n_in, false, true), db_(grads + n_out * n_in, n_out, false, true) {}
 
 void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const {
-  z = W_ * a_prev;
-  z.each_col() += b_;
+  // The thin products write through pointers: check what Armadillo would have.
+  check_size("a_prev", a_prev, n_in(), a_prev.n_cols);
+  check_size("z", z, n_out(), a_prev.n_cols);
+  if (n_in() <= kernels::thin_limit) {
+    kernels::thin_affine(W_, b_, a_prev, z);
+  } else {
+    // z = W a_prev + b as one GEMM adding onto the bias (beta = 1): the bias takes the
+    // place of BLAS's own pass zeroing z, and needs no pass of its own.
+    kernels::fill_columns(b_, z);
+    z += W_ * a_prev;
+  }
   f_.forward(z, a);
 }
 
 void DenseLayer::backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
                           arma::mat& delta, arma::mat* dA_prev) {
+  check_size("a", a, n_out(), a_prev.n_cols);
+  check_size("delta", delta, n_out(), a_prev.n_cols);
   const double inv_m = 1.0 / static_cast<double>(a_prev.n_cols);
-  f_.backward(a, dA, delta);
-  dW_ = delta * a_prev.t();
-  dW_ *= inv_m;
-  db_ = arma::sum(delta, 1);
+  f_.backward(a, dA, delta, db_); // db = sum(delta, 1), from the same sweep
   db_ *= inv_m;
-  if (dA_prev) *dA_prev = W_.t() * delta;
+  if (n_in() <= kernels::thin_limit) {
+    kernels::thin_weight_gradient(delta, a_prev, inv_m, dW_);
+  } else {
+    dW_ = delta * a_prev.t();
+    dW_ *= inv_m;
+  }
+  if (!dA_prev) return;
+  check_size("dA_prev", *dA_prev, n_in(), a_prev.n_cols);
+  if (n_out() <= kernels::thin_limit)
+    kernels::thin_input_gradient(W_, delta, *dA_prev);
+  else
+    *dA_prev = W_.t() * delta;
 }
 
 } // namespace nnlab

@@ -1,5 +1,6 @@
 #include "nnlab/train/trainer.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <optional>
@@ -7,6 +8,7 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
+#include "nnlab/model/workspace.hpp"
 #include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/metrics.hpp"
 
@@ -17,16 +19,17 @@ namespace {
 // The mini-batches of one training set: each epoch a permutation of the samples (fresh
 // from Rng(mix_seed(seed, epoch)), or in order without shuffling) cut into batches of
 // `batch` columns, the last one smaller when batch does not divide m. Every buffer is
-// sized here; gather() copies columns into them.
+// sized here (the nodes are the run's workspace); gather() copies columns into them.
 class MiniBatches {
 public:
-  MiniBatches(const Mlp& mlp, const arma::mat& X, const arma::mat& Y, const TrainSettings& settings)
+  MiniBatches(Workspace& workspace, const arma::mat& X, const arma::mat& Y,
+              const TrainSettings& settings)
       : X_(X), Y_(Y), settings_(settings), m_(X.n_cols), batch_(settings.batch_for(m_)),
         per_epoch_(settings.batches_per_epoch(m_)), order_(m_) {
     const arma::uword last = m_ - (per_epoch_ - 1) * batch_;
-    full_ = {arma::mat(X.n_rows, batch_), arma::mat(Y.n_rows, batch_), mlp.make_nodes(batch_)};
+    full_ = {arma::mat(X.n_rows, batch_), arma::mat(Y.n_rows, batch_), workspace.nodes(batch_)};
     if (last != batch_)
-      last_ = {arma::mat(X.n_rows, last), arma::mat(Y.n_rows, last), mlp.make_nodes(last)};
+      last_ = {arma::mat(X.n_rows, last), arma::mat(Y.n_rows, last), workspace.nodes(last)};
   }
 
   struct Batch {
@@ -129,11 +132,14 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
   // Everything the loop touches is sized here, so the loop itself allocates nothing.
   const arma::mat Y_train = make_targets(data.train.y, mlp.n_outputs());
   const arma::mat Y_test = make_targets(data.test.y, mlp.n_outputs());
-  Nodes train = mlp.make_nodes(X_train.n_cols);
-  Nodes test = mlp.make_nodes(X_test.n_cols);
+  // One workspace for the test, training and mini-batch passes: each is done with its
+  // nodes before the next pass overwrites them.
+  Workspace workspace(mlp, std::max(X_train.n_cols, X_test.n_cols));
+  Nodes train = workspace.nodes(X_train.n_cols);
+  Nodes test = workspace.nodes(X_test.n_cols);
   const bool full_batch = settings.batch_for(X_train.n_cols) == X_train.n_cols;
   std::optional<MiniBatches> batches;
-  if (!full_batch) batches.emplace(mlp, X_train, Y_train, settings);
+  if (!full_batch) batches.emplace(workspace, X_train, Y_train, settings);
   GradientTransform gradient(mlp, settings);
   LrSchedule schedule(settings.lr_schedule, settings.learning_rate);
   if (start.iteration > 0 && start.series) schedule.replay(*start.series);
@@ -144,11 +150,15 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
   result.iterations_done = start.iteration;
   IterationStats stats;
   for (arma::uword iteration = start.iteration + 1; iteration <= settings.iterations; ++iteration) {
-    const arma::mat& a_test = mlp.forward(X_test, test);
-    const arma::mat& a_train = mlp.forward(X_train, train);
+    // The test pass first: the training pass then reuses its memory and keeps its nodes
+    // for the backward pass.
     stats.iteration = iteration;
-    stats.cost_train = loss.value(a_train, Y_train);
+    const arma::mat& a_test = mlp.forward(X_test, test);
     stats.cost_test = loss.value(a_test, Y_test);
+    stats.accuracy_test = accuracy(a_test, data.test.y);
+    const arma::mat& a_train = mlp.forward(X_train, train);
+    stats.cost_train = loss.value(a_train, Y_train);
+    stats.accuracy_train = accuracy(a_train, data.train.y);
     if (!std::isfinite(stats.cost_train) || !std::isfinite(stats.cost_test)) {
       result.status = TrainResult::Status::diverged;
       result.message = "cost became " + std::to_string(stats.cost_train) + " (train) / " +
@@ -156,8 +166,6 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
                        std::to_string(iteration) + "; try a smaller learning rate?";
       return result;
     }
-    stats.accuracy_train = accuracy(a_train, data.train.y);
-    stats.accuracy_test = accuracy(a_test, data.test.y);
     result.iterations_done = iteration;
     if (observer.on_iteration(stats)) {
       result.status = TrainResult::Status::stopped;

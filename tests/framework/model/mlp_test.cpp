@@ -1,10 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include "nnlab/check/finite_difference.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/train/metrics.hpp"
 #include "support/plugins.hpp"
+#include "support/reference_mlp.hpp"
 
 using Catch::Matchers::WithinAbs;
 using nnlab::Activation;
@@ -108,4 +111,64 @@ TEST_CASE("Mlp: a bad architecture is refused", "[model][mlp]") {
   CHECK_THROWS_AS(nnlab::Mlp({2, {3, 0, 1}, tanh, tanh}), std::invalid_argument);
   CHECK_THROWS_AS(nnlab::Mlp({0, {3}, tanh, tanh}), std::invalid_argument);
   CHECK_THROWS_AS(nnlab::Mlp({2, {3, 2}, softmax, softmax}), std::invalid_argument);
+}
+
+namespace {
+
+// Every node and gradient of a pass through the network against the plain pass
+// (support/reference_mlp.hpp); empty when all agree to 1e-12 in the max norm.
+std::string compare_with_reference(nnlab::Mlp& mlp, const arma::mat& X, const arma::mat& dA_L) {
+  nnlab::Nodes nodes = mlp.make_nodes(X.n_cols);
+  mlp.forward(X, nodes);
+  nodes.dA.back() = dA_L;
+  mlp.backward(X, nodes);
+  const auto reference = nnlab::test::reference_pass(mlp, X, dA_L);
+  for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
+    const std::string layer = "layer " + std::to_string(l) + ": ";
+    const std::pair<const char*, std::string> checks[] = {
+        {"z", nnlab::test::norm_mismatch(nodes.z[l], reference.z[l])},
+        {"a", nnlab::test::norm_mismatch(nodes.a[l], reference.a[l])},
+        {"delta", nnlab::test::norm_mismatch(nodes.delta[l], reference.delta[l])},
+        {"dA", nnlab::test::norm_mismatch(nodes.dA[l], reference.dA[l])},
+        {"dW", nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l])},
+        {"db", nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l])}};
+    for (const auto& [name, problem] : checks)
+      if (!problem.empty()) return layer + name + ": " + problem;
+  }
+  return {};
+}
+
+} // namespace
+
+TEST_CASE("Mlp: the optimised passes equal the plain forward and backward",
+          "[model][mlp][kernels]") {
+  // Thin layers (loops), wide ones (BLAS) and mixes, over every activation.
+  struct Case {
+    arma::uword n_in;
+    std::vector<arma::uword> layers;
+    Activation::Kind hidden, output;
+  };
+  using K = Activation::Kind;
+  const auto c = GENERATE(
+      Case{2, {3, 2, 1}, K::tanh, K::sigmoid}, Case{2, {32, 32, 1}, K::tanh, K::sigmoid},
+      Case{2, {9, 12, 3}, K::relu, K::softmax}, Case{10, {6, 1}, K::leaky_relu, K::identity},
+      Case{3, {1, 5, 2}, K::identity, K::tanh}, Case{12, {20, 4}, K::sigmoid, K::relu});
+  const arma::uword m = GENERATE(1, 5, 300);
+  CAPTURE(c.n_in, c.layers, Activation(c.hidden).name(), Activation(c.output).name(), m);
+  nnlab::Mlp mlp({c.n_in, c.layers, Activation(c.hidden, 0.1), Activation(c.output)});
+  nnlab::Rng rng(21);
+  nnlab::initialize(mlp, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
+  arma::mat X(c.n_in, m), dA_L(c.layers.back(), m);
+  for (double& v : X)
+    v = rng.uniform(-2.0, 2.0);
+  for (double& v : dA_L)
+    v = rng.uniform(-1.0, 1.0);
+  CHECK(compare_with_reference(mlp, X, dA_L) == "");
+
+  SECTION("a NaN or Inf input spreads through its sample's column only, as in the plain pass") {
+    if (m < 5) return;
+    X(0, 1) = std::numeric_limits<double>::quiet_NaN();
+    X(X.n_rows - 1, 3) = std::numeric_limits<double>::infinity();
+    CHECK(compare_with_reference(mlp, X, dA_L) == "");
+  }
 }

@@ -76,6 +76,36 @@ TEST_CASE("Trainer: records the cost before each update, for train and test", "[
   CHECK(series.cost_train[19] < series.cost_train[0]);
 }
 
+TEST_CASE("Trainer: test and training passes share memory, whichever set is larger",
+          "[train][trainer]") {
+  auto data = tiny_xor();
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  const nnlab::Architecture arch{
+      2, {3, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)};
+  const arma::mat wide{{-1, 1, 0.5, -0.5, 0.2, 0.9, -0.3}, {-1, -1, 0.5, 0.7, -0.8, 0.1, 0.4}};
+  const arma::rowvec wide_y{0, 1, 0, 1, 1, 0, 1};
+  const bool test_larger = GENERATE(true, false);
+  CAPTURE(test_larger);
+  (test_larger ? data.test : data.train).X = wide;
+  (test_larger ? data.test : data.train).y = wide_y;
+
+  nnlab::Mlp mlp(arch), alone(arch);
+  nnlab::Rng rng(5), same(5);
+  nnlab::initialize(mlp, {}, rng);
+  nnlab::initialize(alone, {}, same);
+  // Each set through its own nodes, as before the workspace was shared.
+  const auto cost = [&](const nnlab::Samples& set) {
+    nnlab::Nodes nodes = alone.make_nodes(set.X.n_cols);
+    return loss->value(alone.forward(set.X, nodes), arma::mat(set.y));
+  };
+  nnlab::SeriesRecorder recorder(1);
+  nnlab::Trainer().run(mlp, *sgd, *loss, data, {1, 0.5}, recorder);
+  const auto series = recorder.take();
+  CHECK(series.cost_train[0] == cost(data.train));
+  CHECK(series.cost_test[0] == cost(data.test));
+}
+
 TEST_CASE("Trainer: a non-finite cost stops the run as diverged with a hint", "[train][trainer]") {
   const auto data = tiny_xor();
   nnlab::Mlp mlp(

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "nnlab/core/error.hpp"
@@ -52,4 +54,28 @@ TEST_CASE("BinaryCrossEntropyLoss: epsilon outside (0, 0.5) is a config error",
   CAPTURE(yaml);
   REQUIRE_THROWS_AS(make_loss(yaml), nnlab::ConfigError);
   REQUIRE_THROWS_WITH(make_loss(yaml), Contains("loss.epsilon") && Contains("(0, 0.5)"));
+}
+
+TEST_CASE("BinaryCrossEntropyLoss: value over many samples equals the formula, soft labels too",
+          "[loss][binary_cross_entropy]") {
+  // 0/1 labels take one log per sample in blocks of 256; other labels the whole formula.
+  const auto loss = make_loss("{plugin: binary_cross_entropy}");
+  const bool soft = GENERATE(false, true);
+  CAPTURE(soft);
+  const arma::uword m = 1000;
+  arma::mat a(2, m), y(2, m);
+  for (arma::uword i = 0; i < a.n_elem; ++i) {
+    a[i] = 0.001 + 0.998 * static_cast<double>((i * 7919) % 1000) / 1000.0;
+    y[i] = soft && i == 700 ? 0.3 : static_cast<double>(i % 3 == 0);
+  }
+  a[5] = 0.0; // clipped
+  a[9] = 1.0;
+  double sum = 0.0;
+  for (arma::uword i = 0; i < a.n_elem; ++i) {
+    const double p = std::clamp(a[i], 1e-12, 1.0 - 1e-12);
+    sum += y[i] * std::log(p) + (1.0 - y[i]) * std::log(1.0 - p);
+  }
+  REQUIRE_THAT(loss->value(a, y), WithinRel(-sum / m, 1e-12));
+  a[300] = std::numeric_limits<double>::quiet_NaN();
+  REQUIRE(std::isnan(loss->value(a, y)));
 }

@@ -30,10 +30,14 @@ public:
   const arma::mat& dW() const { return dW_; }
   const arma::vec& db() const { return db_; }
 
-  /// z = W a_prev + b, a = f(z); z and a arrive sized n_out x m.
+  /// z = W a_prev + b, a = f(z); z and a arrive sized n_out x m. Each product is one BLAS
+  /// call on the matrices in place (no copies, no transposes), or thin_products.hpp's loops
+  /// when a side has at most kernels::thin_limit terms; throws std::invalid_argument on a
+  /// size mismatch.
   void forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const;
   /// From dA = dC/da (per sample): delta = dA % f'(z), dW = delta a_prev^T / m,
-  /// db = sum(delta, 1) / m and, when dA_prev is given, dA_prev = W^T delta.
+  /// db = sum(delta, 1) / m and, when dA_prev is given, dA_prev = W^T delta; delta arrives
+  /// sized n_out x m, dA_prev n_in x m.
   void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA, arma::mat& delta,
                 arma::mat* dA_prev);
 

@@ -7,8 +7,9 @@ namespace nnlab {
 
 /// Every node of a pass over m samples, as the course names them: z[l], a[l] and the
 /// backward's dA[l] = dC/da_l and delta[l] = dC/dz_l for l = 1..L (index 0 unused; a0
-/// is the input X itself, not copied). Sized once by Mlp::make_nodes(m) and reused every
-/// iteration, so the training loop allocates nothing.
+/// is the input X itself, not copied). Sized once by Mlp::make_nodes(m), or views into a
+/// Workspace (workspace.hpp), and reused every iteration, so the training loop allocates
+/// nothing.
 struct Nodes {
   arma::uword m = 0;
   std::vector<arma::mat> z, a, dA, delta;

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <armadillo>
+#include <vector>
+
+#include "nnlab/export.hpp"
+#include "nnlab/model/nodes.hpp"
+
+namespace nnlab {
+
+class Mlp;
+
+/// The memory of every pass of a run, allocated once: z, a, dA and delta of each layer
+/// for up to `capacity` samples. nodes(m) hands out Nodes that are views of the first m
+/// columns, so the test pass, the training pass and the mini-batch passes of an iteration
+/// use the same buffers, one after the other (each pass overwrites the previous one's).
+/// Not copyable: the Nodes handed out point into it and must not outlive it.
+class NNLAB_EXPORT Workspace {
+public:
+  Workspace(const Mlp& mlp, arma::uword capacity);
+  Workspace(const Workspace&) = delete;
+  Workspace& operator=(const Workspace&) = delete;
+
+  arma::uword capacity() const { return capacity_; }
+  /// Views of the first m columns (m <= capacity, else std::invalid_argument).
+  Nodes nodes(arma::uword m);
+
+private:
+  arma::uword capacity_;
+  std::vector<arma::mat> z_, a_, dA_, delta_; // index 0 unused, as in Nodes
+};
+
+} // namespace nnlab
