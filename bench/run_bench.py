@@ -42,8 +42,10 @@ class Bench:
         self.work.mkdir(parents=True, exist_ok=True)
         self.env = dict(os.environ, **SINGLE_THREAD)
         self.python = sys.executable
+        self.loads = []  # the 1-minute load average at each process start
 
     def run(self, command, what):
+        self.loads.append(os.getloadavg()[0])
         started = time.perf_counter()
         done = subprocess.run([str(c) for c in command], env=self.env, capture_output=True,
                               text=True)
@@ -60,6 +62,7 @@ class Bench:
 
     def peak_rss_mb(self, command):
         """Runs the command; its own peak resident memory (wait4's rusage) in MB."""
+        self.loads.append(os.getloadavg()[0])
         process = subprocess.Popen([str(c) for c in command], env=self.env,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _, status, usage = os.wait4(process.pid, 0)
@@ -287,7 +290,8 @@ def main():
     if "memory" in chosen:
         rows += memory_rows(bench, args.memory_iterations)
     header = (f"nnlab benchmark, {started}; {machine()}; {args.rounds} round(s); "
-              f"load average before {load_before[0]:.2f}, after {os.getloadavg()[0]:.2f}")
+              f"1-min load average {load_before[0]:.2f} before, at most "
+              f"{max(bench.loads, default=0):.2f} during, {os.getloadavg()[0]:.2f} after")
     text, markdown, csv = render(header, rows)
     print("\n" + text)
     out = Path(args.out)
