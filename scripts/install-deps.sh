@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Installs the Debian packages nnlab needs to build, test and plot.
+#   scripts/install-deps.sh           the packages to build, test and plot
+#   scripts/install-deps.sh --bench   those, plus the benchmark's peers (bench/README.md)
 # Idempotent: when every package is already present it only checks and exits.
 # Runs as root, or through sudo when not root.
 set -euo pipefail
+
+bench=0
+for arg in "$@"; do
+  case "$arg" in
+  --bench) bench=1 ;;
+  *) echo "install-deps: unknown option '$arg' (known: --bench)" >&2; exit 2 ;;
+  esac
+done
 
 packages=(
   build-essential cmake ninja-build pkg-config git
@@ -18,6 +28,10 @@ packages=(
   python3-numpy  # the course notebook's NumPy loop, which numpy_legacy must reproduce (tests)
   chromium       # headless, opens report.html in the tests
 )
+if [ "$bench" -eq 1 ]; then
+  # bench/peers/: PyTorch (CPU, float64) and scikit-learn's MLPClassifier against nnlab
+  packages+=(python3-torch python3-sklearn)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -5,6 +5,7 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
+#include "nnlab/model/weights_file.hpp"
 #include "nnlab/train/early_stopping.hpp"
 #include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/monitor.hpp"
@@ -45,7 +46,27 @@ Activation read_activation(const ConfigNode& node, const std::string& path, bool
   return *activation;
 }
 
-InitSpec read_init(const ConfigNode& node) {
+// {kind: file, path: w.h5, group: /runs/<id>/weights}: the path resolves against the
+// experiment's folder, as dataset files do; the file itself is read once the model's shape
+// is known (check_init).
+void read_init_file(const ConfigNode& node, const std::filesystem::path& base_dir, InitSpec& init) {
+  const std::string path = "model.init";
+  node.check_keys(path, {"kind", "path", "group"});
+  const ConfigNode& file = node.require("path", path, "the weights file (.h5, .hdf5 or .csv)");
+  const std::filesystem::path written = file.as_string(path + ".path");
+  if (!is_hdf5_weights(written) && !is_csv_weights(written))
+    file.fail(path + ".path", "an HDF5 (.h5, .hdf5) or CSV (.csv) weights file");
+  init.path =
+      written.is_absolute() || base_dir.empty() ? written : (base_dir / written).lexically_normal();
+  init.path_at = file.location();
+  if (const ConfigNode* group = node.find("group")) {
+    if (!is_hdf5_weights(written))
+      group->fail(path + ".group", "no group: only an HDF5 file has groups");
+    init.group = group->as_string(path + ".group");
+  }
+}
+
+InitSpec read_init(const ConfigNode& node, const std::filesystem::path& base_dir) {
   const std::string path = "model.init";
   if (!node.is_map()) node.fail(path, "a map such as {kind: uniform, low: 0.0, high: 1.0}");
   InitSpec init;
@@ -70,12 +91,13 @@ InitSpec read_init(const ConfigNode& node) {
       if (!(init.std > 0) || !std::isfinite(init.std)) std->fail(path + ".std", "a number > 0");
     }
     break;
+  case InitSpec::Kind::file: read_init_file(node, base_dir, init); break;
   default: node.check_keys(path, {"kind"}); // the rule fixes the scale
   }
   return init;
 }
 
-ModelConfig read_model(const ConfigNode& node) {
+ModelConfig read_model(const ConfigNode& node, const std::filesystem::path& base_dir) {
   node.check_keys("model",
                   {"layers", "activations", "hidden_activation", "output_activation", "init"});
   ModelConfig model;
@@ -117,7 +139,7 @@ ModelConfig read_model(const ConfigNode& node) {
   }
   if (output && model.output.output_only() && model.layers.back() == 1)
     output->fail(output_path, "sigmoid for a single output (softmax over one unit is always 1)");
-  if (const ConfigNode* init = node.find("init")) model.init = read_init(*init);
+  if (const ConfigNode* init = node.find("init")) model.init = read_init(*init, base_dir);
   return model;
 }
 
@@ -297,7 +319,7 @@ RunConfig parse_run_config(const ConfigNode& resolved, const std::filesystem::pa
                                PluginKind::loss, base_dir);
   const ConfigNode& optimizer = resolved.require("optimizer", "experiment", "{plugin: ...}");
   run.optimizer = read_plugin_block(optimizer, "optimizer", PluginKind::optimizer, base_dir);
-  run.model = read_model(resolved.require("model", "experiment", "{layers: [...]}"));
+  run.model = read_model(resolved.require("model", "experiment", "{layers: [...]}"), base_dir);
   if (run.model.init.kind == InitSpec::Kind::numpy_legacy) {
     // np.random.seed(s) takes 0 <= s < 2^32: the run's seed is s.
     const ConfigNode* seed = resolved.find("seed");

@@ -1,6 +1,7 @@
 #include "nnlab/engine/prepared_run.hpp"
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/model/init.hpp"
 
 namespace nnlab {
 
@@ -30,6 +31,7 @@ std::vector<PreparedRun> prepare_runs(const std::vector<RunSpec>& specs, Registr
     run.optimizer = registry.create_optimizer(spec.parsed.optimizer);
     run.loss = registry.create_loss(spec.parsed.loss);
     run.architecture = spec.parsed.model.architecture(run.data->train.X.n_rows);
+    check_init(spec.parsed.model.init, run.architecture); // a weights file that does not fit
     runs.push_back(std::move(run));
   }
   return runs;

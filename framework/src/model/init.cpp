@@ -3,7 +3,9 @@
 #include <cmath>
 #include <functional>
 
+#include "nnlab/core/error.hpp"
 #include "nnlab/core/numpy_legacy_random.hpp"
+#include "nnlab/model/weights_file.hpp"
 
 namespace nnlab {
 
@@ -21,7 +23,8 @@ constexpr Named table[] = {{Kind::uniform, "uniform"},
                            {Kind::xavier_normal, "xavier_normal"},
                            {Kind::he_uniform, "he_uniform"},
                            {Kind::he_normal, "he_normal"},
-                           {Kind::numpy_legacy, "numpy_legacy"}};
+                           {Kind::numpy_legacy, "numpy_legacy"},
+                           {Kind::file, "file"}};
 
 // A draw for one entry of a layer with fan_in inputs and fan_out units.
 using Draw = std::function<double(arma::uword fan_in, arma::uword fan_out)>;
@@ -37,6 +40,17 @@ void fill(Mlp& mlp, const Draw& weight, const Draw& bias) {
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
     for (double& value : mlp.layer(l).b())
       value = bias ? bias(0, 0) : 0.0;
+}
+
+// Every W and b from the spec's file; what is wrong with the file is a configuration error
+// at model.init.path.
+void read_file(Mlp& mlp, const InitSpec& spec) {
+  try {
+    load_weights_file(mlp, spec.path, spec.group);
+  } catch (const DataError& e) {
+    const std::string at = spec.path_at.file.empty() ? "" : spec.path_at.str() + ": ";
+    throw ConfigError(at + "model.init.path: " + e.what());
+  }
 }
 
 } // namespace
@@ -99,7 +113,15 @@ void initialize(Mlp& mlp, const InitSpec& spec, Rng& rng) {
     fill(mlp, draw, draw);
     return;
   }
+  case Kind::file: read_file(mlp, spec); return;
   }
+}
+
+void check_init(const InitSpec& spec, const Architecture& arch) {
+  if (spec.kind != Kind::file) return; // the other kinds cannot fail
+  Mlp probe(arch);
+  Rng unused(0);
+  initialize(probe, spec, unused);
 }
 
 } // namespace nnlab

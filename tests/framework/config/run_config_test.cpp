@@ -73,8 +73,20 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
           "model.activations[1]: expected sigmoid for a single output"},
       Row{"{layers: [3, 1], init: {kind: glorot}}", "{iterations: 10}",
           "{plugin: sgd, learning_rate: 1}",
-          "model.init.kind: expected one of he_normal, he_uniform, normal, numpy_legacy, "
+          "model.init.kind: expected one of file, he_normal, he_uniform, normal, numpy_legacy, "
           "uniform, xavier_normal, xavier_uniform, got 'glorot'"},
+      Row{"{layers: [3, 1], init: {kind: file}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}", "model.init: missing key 'path'"},
+      Row{"{layers: [3, 1], init: {kind: file, path: w.txt}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "r.yaml:2:50: model.init.path: expected an HDF5 (.h5, .hdf5) or CSV (.csv) weights "
+          "file, got 'w.txt'"},
+      Row{"{layers: [3, 1], init: {kind: file, path: w.csv, group: /a}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.init.group: expected no group: only an HDF5 file has groups"},
+      Row{"{layers: [3, 1], init: {kind: file, path: w.h5, low: 0}}", "{iterations: 10}",
+          "{plugin: sgd, learning_rate: 1}",
+          "model.init.low: unknown key; known: group, kind, path"},
       Row{"{layers: [3, 1], init: {kind: normal, std: 0}}", "{iterations: 10}",
           "{plugin: sgd, learning_rate: 1}", "model.init.std: expected a number > 0, got '0'"},
       Row{"{layers: [3, 1], init: {kind: xavier_uniform, low: -1}}", "{iterations: 10}",
@@ -247,4 +259,18 @@ TEST_CASE("RunConfig: init kinds and numpy_legacy's seed from the run", "[config
   const auto numpy = parse("{layers: [3, 1], init: {kind: numpy_legacy}}");
   CHECK(numpy.model.init.kind == Kind::numpy_legacy);
   CHECK(numpy.model.init.seed == 1); // the run's seed: parse() writes seed: 1
+}
+
+TEST_CASE("RunConfig: init file resolves its path against the experiment's folder",
+          "[config][run]") {
+  using Kind = nnlab::InitSpec::Kind;
+  const auto csv = parse("{layers: [3, 1], init: {kind: file, path: ../w/start.csv}}");
+  CHECK(csv.model.init.kind == Kind::file);
+  CHECK(csv.model.init.path == "/w/start.csv"); // parse() reads from /base
+  CHECK(csv.model.init.path_at.str() == "r.yaml:2:50");
+  const auto h5 = parse("{layers: [3, 1], init: {kind: file, path: /abs/runs.h5, "
+                        "group: /runs/ab12/weights}}");
+  CHECK(h5.model.init.path == "/abs/runs.h5");
+  CHECK(h5.model.init.group == "/runs/ab12/weights");
+  CHECK(parse("{layers: [3, 1], init: {kind: file, path: w.hdf5}}").model.init.group == "/");
 }

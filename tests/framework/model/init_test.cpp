@@ -2,8 +2,13 @@
 
 #include <cmath>
 
+#include "nnlab/core/error.hpp"
 #include "nnlab/core/numpy_legacy_random.hpp"
 #include "nnlab/model/init.hpp"
+#include "nnlab/model/weights_file.hpp"
+#include "support/temp_dir.hpp"
+
+using Catch::Matchers::Equals;
 
 using nnlab::Activation;
 
@@ -106,7 +111,48 @@ TEST_CASE("Init: normal, xavier and he draw with their scales", "[model][init]")
 TEST_CASE("Init: kinds by name", "[model][init]") {
   CHECK(nnlab::init_kind_names() == std::vector<std::string>{"uniform", "normal", "xavier_uniform",
                                                              "xavier_normal", "he_uniform",
-                                                             "he_normal", "numpy_legacy"});
+                                                             "he_normal", "numpy_legacy", "file"});
   CHECK(nnlab::init_kind_from("he_normal") == nnlab::InitSpec::Kind::he_normal);
   CHECK_FALSE(nnlab::init_kind_from("glorot").has_value());
+}
+
+TEST_CASE("Init: file reads every W and b, whatever the run's seed", "[model][init]") {
+  const nnlab::Architecture arch{
+      2, {3, 2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)};
+  nnlab::test::TempDir dir;
+  nnlab::Mlp saved(arch);
+  nnlab::Rng draws(3);
+  nnlab::initialize(saved, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, draws);
+  nnlab::InitSpec spec;
+  spec.kind = nnlab::InitSpec::Kind::file;
+  spec.path = dir.path() / "start.csv";
+  nnlab::save_weights_file(saved, spec.path);
+
+  nnlab::Mlp a(arch), b(arch);
+  nnlab::Rng seed_1(1), seed_2(2);
+  nnlab::initialize(a, spec, seed_1);
+  nnlab::initialize(b, spec, seed_2);
+  CHECK(arma::approx_equal(a.params(), saved.params(), "absdiff", 0.0));
+  CHECK(arma::approx_equal(b.params(), saved.params(), "absdiff", 0.0));
+  nnlab::Rng fresh(1);
+  CHECK(seed_1.uniform() == fresh.uniform()); // no random numbers drawn
+}
+
+TEST_CASE("Init: a weights file that does not fit is a ConfigError at model.init.path",
+          "[model][init]") {
+  nnlab::test::TempDir dir;
+  nnlab::InitSpec spec;
+  spec.kind = nnlab::InitSpec::Kind::file;
+  spec.path = dir.write("w.csv", "W1,1,2,3,4,5,6\nb1,1,2,3\nW2,1,2,3\nb2,1\n");
+  spec.path_at = {"x.yaml", 4, 12};
+  const nnlab::Architecture fits{2, {3, 1}}, wider{2, {4, 1}};
+  CHECK_NOTHROW(nnlab::check_init(spec, fits));
+  CHECK_THROWS_AS(nnlab::check_init(spec, wider), nnlab::ConfigError);
+  CHECK_THROWS_WITH(nnlab::check_init(spec, wider),
+                    Equals("x.yaml:4:12: model.init.path: " + spec.path.string() +
+                           ":1: W1 has 6 values, the model needs 4 x 2 = 8"));
+  spec.path = dir.path() / "gone.h5";
+  CHECK_THROWS_WITH(nnlab::check_init(spec, fits), Equals("x.yaml:4:12: model.init.path: " +
+                                                          spec.path.string() + ": no such file"));
+  CHECK_NOTHROW(nnlab::check_init(nnlab::InitSpec{}, wider)); // other kinds cannot fail
 }

@@ -26,7 +26,7 @@ struct PreparedRun {
 /// Builds every run's plugins and loads its data before anything trains, so a bad
 /// parameter in the 27th run stops the sweep before the first one starts. Throws
 /// ConfigError when the output layer does not fit the dataset's classes (1 output for
-/// 2 classes, or k outputs for k classes).
+/// 2 classes, or k outputs for k classes) or a model.init file does not fit the network.
 NNLAB_EXPORT std::vector<PreparedRun> prepare_runs(const std::vector<RunSpec>& specs,
                                                    Registry& registry, DatasetCache& datasets);
 

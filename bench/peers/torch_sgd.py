@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""The same network in PyTorch on the CPU, float64, one thread: nn.Linear layers (weight
+(units, inputs) = the course's W), tanh hidden layers, a sigmoid output,
+F.binary_cross_entropy, torch.optim.SGD over the whole training set (momentum mu for W2:
+torch's v = mu v + g; w -= alpha v is nnlab's v = mu v - alpha g; w += v with v scaled by
+-alpha). Each iteration computes the test cost (no_grad), the train cost, backward, step.
+
+usage: torch_sgd.py TRAIN.csv TEST.csv WEIGHTS.csv OUT.json --iterations N --alpha A
+                    [--momentum MU] [--nesterov]
+"""
+import argparse
+
+import torch
+import torch.nn.functional as F
+
+from bench_io import IterationClock, load_data, load_weights, write_result
+
+
+def build(layers):
+    modules = []
+    for l, (W, b) in enumerate(layers, start=1):
+        linear = torch.nn.Linear(W.shape[1], W.shape[0], dtype=torch.float64)
+        with torch.no_grad():
+            linear.weight.copy_(torch.from_numpy(W))
+            linear.bias.copy_(torch.from_numpy(b.ravel()))
+        modules += [linear, torch.nn.Tanh() if l < len(layers) else torch.nn.Sigmoid()]
+    return torch.nn.Sequential(*modules)
+
+
+def cost(output, target):
+    # As a PyTorch user writes it. torch clamps each log at -100 where nnlab clips outputs to
+    # [1e-12, 1 - 1e-12]: the same numbers unless an output comes within 1e-12 of 0 or 1.
+    return F.binary_cross_entropy(output, target)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("train")
+    parser.add_argument("test")
+    parser.add_argument("weights")
+    parser.add_argument("out")
+    parser.add_argument("--iterations", type=int, default=5000)
+    parser.add_argument("--alpha", type=float, default=0.05)
+    parser.add_argument("--momentum", type=float, default=0.0)
+    parser.add_argument("--nesterov", action="store_true")
+    args = parser.parse_args()
+    torch.set_num_threads(1)
+
+    X, y = (torch.from_numpy(a) for a in load_data(args.train))
+    X_test, y_test = (torch.from_numpy(a) for a in load_data(args.test))
+    y, y_test = y.reshape(-1, 1), y_test.reshape(-1, 1)
+    model = build(load_weights(args.weights))
+    optimizer = torch.optim.SGD(model.parameters(), lr=args.alpha, momentum=args.momentum,
+                                nesterov=args.nesterov)
+    clock = IterationClock(args.iterations)
+    for _ in range(args.iterations):
+        clock.tick()
+        with torch.no_grad():
+            cost_test = cost(model(X_test), y_test)
+        optimizer.zero_grad()
+        loss = cost(model(X), y)
+        loss.backward()
+        optimizer.step()
+    clock.tick()
+    write_result(args.out, "torch", clock, loss.item(), cost_test.item())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,306 @@
+#!/usr/bin/env python3
+"""nnlab against NumPy, PyTorch and scikit-learn on workloads W1-W4 of issue 6, one table.
+
+usage: run_bench.py --build build/release [--rounds 3] [--only W1,W2,W3,W4,memory]
+                    [--memory-iterations N] [--out results/bench]
+bench/run.sh installs the peers' packages and builds the tools first; see bench/README.md
+for what every row and column means.
+
+Every workload gets the same data, the same initial weights (one CSV weights file, loaded by
+nnlab through `init: {kind: file}` and by every peer) and the same number of iterations.
+Each implementation runs in its own process, single-threaded; nnlab runs again before every
+peer in every round, so a drift of the machine's speed hits both sides alike.
+"""
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE / "peers"))
+from bench_io import write_weights  # noqa: E402
+from bench_table import Row, render  # noqa: E402
+from workloads import WORKLOADS, flops_per_iteration  # noqa: E402
+
+SINGLE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
+class Bench:
+    def __init__(self, args):
+        self.build = Path(args.build).resolve()
+        self.bin = self.build / "bin"
+        self.work = self.build / "bench-work"
+        self.work.mkdir(parents=True, exist_ok=True)
+        self.env = dict(os.environ, **SINGLE_THREAD)
+        self.python = sys.executable
+        self.loads = []  # the 1-minute load average at each process start
+
+    def run(self, command, what):
+        self.loads.append(os.getloadavg()[0])
+        started = time.perf_counter()
+        done = subprocess.run([str(c) for c in command], env=self.env, capture_output=True,
+                              text=True)
+        if done.returncode != 0:
+            sys.exit(f"run_bench: {what} failed ({done.returncode}):\n{done.stdout}{done.stderr}")
+        return time.perf_counter() - started
+
+    def result(self, command, what):
+        """Runs a tool that writes its result JSON as its last file argument."""
+        out = self.work / f"{what}.json"
+        self.run([c if c != "{out}" else out for c in command], what)
+        with open(out) as f:
+            return json.load(f)
+
+    def peak_rss_mb(self, command):
+        """Runs the command; its own peak resident memory (wait4's rusage) in MB."""
+        self.loads.append(os.getloadavg()[0])
+        process = subprocess.Popen([str(c) for c in command], env=self.env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        if status != 0:
+            sys.exit(f"run_bench: {command[0]} failed: {process.stderr.read().decode()}")
+        return usage.ru_maxrss / 1024.0
+
+    # --- inputs ------------------------------------------------------------------------------
+    def export(self, name, dataset):
+        """The dataset plugin's train and test sets as CSV files (runner export-data)."""
+        spec = self.work / f"{name}_data.yaml"
+        spec.write_text(yaml.safe_dump({"name": name, "dataset": dataset}))
+        prefix = self.work / name
+        self.run([self.bin / "runner", "export-data", spec, "--out", prefix], "export " + name)
+        return Path(f"{prefix}_train.csv"), Path(f"{prefix}_test.csv")
+
+    def prepare(self, w):
+        if w.data_plugin:
+            w.train, w.test = self.export(w.name, w.data_plugin)
+        w.weights = self.work / f"{w.name}_weights.csv"
+        n_inputs = np.loadtxt(w.train, delimiter=",", max_rows=1, skiprows=1).size - 1
+        write_weights(w.weights, w.initial_weights(n_inputs))
+        w.yaml = self.work / f"{w.name}.yaml"
+        optimizer = {"plugin": w.optimizer, "learning_rate": w.alpha}
+        if w.optimizer == "momentum":
+            optimizer["momentum"] = w.momentum
+        experiment = {
+            "name": w.name, "seed": 1,
+            "dataset": {"plugin": "csv", "train": str(w.train), "test": str(w.test), "label": "y"},
+            "model": {"layers": w.layers, "hidden_activation": "tanh",
+                      "output_activation": "sigmoid",
+                      "init": {"kind": "file", "path": w.weights.name}},
+            "loss": {"plugin": "binary_cross_entropy"},
+            "optimizer": optimizer,
+            "training": {"iterations": w.iterations},
+        }
+        w.yaml.write_text(yaml.safe_dump(experiment, sort_keys=False))
+
+    # --- implementations ---------------------------------------------------------------------
+    def command(self, w, impl):
+        files = [w.train, w.test, w.weights]
+        common = ["--iterations", w.iterations, "--alpha", w.alpha]
+        mu = w.momentum if w.optimizer == "momentum" else 0.0
+        if impl == "nnlab":
+            return [self.bin / "nnlab_bench", w.yaml, "{out}"]
+        if impl == "fused_xor":
+            return [self.bin / "fused_xor", *files, "{out}", *common]
+        peer = [self.python, HERE / "peers" / PEER_SCRIPTS[impl]]
+        if impl == "course_numpy":
+            return [*peer, w.train, w.test, self.work / "course_costs.csv", "--weights",
+                    w.weights, "--layers", ",".join(map(str, w.layers)), "--json", "{out}",
+                    *common, "--momentum", mu]
+        if impl == "numpy_vectorised":
+            return [*peer, *files, "{out}", *common, "--optimizer", w.optimizer, "--momentum", mu]
+        return [*peer, *files, "{out}", *common, "--momentum", mu]  # torch, sklearn
+
+    def workload(self, w, rounds):
+        self.prepare(w)
+        samples = {impl: [] for impl in w.impls}
+        dgemm = []
+        # nnlab right before each peer, so both see the same state of the machine (where
+        # nnlab's runs are long, W3, once per round)
+        order = []
+        for impl in w.impls[1:]:
+            order += ["nnlab", impl] if w.nnlab_before_each_peer or not order else [impl]
+        for r in range(rounds):
+            for who in order:
+                print(f"  {w.name} round {r + 1}/{rounds}: {who}", flush=True)
+                samples[who].append(self.result(self.command(w, who), f"{w.name}-{who}"))
+            if w.name == "W3":
+                dgemm.append(self.result([self.bin / "dgemm_peak", "{out}"], "dgemm"))
+        return samples, dgemm
+
+
+PEER_SCRIPTS = {"course_numpy": "course_numpy.py", "numpy_vectorised": "numpy_vectorised.py",
+                "torch": "torch_sgd.py", "sklearn": "sklearn_mlp.py"}
+
+NOTES = {
+    "nnlab": "Trainer only (bench/nnlab_bench.cpp): test+train cost and accuracy, backward, update",
+    "fused_xor": "hand-fused 2-3-2-1 kernel, -O3 -march=native -ffast-math (the floor)",
+    "course_numpy": "course notebook style, (m, j, 1) tensors",
+    "numpy_vectorised": "NumPy, samples as columns",
+    "torch": "PyTorch CPU float64, torch.optim.SGD, 1 thread",
+    "sklearn": "MLPClassifier sgd, batch_size=m; skips the test cost per iteration",
+}
+
+
+def relative_difference(peer, reference):
+    pairs = [(peer["cost_train"], reference["cost_train"]),
+             (peer["cost_test"], reference["cost_test"])]
+    return max(abs(p - q) / abs(q) for p, q in pairs if p is not None)
+
+
+def workload_rows(w, samples, dgemm):
+    median = {impl: statistics.median(s["median_iteration_s"] for s in runs)
+              for impl, runs in samples.items()}
+    reference = samples["nnlab"][0]
+    flops = flops_per_iteration(w) if w.name == "W3" else None
+    peak = max((d["gflops"] for d in dgemm), default=None)
+    rows = []
+    for impl in w.impls:
+        last = samples[impl][-1]
+        gflops = flops / median[impl] / 1e9 if flops else None
+        note = NOTES[impl]
+        if gflops and peak:
+            note += f"; {100 * gflops / peak:.0f}% of DGEMM peak"
+        rows.append(Row(w.name, impl, median[impl],
+                        None if impl == "nnlab" else median["nnlab"] / median[impl],
+                        last["cost_train"], last["cost_test"],
+                        None if impl == "nnlab" else relative_difference(last, reference),
+                        gflops, note))
+    if peak:
+        rows.append(Row(w.name, "DGEMM peak", None, None, None, None, None, peak,
+                        f"dgemm_peak: square C = A B, best size, 1 thread; "
+                        f"W3 = {flops / 1e9:.2f} GFLOP/iteration"))
+    return rows
+
+
+def momentum_runs(path):
+    """The runs of momentum.yaml's sweep (optimizer x learning rate x seeds) for the
+    NumPy peer's one-process sweep."""
+    spec = yaml.safe_load(Path(path).read_text())
+    runs = []
+    for optimizer in spec["sweep"]["optimizer"]:
+        for alpha in spec["sweep"]["optimizer.learning_rate"]:
+            for seed in spec["seeds"]:
+                runs.append({"optimizer": optimizer["plugin"], "alpha": alpha, "seed": seed,
+                             "momentum": optimizer.get("momentum", 0.0),
+                             "iterations": spec["training"]["iterations"],
+                             "layers": spec["model"]["layers"]})
+    return runs
+
+
+def w4_rows(bench, rounds):
+    experiment = ROOT / "experiments" / "momentum.yaml"
+    runs = momentum_runs(experiment)
+    (bench.work / "w4_runs.json").write_text(json.dumps(runs))
+    walls = {1: [], 2: []}
+    train, one_iteration, peer = [], [], []
+    for r in range(rounds):
+        print(f"  W4 round {r + 1}/{rounds}", flush=True)
+        for jobs in (1, 2):
+            walls[jobs].append(bench.run(
+                [bench.bin / "runner", experiment, "--out", bench.work / "w4", "--force",
+                 "--no-plots", "--quiet", "--jobs", jobs], f"runner --jobs {jobs}"))
+        train.append(bench.result([bench.bin / "nnlab_bench", experiment, "{out}"], "w4-nnlab"))
+        one_iteration.append((
+            bench.result([bench.bin / "nnlab_bench", experiment, "{out}", "training.iterations=1",
+                          "--execute"], "w4-execute"),
+            bench.result([bench.bin / "nnlab_bench", experiment, "{out}", "training.iterations=1"],
+                         "w4-train1")))
+        peer.append(bench.result([bench.python, HERE / "peers" / "numpy_vectorised.py",
+                                  "--sweep", bench.work / "w4_runs.json", ROOT / "data/xor_train.csv",
+                                  ROOT / "data/xor_test.csv", "{out}"], "w4-numpy"))
+    n = len(runs)
+    rate = {jobs: n / statistics.median(w) for jobs, w in walls.items()}
+    # A 1-iteration run: everything execute_run does but that iteration's own time.
+    overhead = statistics.median(e["total_execute_s"] / n - t["median_iteration_s"]
+                                 for e, t in one_iteration)
+    nnlab_train = statistics.median(t["total_train_s"] for t in train)
+    peer_train = statistics.median(p["total_train_s"] for p in peer)
+    return [
+        Row("W4", "nnlab runner --jobs 1", None, None, None, None, None, None,
+            f"{rate[1]:.2f} runs/s ({n} runs, {statistics.median(walls[1]):.2f} s wall, "
+            "no plots, store included)"),
+        Row("W4", "nnlab runner --jobs 2", None, None, None, None, None, None,
+            f"{rate[2]:.2f} runs/s; {rate[2] / rate[1]:.2f}x --jobs 1"),
+        Row("W4", "nnlab per-run overhead", None, None, None, None, None, None,
+            f"{overhead * 1e6:.0f} us (execute_run of a 1-iteration run minus that iteration; "
+            "load, store, plot excluded)"),
+        Row("W4", "nnlab training phase", nnlab_train, None, None, None, None, None,
+            f"{n} runs in-process, Trainer only (column 3: total seconds)"),
+        Row("W4", "numpy_vectorised", peer_train, nnlab_train / peer_train, None, None, None,
+            None, f"the same {n} runs in one Python process (column 3: total seconds)"),
+    ]
+
+
+def memory_rows(bench, iterations):
+    rss = {}
+    for runs in (10, 1000):
+        experiment = bench.work / f"memory_{runs}.yaml"
+        experiment.write_text(yaml.safe_dump({
+            "name": f"memory_{runs}", "seed": 1,
+            "dataset": {"plugin": "csv", "train": str(ROOT / "data/xor_train.csv"),
+                        "test": str(ROOT / "data/xor_test.csv"), "label": "y"},
+            "model": {"layers": [3, 2, 1]}, "loss": {"plugin": "binary_cross_entropy"},
+            "optimizer": {"plugin": "sgd", "learning_rate": 0.05},
+            "training": {"iterations": iterations}, "repeats": runs}))
+        print(f"  memory: {runs} runs", flush=True)
+        rss[runs] = bench.peak_rss_mb([bench.bin / "runner", experiment, "--out",
+                                       bench.work / "memory", "--force", "--no-plots", "--quiet",
+                                       "--jobs", "2"])
+    return [Row("memory", "nnlab runner --jobs 2", None, None, None, None, None, None,
+                f"peak RSS {rss[1000]:.1f} MB for 1000 runs vs {rss[10]:.1f} MB for 10 "
+                f"({100 * (rss[1000] / rss[10] - 1):+.1f}%); 2-3-2-1 on XOR, "
+                f"{iterations} iterations each")]
+
+
+def machine():
+    model = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
+                  if line.startswith("model name")), platform.processor())
+    return f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--build", default=str(ROOT / "build" / "release"))
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--only", default="W1,W2,W3,W4,memory")
+    parser.add_argument("--memory-iterations", type=int, default=5000)
+    parser.add_argument("--out", default=str(ROOT / "results" / "bench"))
+    args = parser.parse_args()
+    chosen = args.only.split(",")
+    bench = Bench(args)
+    started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
+    load_before = os.getloadavg()
+    rows = []
+    for w in WORKLOADS:
+        if w.name in chosen:
+            print(f"{w.name}: {w.title}", flush=True)
+            rows += workload_rows(w, *bench.workload(w, args.rounds))
+    if "W4" in chosen:
+        print("W4: experiments/momentum.yaml as a sweep", flush=True)
+        rows += w4_rows(bench, args.rounds)
+    if "memory" in chosen:
+        rows += memory_rows(bench, args.memory_iterations)
+    header = (f"nnlab benchmark, {started}; {machine()}; {args.rounds} round(s); "
+              f"1-min load average {load_before[0]:.2f} before, at most "
+              f"{max(bench.loads, default=0):.2f} during, {os.getloadavg()[0]:.2f} after")
+    text, markdown, csv = render(header, rows)
+    print("\n" + text)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "table.txt").write_text(text + "\n")
+    (out / "table.md").write_text(markdown + "\n")
+    (out / "table.csv").write_text(csv)
+    print(f"\nwritten: {out}/table.txt, table.md, table.csv")
+
+
+if __name__ == "__main__":
+    main()
