@@ -5,6 +5,7 @@
 #include <sstream>
 #include <thread>
 
+#include "nnlab/core/error.hpp"
 #include "nnlab/core/version.hpp"
 #include "nnlab/engine/dataset_cache.hpp"
 #include "nnlab/engine/experiment_plots.hpp"
@@ -78,7 +79,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   }
 
   ProgressReporter progress(out, runs.size(), pending.size(), options.terminal, options.quiet);
-  {
+  try {
     const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
     auto last_publish = Clock::now();
     FinishedRun finished;
@@ -98,8 +99,16 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       }
     }
     result.interrupted = pool->stopped_early();
+    store.publish();
+  } catch (const StorageError& e) {
+    // A full disk or another write error stops the sweep; what is stored stays, and the
+    // same command resumes once there is room.
+    progress.close();
+    throw StorageError(std::string(e.what()) + "; the sweep stopped with " +
+                       std::to_string(result.skipped + result.trained) + " of " +
+                       std::to_string(result.runs) +
+                       " runs stored: make room and run the same command again to resume");
   }
-  store.publish();
   progress.close();
   if (result.interrupted) {
     result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();

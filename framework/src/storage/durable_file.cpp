@@ -30,6 +30,30 @@ void fail_io(const fs::path& file, const std::string& operation, int error) {
                      std::error_code(error, std::generic_category()).message());
 }
 
+void write_file(const fs::path& file, std::span<const char> bytes) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) fail_io(file, "create", errno);
+  for (std::size_t done = 0; done < bytes.size();) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int error = errno;
+      ::close(fd);
+      fail_io(file, "write", error);
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) fail_io(file, "write", errno); // NFS reports some errors here
+}
+
+void reserve_space(const fs::path& file, std::uintmax_t size) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) fail_io(file, "open to reserve space", errno);
+  const int error = ::posix_fallocate(fd, 0, static_cast<off_t>(size)); // returns the error
+  ::close(fd);
+  if (error != 0) fail_io(file, "reserve " + std::to_string(size) + " bytes", error);
+}
+
 void sync_file(const fs::path& file) {
   sync(file, O_RDONLY);
 }

@@ -1,6 +1,7 @@
 #include "hdf5_io.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -228,6 +229,36 @@ H5::Group create_ordered_group(const H5::Group& parent, const char* name) {
 }
 
 // --- the store's files -------------------------------------------------------------------
+std::string image_name() {
+  static std::atomic<std::uint64_t> images{0};
+  return "image-" + std::to_string(images++) + ".h5";
+}
+
+void limit_metadata_cache(const H5::H5File& file) {
+  H5AC_cache_config_t config{};
+  config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
+  check(H5Fget_mdc_config(file.getId(), &config), "H5Fget_mdc_config");
+  config.set_initial_size = true;
+  config.initial_size = config.min_size = config.max_size = 2u << 20;
+  config.incr_mode = H5C_incr__off;
+  config.flash_incr_mode = H5C_flash_incr__off;
+  config.decr_mode = H5C_decr__off;
+  check(H5Fset_mdc_config(file.getId(), &config), "H5Fset_mdc_config");
+}
+
+std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill) {
+  H5::FileAccPropList access;
+  check(H5Pset_fapl_core(access.getId(), 64 * 1024, false), "H5Pset_fapl_core"); // never on disk
+  H5::H5File file(image_name(), H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+  fill(file);
+  file.flush(H5F_SCOPE_GLOBAL);
+  const ssize_t size = H5Fget_file_image(file.getId(), nullptr, 0);
+  check(size, "H5Fget_file_image");
+  std::vector<char> bytes(static_cast<std::size_t>(size));
+  check(H5Fget_file_image(file.getId(), bytes.data(), bytes.size()), "H5Fget_file_image");
+  return bytes;
+}
+
 H5::H5File open_store_file(const std::filesystem::path& file) {
   std::error_code ec;
   if (!std::filesystem::exists(file, ec))

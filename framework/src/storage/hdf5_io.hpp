@@ -6,6 +6,7 @@
 #include <armadillo>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -117,6 +118,20 @@ constexpr std::int64_t format_version = 1;
 /// read it: StorageError "<file>: cannot open: no such file", "<file>: not an nnlab store
 /// (why)", "<file>: written by a newer nnlab (...)". Call inside guarded().
 H5::H5File open_store_file(const std::filesystem::path& file);
+
+/// A name for a file in memory that no other is using. HDF5 knows open files by name, in
+/// memory too, and threads build images at the same time.
+std::string image_name();
+
+/// The bytes of an HDF5 file built in memory (HDF5's core driver) by `fill`. Files that must
+/// survive a full disk are written this way and then stored with write_file (durable_file.hpp):
+/// HDF5 1.10 crashes in H5Fclose when a write of its own has failed, and a plain write fails
+/// cleanly. Call inside guarded().
+std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill);
+
+/// Keeps the file's metadata cache at 2 MiB. HDF5 grows it up to 32 MiB while a file is
+/// written, so merging many runs at once would take memory that grows with the runs.
+void limit_metadata_cache(const H5::H5File& file);
 
 /// Writes the record as runs/<id>, replacing a run of that id.
 void write_run_group(const H5::Group& runs, const RunRecord& record);

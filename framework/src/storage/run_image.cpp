@@ -20,14 +20,8 @@ H5::FileAccPropList in_memory() {
 
 std::vector<char> run_to_bytes(const RunRecord& record) {
   return hdf5::guarded("run " + record.id, "encode", [&] {
-    H5::H5File file("run.h5", H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, in_memory());
-    hdf5::write_run_group(file.createGroup("runs"), record);
-    file.flush(H5F_SCOPE_GLOBAL);
-    const ssize_t size = H5Fget_file_image(file.getId(), nullptr, 0);
-    hdf5::check(size, "H5Fget_file_image");
-    std::vector<char> bytes(static_cast<std::size_t>(size));
-    hdf5::check(H5Fget_file_image(file.getId(), bytes.data(), bytes.size()), "H5Fget_file_image");
-    return bytes;
+    return hdf5::file_image(
+        [&](H5::H5File& file) { hdf5::write_run_group(file.createGroup("runs"), record); });
   });
 }
 
@@ -37,7 +31,7 @@ RunRecord run_from_bytes(std::string_view bytes, const std::string& what) {
     // HDF5 copies the image (no callbacks given), so `bytes` may go away after open.
     hdf5::check(H5Pset_file_image(access.getId(), const_cast<char*>(bytes.data()), bytes.size()),
                 "H5Pset_file_image");
-    const H5::H5File file("run.h5", H5F_ACC_RDONLY, H5::FileCreatPropList::DEFAULT, access);
+    const H5::H5File file(hdf5::image_name(), H5F_ACC_RDONLY, H5::FileCreatPropList::DEFAULT, access);
     const H5::Group runs = file.openGroup("runs");
     const auto ids = hdf5::link_names(runs, H5_INDEX_NAME);
     if (ids.size() != 1)

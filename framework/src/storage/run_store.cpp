@@ -106,6 +106,17 @@ struct RunStore::Impl {
     }
   }
 
+  /// An upper bound of the size of runs.h5 with the journal runs `ids` merged: the runs'
+  /// files twice over (a run group takes less room than a file of its own) and 64 KiB for
+  /// the header and indexes.
+  std::uintmax_t publish_size(std::uintmax_t store_size,
+                              const std::vector<std::string>& ids) const {
+    std::uintmax_t size = store_size + (64u << 10);
+    for (const std::string& id : ids)
+      size += 2 * fs::file_size(journal.file_of(id));
+    return size;
+  }
+
   /// Builds the next runs.h5 beside it (a copy of it, or a new file), with the header and
   /// every journal run, then commits it over runs.h5 and drops the journal runs merged.
   void publish(bool always) {
@@ -118,8 +129,12 @@ struct RunStore::Impl {
       if (exists && !fs::copy_file(file, tmp, fs::copy_options::overwrite_existing, ec))
         throw StorageError(file.string() + ": publish: copy to " + tmp.string() + ": " +
                            ec.message());
+      // HDF5 1.10 crashes when a write of its own fails, so the disk space the merge needs
+      // is taken first: a full disk stops here, before HDF5 writes a byte.
+      reserve_space(tmp, publish_size(exists ? fs::file_size(file) : 0, ids));
       hdf5::guarded(file, "publish", [&] {
         H5::H5File h5(tmp.string(), exists ? H5F_ACC_RDWR : H5F_ACC_TRUNC);
+        hdf5::limit_metadata_cache(h5);
         if (!exists) h5.createGroup("runs");
         write_header(h5, header);
         const H5::Group runs = h5.openGroup("runs");
@@ -131,6 +146,7 @@ struct RunStore::Impl {
         h5.close();
       });
       commit_file(tmp, file);
+      H5garbage_collect(); // HDF5's free lists keep what the merge freed until told
     } catch (...) {
       std::error_code ec;
       fs::remove(tmp, ec);
@@ -241,14 +257,14 @@ void RunStore::write_run(const RunRecord& record) {
       refuse("weight '" + w->first + "' given twice");
   }
   // A one-run store of its own, committed whole: the run survives a kill from here on.
-  s.journal.write(record.id, [&](const fs::path& tmp) {
-    hdf5::guarded(s.file, operation, [&] {
-      H5::H5File h5(tmp.string(), H5F_ACC_TRUNC);
+  // Built in memory, then written plainly: a full disk fails the write, not HDF5.
+  const std::vector<char> image = hdf5::guarded(s.file, operation, [&] {
+    return hdf5::file_image([&](H5::H5File& h5) {
       hdf5::write_int(h5, "format_version", hdf5::format_version);
       hdf5::write_run_group(h5.createGroup("runs"), record);
-      h5.close();
     });
   });
+  s.journal.write(record.id, [&](const fs::path& tmp) { write_file(tmp, image); });
 }
 
 void RunStore::publish() {

@@ -101,12 +101,11 @@ void write_checkpoint(const fs::path& file, const Checkpoint& checkpoint) {
   fs::create_directories(folder, ec);
   if (ec) throw StorageError(file.string() + ": cannot create folder: " + ec.message());
   try {
-    hdf5::guarded(file, "cannot write checkpoint", [&] {
-      H5::H5File h5(tmp.string(), H5F_ACC_TRUNC);
-      fill(h5, checkpoint);
-      h5.flush(H5F_SCOPE_GLOBAL);
-      h5.close();
+    // Built in memory, then written plainly: a full disk fails the write, not HDF5.
+    const std::vector<char> image = hdf5::guarded(file, "cannot write checkpoint", [&] {
+      return hdf5::file_image([&](H5::H5File& h5) { fill(h5, checkpoint); });
     });
+    write_file(tmp, image);
     commit_file(tmp, file);
   } catch (...) {
     fs::remove(tmp, ec);
