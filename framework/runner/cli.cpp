@@ -136,7 +136,8 @@ std::string usage() {
           "      identical, 1 when they differ, 2 on bad input\n\n"
        << option_list()
        << "\nExit status: 0 success, 2 usage or configuration error (nothing run), 1 runtime\n"
-          "failure or a run that failed or did not reproduce, 130 interrupted (rerun to resume).\n";
+          "failure or a run that failed or did not reproduce, 130 (SIGINT, Ctrl-C) or 143\n"
+          "(SIGTERM) interrupted: the runs finished are stored, rerun to resume.\n";
   return text.str();
 }
 

@@ -9,4 +9,8 @@ namespace nnlab::runner {
 /// a second signal ends the process at once.
 const std::atomic<bool>& install_interrupt_handler();
 
+/// The exit status of a sweep stopped that way, as a shell reports the signal: 128 + its
+/// number (130 for SIGINT, 143 for SIGTERM).
+int interrupt_exit_status();
+
 } // namespace nnlab::runner

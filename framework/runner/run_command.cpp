@@ -110,7 +110,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
               << " runs are stored in " << result.store_file.string() << " (" << figures
               << ");\nrun the same command again to train the other "
               << result.runs - result.trained - result.skipped << ".\n";
-    return 130;
+    return interrupt_exit_status();
   }
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "

@@ -137,7 +137,11 @@ TEST_CASE("Engine: 20 random SIGKILLs each resume to the uninterrupted result",
   CHECK(kill_and_resume(20) >= 15); // the kills land inside the sweep
 }
 
-TEST_CASE("Engine: SIGINT stops at a run boundary and says how to resume", "[runner][engine]") {
+TEST_CASE("Engine: SIGINT and SIGTERM stop at a run boundary and say how to resume",
+          "[runner][engine]") {
+  // A batch system's SIGTERM (Slurm's scancel, a timeout) must act as Ctrl-C does.
+  const int signal = GENERATE(SIGINT, SIGTERM);
+  INFO("signal " << signal);
   nnlab::test::TempDir dir;
   const auto yaml = dir.write("int.yaml", nnlab::test::xor_experiment("int", sweep_body));
   const auto out = dir.path() / "r";
@@ -146,8 +150,8 @@ TEST_CASE("Engine: SIGINT stops at a run boundary and says how to resume", "[run
   const auto journal = out / "int/runs.h5.journal";
   for (int i = 0; i < 600 && (!fs::exists(journal) || fs::is_empty(journal)); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  kill(pid, SIGINT);
-  CHECK(nnlab::test::wait_runner(pid) == 130);
+  kill(pid, signal);
+  CHECK(nnlab::test::wait_runner(pid) == 128 + signal);
   const auto kept = nnlab::RunStore::open_read_only(out / "int/runs.h5").run_ids().size();
   CHECK(kept >= 1);
   CHECK(kept < 8);
