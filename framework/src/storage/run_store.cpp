@@ -125,28 +125,39 @@ struct RunStore::Impl {
     const fs::path tmp = tmp_of(file);
     try {
       std::error_code ec;
-      const bool exists = fs::exists(file, ec);
-      if (exists && !fs::copy_file(file, tmp, fs::copy_options::overwrite_existing, ec))
-        throw StorageError(file.string() + ": publish: copy to " + tmp.string() + ": " +
-                           ec.message());
+      if (fs::exists(file, ec)) {
+        if (!fs::copy_file(file, tmp, fs::copy_options::overwrite_existing, ec))
+          throw StorageError(file.string() + ": publish: copy to " + tmp.string() + ": " +
+                             ec.message());
+      } else {
+        write_file(tmp, hdf5::guarded(file, "create", [&] {
+                     return hdf5::file_image([](H5::H5File& h5) { h5.createGroup("runs"); });
+                   }));
+      }
       // HDF5 1.10 crashes when a write of its own fails, so the disk space the merge needs
       // is taken first: a full disk stops here, before HDF5 writes a byte.
-      reserve_space(tmp, publish_size(exists ? fs::file_size(file) : 0, ids));
-      hdf5::guarded(file, "publish", [&] {
-        H5::H5File h5(tmp.string(), exists ? H5F_ACC_RDWR : H5F_ACC_TRUNC);
-        hdf5::limit_metadata_cache(h5);
-        if (!exists) h5.createGroup("runs");
-        write_header(h5, header);
-        const H5::Group runs = h5.openGroup("runs");
-        for (const std::string& name : hdf5::link_names(runs, H5_INDEX_NAME))
-          if (is_tmp(name)) runs.unlink(name);
-        for (const std::string& id : ids)
-          hdf5::write_run_group(runs, read_journal_run(id));
-        header = read_header(h5);
-        h5.close();
-      });
+      reserve_space(tmp, publish_size(fs::file_size(tmp), ids));
+      // In batches, each in a file opened anew: HDF5 holds memory for what it wrote until
+      // the file closes, so the memory of a merge does not grow with its runs.
+      constexpr std::size_t batch = 4;
+      for (std::size_t first = 0; first == 0 || first < ids.size(); first += batch) {
+        hdf5::guarded(file, "publish", [&] {
+          H5::H5File h5(tmp.string(), H5F_ACC_RDWR);
+          hdf5::limit_metadata_cache(h5);
+          const H5::Group runs = h5.openGroup("runs");
+          if (first == 0) {
+            write_header(h5, header);
+            for (const std::string& name : hdf5::link_names(runs, H5_INDEX_NAME))
+              if (is_tmp(name)) runs.unlink(name);
+          }
+          for (std::size_t i = first; i < std::min(first + batch, ids.size()); ++i)
+            hdf5::write_run_group(runs, read_journal_run(ids[i]));
+          header = read_header(h5);
+          h5.close();
+        });
+        H5garbage_collect(); // HDF5's free lists keep what the batch freed until told
+      }
       commit_file(tmp, file);
-      H5garbage_collect(); // HDF5's free lists keep what the merge freed until told
     } catch (...) {
       std::error_code ec;
       fs::remove(tmp, ec);
