@@ -27,6 +27,7 @@ packages=(
   libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
   python3-numpy  # the course notebook's NumPy loop, which numpy_legacy must reproduce (tests)
   chromium       # headless, opens report.html in the tests
+  clang libclang-rt-14-dev  # libFuzzer and its sanitizers: the fuzz preset (tests/fuzz)
 )
 if [ "$bench" -eq 1 ]; then
   # bench/peers/: PyTorch (CPU, float64) and scikit-learn's MLPClassifier against nnlab

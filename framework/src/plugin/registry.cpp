@@ -70,7 +70,8 @@ Registry::~Registry() = default;
 
 fs::path Registry::default_folder() {
   // Beside libnnlab, in the build tree and after install alike: <lib>/nnlab/plugins.
-  return (boost::dll::this_line_location().parent_path() / "nnlab" / "plugins").lexically_normal();
+  const fs::path library(boost::dll::this_line_location().string());
+  return (library.parent_path() / "nnlab" / "plugins").lexically_normal();
 }
 
 std::vector<fs::path> Registry::search_path(const std::vector<fs::path>& extra) {
