@@ -4,8 +4,9 @@
 //   0 -> worker  assign:  uint64 indices into the sweep's runs; none means "stop"
 //   worker -> 0  result:  uint64 index, uint64 text size, the --verbose text, the run as
 //                         run_to_bytes() made it
-// A worker asks again only once it has sent every result of its last assignment, so when
-// rank 0 answers "stop" that worker owes nothing.
+// A worker asks for its next assignment as soon as it has one, so rank 0 answers while the
+// worker trains instead of after it has stored the results (one fsync each). So a worker
+// may still owe results when told "stop": rank 0 waits until every run handed out is back.
 #include <cstdint>
 #include <cstring>
 #include <map>
@@ -45,7 +46,7 @@ public:
   }
 
   bool next(FinishedRun& finished) override {
-    while (active_ > 0) {
+    while (active_ > 0 || owed_ > 0) {
       MPI_Status status;
       MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
       if (status.MPI_TAG == request_tag) {
@@ -58,6 +59,7 @@ public:
       MPI_Recv(message.data(), size, MPI_CHAR, status.MPI_SOURCE, result_tag, MPI_COMM_WORLD,
                MPI_STATUS_IGNORE);
       finished = decode(message, status.MPI_SOURCE);
+      --owed_;
       return true;
     }
     return false;
@@ -75,6 +77,7 @@ private:
       runs.push_back(pending_[next_++]);
     MPI_Send(runs.data(), static_cast<int>(runs.size()), MPI_UINT64_T, worker, assign_tag,
              MPI_COMM_WORLD);
+    owed_ += runs.size();
     if (runs.empty()) --active_;
   }
 
@@ -98,6 +101,7 @@ private:
   TrainRequest request_;
   std::vector<std::uint64_t> pending_; ///< indices into *request_.all
   std::size_t next_ = 0;
+  std::size_t owed_ = 0; ///< runs handed out whose results have not come back
   int active_; ///< workers not yet told to stop
 };
 
@@ -115,18 +119,31 @@ RunTrainerFactory mpi_coordinator(MpiSession& session) {
           }};
 }
 
+namespace {
+
+void ask_for_runs(int capacity) {
+  MPI_Send(&capacity, 1, MPI_INT, 0, request_tag, MPI_COMM_WORLD);
+}
+
+std::vector<std::uint64_t> receive_runs() {
+  MPI_Status status;
+  MPI_Probe(0, assign_tag, MPI_COMM_WORLD, &status);
+  int count = 0;
+  MPI_Get_count(&status, MPI_UINT64_T, &count);
+  std::vector<std::uint64_t> indices(static_cast<std::size_t>(count));
+  MPI_Recv(indices.data(), count, MPI_UINT64_T, 0, assign_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+  return indices;
+}
+
+} // namespace
+
 void mpi_worker(MpiSession&, TrainRequest request) {
   const std::vector<PreparedRun>& all = *request.all;
-  while (true) {
-    const int capacity = static_cast<int>(request.jobs);
-    MPI_Send(&capacity, 1, MPI_INT, 0, request_tag, MPI_COMM_WORLD);
-    MPI_Status status;
-    MPI_Probe(0, assign_tag, MPI_COMM_WORLD, &status);
-    int count = 0;
-    MPI_Get_count(&status, MPI_UINT64_T, &count);
-    std::vector<std::uint64_t> indices(static_cast<std::size_t>(count));
-    MPI_Recv(indices.data(), count, MPI_UINT64_T, 0, assign_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
-    if (indices.empty()) return;
+  const int capacity = static_cast<int>(request.jobs);
+  ask_for_runs(capacity);
+  for (std::vector<std::uint64_t> indices = receive_runs(); !indices.empty();
+       indices = receive_runs()) {
+    ask_for_runs(capacity); // the next assignment, answered while these train
 
     TrainRequest batch = request;
     batch.runs.clear();
