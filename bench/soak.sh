@@ -48,7 +48,7 @@ echo "exit status $status after $SECONDS s"
 store="$work/out/soak/runs.h5"
 done_rows=$(awk -F, 'NR > 1 && $5 == "done"' "$work/out/soak/summary.csv" | wc -l)
 groups=$(h5ls "$store/runs" | wc -l)
-journal=$(find "$work/out/soak/runs.h5.journal" -name '*.h5*' 2>/dev/null | wc -l)
+journal=$(find "$work/out/soak/runs.h5.journal" -type f 2>/dev/null | wc -l)
 echo "store: $groups runs in $(du -h "$store" | cut -f1) runs.h5, $done_rows done in summary.csv," \
   "$journal left in the journal"
 if [ "$status" -ne 0 ] || [ "$groups" -ne "$runs" ] || [ "$done_rows" -ne "$runs" ] || [ "$journal" -ne 0 ]; then
