@@ -6,6 +6,7 @@ per line (data/xor_*.csv, or what `runner export-data` writes).
 Weights: nnlab's CSV weights format (README "Initial weights from a file"): one line per
 array, `NAME,v1,v2,...`, values row by row; W_l is (units_l, inputs_l), b_l is (units_l, 1).
 """
+import argparse
 import json
 import time
 
@@ -90,3 +91,17 @@ def write_result(path, impl, clock, cost_train, cost_test, skips="", extra=None)
     result.update(extra or {})
     with open(path, "w") as f:
         json.dump(result, f)
+
+
+def peer_arguments(description):
+    """The command line every peer that trains one run shares:
+    TRAIN TEST WEIGHTS OUT [--iterations N] [--alpha A] [--momentum M]."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("train")
+    parser.add_argument("test")
+    parser.add_argument("weights")
+    parser.add_argument("out")
+    parser.add_argument("--iterations", type=int, default=5000)
+    parser.add_argument("--alpha", type=float, default=0.05)
+    parser.add_argument("--momentum", type=float, default=0.0)
+    return parser

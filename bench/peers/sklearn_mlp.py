@@ -13,13 +13,12 @@ once after update n - 1 for the comparison (one iteration in n; the median ignor
 usage: sklearn_mlp.py TRAIN.csv TEST.csv WEIGHTS.csv OUT.json --iterations N --alpha A
                       [--momentum MU]
 """
-import argparse
 import warnings
 
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-from bench_io import IterationClock, bce, load_data, load_weights, write_result
+from bench_io import IterationClock, bce, load_data, load_weights, peer_arguments, write_result
 
 
 class MLPFromFile(MLPClassifier):
@@ -39,14 +38,7 @@ class MLPFromFile(MLPClassifier):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("train")
-    parser.add_argument("test")
-    parser.add_argument("weights")
-    parser.add_argument("out")
-    parser.add_argument("--iterations", type=int, default=5000)
-    parser.add_argument("--alpha", type=float, default=0.05)
-    parser.add_argument("--momentum", type=float, default=0.0)
+    parser = peer_arguments(__doc__)
     args = parser.parse_args()
 
     X, y = load_data(args.train)

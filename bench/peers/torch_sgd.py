@@ -8,12 +8,11 @@ torch's v = mu v + g; w -= alpha v is nnlab's v = mu v - alpha g; w += v with v 
 usage: torch_sgd.py TRAIN.csv TEST.csv WEIGHTS.csv OUT.json --iterations N --alpha A
                     [--momentum MU] [--nesterov]
 """
-import argparse
 
 import torch
 import torch.nn.functional as F
 
-from bench_io import IterationClock, load_data, load_weights, write_result
+from bench_io import IterationClock, load_data, load_weights, peer_arguments, write_result
 
 
 def build(layers):
@@ -34,14 +33,7 @@ def cost(output, target):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("train")
-    parser.add_argument("test")
-    parser.add_argument("weights")
-    parser.add_argument("out")
-    parser.add_argument("--iterations", type=int, default=5000)
-    parser.add_argument("--alpha", type=float, default=0.05)
-    parser.add_argument("--momentum", type=float, default=0.0)
+    parser = peer_arguments(__doc__)
     parser.add_argument("--nesterov", action="store_true")
     args = parser.parse_args()
     torch.set_num_threads(1)
