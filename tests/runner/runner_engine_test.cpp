@@ -39,21 +39,12 @@ std::string args(const fs::path& yaml, const fs::path& out, const std::string& m
   return "'" + yaml.string() + "' --out '" + out.string() + "' --no-plots " + more;
 }
 
-// Runs finished so far: the one-run files in the store's journal.
-std::size_t journal_runs(const fs::path& journal) {
-  std::error_code error;
-  std::size_t n = 0;
-  for (const auto& entry : fs::directory_iterator(journal, error))
-    n += entry.path().extension() == ".h5";
-  return n;
-}
-
 // Kills the runner with SIGKILL once `runs` runs are in its journal plus `extra` seconds:
 // a random moment of the sweep that does not depend on how loaded the machine is. Returns
 // whether the kill landed before the runner had finished.
 bool kill_during(pid_t pid, const fs::path& journal, std::size_t runs, double extra) {
   int status = 0;
-  while (journal_runs(journal) < runs) {
+  while (nnlab::test::journal_runs(journal) < runs) {
     if (waitpid(pid, &status, WNOHANG) == pid) return false;
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }

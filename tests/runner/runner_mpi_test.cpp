@@ -45,14 +45,6 @@ std::string args(const fs::path& yaml, const fs::path& out, const std::string& m
   return " '" + yaml.string() + "' --out '" + out.string() + "' --no-plots " + more;
 }
 
-std::size_t journal_runs(const fs::path& journal) {
-  std::error_code error;
-  std::size_t n = 0;
-  for (const auto& entry : fs::directory_iterator(journal, error))
-    n += entry.path().extension() == ".h5";
-  return n;
-}
-
 /// The processes started by `pid`, and theirs: mpirun's ranks (in process groups of
 /// their own, so kill(-pid) does not reach them).
 std::vector<pid_t> descendants(pid_t pid) {
@@ -129,7 +121,7 @@ TEST_CASE("MpiSweep: a job killed mid-sweep resumes to the same store", "[.mpi]"
   const fs::path journal = out / "mpi/runs.h5.journal";
   int status = 0;
   bool finished = false;
-  while (journal_runs(journal) < 3 && !finished) {
+  while (nnlab::test::journal_runs(journal) < 3 && !finished) {
     finished = waitpid(job, &status, WNOHANG) == job;
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }

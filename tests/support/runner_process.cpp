@@ -13,6 +13,14 @@
 
 namespace nnlab::test {
 
+std::size_t journal_runs(const std::filesystem::path& journal) {
+  std::error_code error;
+  std::size_t n = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(journal, error))
+    n += entry.path().extension() == ".h5";
+  return n;
+}
+
 std::string runner_path() {
   return NNLAB_RUNNER_PATH;
 }

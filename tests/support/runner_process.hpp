@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
 
@@ -24,6 +25,10 @@ pid_t spawn_runner(const std::string& args);
 /// Starts a shell command line in the background in a process group of its own (so
 /// kill(-pid, sig) reaches every process it starts), output discarded; returns its pid.
 pid_t spawn_shell(const std::string& command);
+
+/// Runs finished so far in a sweep: the one-run files in its store's journal
+/// (results/<name>/runs.h5.journal); 0 while the folder does not exist.
+std::size_t journal_runs(const std::filesystem::path& journal);
 
 /// The built runner's path.
 std::string runner_path();
