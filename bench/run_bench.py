@@ -142,7 +142,7 @@ PEER_SCRIPTS = {"course_numpy": "course_numpy.py", "numpy_vectorised": "numpy_ve
 
 NOTES = {
     "nnlab": "Trainer only (bench/nnlab_bench.cpp): test+train cost and accuracy, backward, update",
-    "fused_xor": "hand-fused 2-3-2-1 kernel, -O3 -march=native -ffast-math (the floor)",
+    "fused_xor": "hand-fused 2-3-2-1 kernel, blocked SIMD loops, -O3 -march=native (the floor)",
     "course_numpy": "course notebook style, (m, j, 1) tensors",
     "numpy_vectorised": "NumPy, samples as columns",
     "torch": "PyTorch CPU float64, torch.optim.SGD, 1 thread",
