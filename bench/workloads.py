@@ -89,10 +89,15 @@ def samples_in(path):
         return sum(1 for line in f if line.strip()) - 1  # minus the header
 
 
+def inputs_of(w):
+    """The number of features of w's data (the train CSV's columns but the label)."""
+    return np.loadtxt(w.train, delimiter=",", max_rows=1, skiprows=1).size - 1
+
+
 def flops_per_iteration(w):
     """Multiply-adds x 2 of one iteration: forward over train and test, and backward over
     train (dW_l = delta a_{l-1}^T for every layer, delta_{l-1} = W_l^T delta for l > 1)."""
-    n_inputs = np.loadtxt(w.train, delimiter=",", max_rows=1, skiprows=1).size - 1
+    n_inputs = inputs_of(w)
     products = [inputs * units for inputs, units in sizes_of(n_inputs, w.layers)]
     m_train, m_test = samples_in(w.train), samples_in(w.test)
     forward = 2 * sum(products) * (m_train + m_test)
