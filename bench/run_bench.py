@@ -119,22 +119,30 @@ class Bench:
         return [*peer, *files, "{out}", *common, "--momentum", mu]  # torch, sklearn
 
     def workload(self, w, rounds):
+        """Each implementation's results, the ratios nnlab / peer of each peer run to the
+        nnlab run just before it, and the DGEMM runs (W3)."""
         self.prepare(w)
         samples = {impl: [] for impl in w.impls}
+        paired = {impl: [] for impl in w.impls[1:]}
         dgemm = []
         # nnlab right before each peer, so both see the same state of the machine (where
         # nnlab's runs are long, W3, once per round)
         order = []
         for impl in w.impls[1:]:
             order += ["nnlab", impl] if w.nnlab_before_each_peer or not order else [impl]
+        rounds *= w.rounds_per_round
         for r in range(rounds):
             for who in order:
                 print(f"  {w.name} round {r + 1}/{rounds}: {who}", flush=True)
-                samples[who].append(self.result(self.command(w, who), f"{w.name}-{who}"))
+                result = self.result(self.command(w, who), f"{w.name}-{who}")
+                samples[who].append(result)
+                if who != "nnlab":
+                    paired[who].append(samples["nnlab"][-1]["median_iteration_s"] /
+                                       result["median_iteration_s"])
             if w.name == "W3":
                 dgemm.append(self.result([self.bin / "dgemm_peak", "{out}", *net_arguments(w)],
                                          "dgemm"))
-        return samples, dgemm
+        return samples, paired, dgemm
 
 
 PEER_SCRIPTS = {"course_numpy": "course_numpy.py", "numpy_vectorised": "numpy_vectorised.py",
@@ -156,7 +164,7 @@ def relative_difference(peer, reference):
     return max(abs(p - q) / abs(q) for p, q in pairs if p is not None)
 
 
-def workload_rows(w, samples, dgemm):
+def workload_rows(w, samples, paired, dgemm):
     median = {impl: statistics.median(s["median_iteration_s"] for s in runs)
               for impl, runs in samples.items()}
     reference = samples["nnlab"][0]
@@ -170,7 +178,7 @@ def workload_rows(w, samples, dgemm):
         if gflops and peak:
             note += f"; {100 * gflops / peak:.0f}% of DGEMM peak"
         rows.append(Row(w.name, impl, median[impl],
-                        None if impl == "nnlab" else median["nnlab"] / median[impl],
+                        None if impl == "nnlab" else statistics.median(paired[impl]),
                         last["cost_train"], last["cost_test"],
                         None if impl == "nnlab" else relative_difference(last, reference),
                         gflops, note))
@@ -302,7 +310,10 @@ def main():
         rows += w4_rows(bench, args.rounds)
     if "memory" in chosen:
         rows += memory_rows(bench, args.memory_iterations)
-    header = (f"nnlab benchmark, {started}; {machine()}; {args.rounds} round(s); "
+    repeated = ", ".join(f"{w.name} x{w.rounds_per_round}" for w in WORKLOADS
+                         if w.rounds_per_round > 1 and w.name in chosen)
+    header = (f"nnlab benchmark, {started}; {machine()}; {args.rounds} round(s)"
+              f"{f' ({repeated})' if repeated else ''}; "
               f"1-min load average {load_before[0]:.2f} before, at most "
               f"{max(bench.loads, default=0):.2f} during, {os.getloadavg()[0]:.2f} after")
     text, markdown, csv = render(header, rows)

@@ -55,6 +55,7 @@ class Workload:
     momentum: float = 0.0
     data_plugin: Optional[dict] = None  # exported with `runner export-data`
     nnlab_before_each_peer: bool = True  # else once per round (long runs)
+    rounds_per_round: int = 1  # short workloads repeat each of --rounds this many times
     train: Optional[Path] = None
     test: Optional[Path] = None
     weights: Optional[Path] = None
@@ -69,11 +70,11 @@ PEERS = ["numpy_vectorised", "torch", "sklearn"]
 WORKLOADS = [
     Workload("W1", "the course run: XOR 1000/500, 2-3-2-1 tanh/sigmoid, sgd 0.05, 5000 iterations",
              [3, 2, 1], 5000, 0.05, "sgd", course_draws(42),
-             ["nnlab", "fused_xor", "course_numpy"] + PEERS,
+             ["nnlab", "fused_xor", "course_numpy"] + PEERS, rounds_per_round=3,
              train=ROOT / "data/xor_train.csv", test=ROOT / "data/xor_test.csv"),
     Workload("W2", "double spiral 800/200, [32, 32, 1], momentum 0.9 at 0.02, 5000 iterations",
              [32, 32, 1], 5000, 0.02, "momentum", uniform_draws(2, -0.5, 0.5),
-             ["nnlab", "course_numpy"] + PEERS, momentum=0.9,
+             ["nnlab", "course_numpy"] + PEERS, momentum=0.9, rounds_per_round=2,
              data_plugin={"plugin": "double_spiral", "n_points_per_class": 500, "noise": 0.2,
                           "test_fraction": 0.2, "seed": 42}),
     Workload("W3", "double spiral 10000/2500, [256, 256, 256, 1], sgd 0.05, 200 iterations",
