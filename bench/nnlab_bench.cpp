@@ -47,12 +47,12 @@ private:
 // One run's training as execute_run sets it up, the Trainer timed alone.
 void train(const nnlab::PreparedRun& run, BenchResult& result, bool first) {
   const nnlab::RunSpec& spec = *run.spec;
-  nnlab::TrainSettings training = spec.parsed.training;
+  nnlab::TrainSettings training = run.parsed.training;
   training.resolve(run.data->train.X.n_cols);
   training.shuffle_seed = nnlab::mix_seed(spec.rng_seed, 0x5348554646ULL); // as execute_run
   nnlab::Mlp mlp(run.architecture);
   nnlab::Rng rng(spec.rng_seed);
-  nnlab::initialize(mlp, spec.parsed.model.init, rng);
+  nnlab::initialize(mlp, run.parsed.model.init, rng);
   nnlab::SeriesRecorder recorder(training.iterations);
   nnlab_bench::IterationClock clock(training.iterations);
   Ticks ticks(clock);

@@ -41,7 +41,7 @@ class MpiCoordinator final : public RunTrainer {
 public:
   MpiCoordinator(MpiSession& session, TrainRequest request)
       : request_(std::move(request)), active_(session.size() - 1) {
-    for (const PreparedRun* run : request_.runs)
+    for (const RunSpec* run : request_.runs)
       pending_.push_back(static_cast<std::uint64_t>(run - request_.all->data()));
   }
 
@@ -91,7 +91,7 @@ private:
     finished.verbose_text.assign(message.data() + 16, text);
     finished.record = run_from_bytes(
         std::string_view(message.data() + 16 + text, message.size() - 16 - text), from);
-    const std::string& expected = (*request_.all)[index].spec->id;
+    const std::string& expected = (*request_.all)[index].id;
     if (finished.record.id != expected)
       throw ConfigError(from + ": trained run " + finished.record.id + " for run " + expected +
                         "; every rank must see the same experiment, plugins and data");
@@ -138,7 +138,7 @@ std::vector<std::uint64_t> receive_runs() {
 } // namespace
 
 void mpi_worker(MpiSession&, TrainRequest request) {
-  const std::vector<PreparedRun>& all = *request.all;
+  const std::vector<RunSpec>& all = *request.all;
   const int capacity = static_cast<int>(request.jobs);
   ask_for_runs(capacity);
   for (std::vector<std::uint64_t> indices = receive_runs(); !indices.empty();
@@ -150,7 +150,7 @@ void mpi_worker(MpiSession&, TrainRequest request) {
     std::map<std::string, std::uint64_t> index_of; // run id -> index into `all`
     for (const std::uint64_t i : indices) {
       batch.runs.push_back(&all.at(i));
-      index_of[all[i].spec->id] = i;
+      index_of[all[i].id] = i;
     }
     batch.stop = nullptr; // runs handed out are trained; rank 0 decides what starts
     const std::unique_ptr<RunTrainer> trainer = train_on_threads(std::move(batch));

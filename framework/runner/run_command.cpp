@@ -14,8 +14,7 @@
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/blas_threads.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
 
 namespace nnlab::runner {
@@ -44,15 +43,14 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   std::optional<Experiment> experiment;
   std::vector<RunSpec> specs;
   std::optional<Registry> registry;
-  std::optional<DatasetCache> datasets;
-  std::vector<PreparedRun> runs;
+  std::optional<RunPreparer> preparer;
   try {
     experiment = load_experiment(cli.file, cli.overrides);
     specs = expand_sweep(*experiment);
     registry.emplace(Registry::search_path(cli.plugin_path));
     set_blas_threads(1);
-    datasets.emplace(*registry);
-    runs = prepare_runs(specs, *registry, *datasets);
+    preparer.emplace(*registry);
+    preparer->check(specs);
   } catch (const std::exception& e) {
     session.all_ready(false);
     const std::string who = "runner (rank " + std::to_string(session.rank()) + ")";
@@ -60,8 +58,9 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   }
   if (!session.all_ready(true)) return 2; // rank 0 or another rank says why
   const fs::path results = cli.out.empty() ? fs::path("results") : cli.out;
-  mpi_worker(session, {&runs,
+  mpi_worker(session, {&specs,
                        {},
+                       &*preparer,
                        cli.jobs > 0 ? cli.jobs : 1,
                        cli.verbose,
                        results / experiment->name / "checkpoints",

@@ -5,8 +5,7 @@
 #include "commands.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 
 namespace nnlab::runner {
 
@@ -14,9 +13,9 @@ int validate_experiment(const CliOptions& cli) {
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
   const std::vector<RunSpec> specs = expand_sweep(experiment);
   Registry registry(Registry::search_path(cli.plugin_path));
-  DatasetCache datasets(registry);
-  // Everything a real run checks before training: plugins built, data loaded.
-  prepare_runs(specs, registry, datasets);
+  // Everything a real run checks before training: plugins built, data loaded (one run at
+  // a time, each dropped again).
+  RunPreparer(registry).check(specs);
 
   std::cout << "experiment '" << experiment.name << "' (" << cli.file.string()
             << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()

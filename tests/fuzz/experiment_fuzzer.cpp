@@ -37,9 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         nnlab::parse_experiment(nnlab::parse_yaml(text, file.string()), file, text);
     const auto specs = nnlab::expand_sweep(experiment);
     for (std::size_t i = 0; i < specs.size() && i < max_runs_checked; ++i) {
-      registry().create_optimizer(specs[i].parsed.optimizer);
-      registry().create_loss(specs[i].parsed.loss);
-      registry().create_dataset(specs[i].parsed.dataset);
+      const nnlab::RunConfig parsed = specs[i].resolve().parsed;
+      registry().create_optimizer(parsed.optimizer);
+      registry().create_loss(parsed.loss);
+      registry().create_dataset(parsed.dataset);
     }
   } catch (const nnlab::Error&) {
     return 0; // bad input, told clearly: what the loader must do

@@ -5,8 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
-#include <set>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "nnlab/config/extends.hpp"
 #include "nnlab/core/error.hpp"
@@ -31,11 +32,27 @@ struct Distribution {
 };
 
 struct Axis {
-  std::string key;               // as written: "optimizer.learning_rate"
-  std::vector<std::string> path; // {"optimizer", "learning_rate"}
-  std::string label_key;         // "learning_rate" (the full key when ambiguous)
-  const ConfigNode* values = nullptr;
-  Distribution draw; // random mode only
+  std::string key;                    // as written: "optimizer.learning_rate"
+  std::vector<std::string> path;      // {"optimizer", "learning_rate"}
+  std::string label_key;              // "learning_rate" (the full key when ambiguous)
+  const ConfigNode* values = nullptr; // the list a point picks from (random: the choices)
+  Distribution draw;                  // random mode only
+};
+
+// What every run of a sweep is built from, copied from the experiment so that its runs
+// outlive it. The axes point into `sweep`.
+struct SweepPlan {
+  ConfigNode base;
+  ConfigNode sweep;
+  std::filesystem::path base_dir;
+  std::vector<Axis> axes;
+};
+
+// One axis's value at a point: an item of the axis's list (grid, zip, a choice), or the
+// text of a drawn number (never empty). A few bytes, where the value's tree is hundreds.
+struct PointValue {
+  std::size_t item = 0;
+  std::string drawn;
 };
 
 std::vector<std::string> split_path(const std::string& key) {
@@ -100,10 +117,10 @@ Distribution read_distribution(const ConfigNode& value, const std::string& path)
   return d;
 }
 
-std::vector<Axis> read_axes(const Experiment& e) {
+std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
   std::vector<Axis> axes;
-  if (!e.sweep.is_map()) return axes;
-  for (const auto& entry : e.sweep.entries()) {
+  if (!sweep.is_map()) return axes;
+  for (const auto& entry : sweep.entries()) {
     if (entry.key == "mode" || entry.key == "samples") continue;
     Axis axis{entry.key, split_path(entry.key), "", &entry.value, {}};
     const bool empty_part = std::any_of(axis.path.begin(), axis.path.end(),
@@ -115,11 +132,12 @@ std::vector<Axis> read_axes(const Experiment& e) {
         message += " (did you mean '" + *guess + "'?)";
       throw ConfigError(message);
     }
-    if (e.sweep_mode == SweepMode::random)
+    if (mode == SweepMode::random) {
       axis.draw = read_distribution(entry.value, "sweep." + entry.key);
-    else if (!entry.value.is_sequence() || entry.value.items().empty())
+      if (axis.draw.kind == Distribution::Kind::choice) axis.values = axis.draw.args;
+    } else if (!entry.value.is_sequence() || entry.value.items().empty())
       entry.value.fail("sweep." + entry.key, "a non-empty list of values");
-    if (e.sweep_mode == SweepMode::zip && !axes.empty() &&
+    if (mode == SweepMode::zip && !axes.empty() &&
         entry.value.items().size() != axes.front().values->items().size())
       throw ConfigError(entry.value.location().str() + ": sweep." + entry.key +
                         ": expected a list of " +
@@ -175,32 +193,64 @@ std::string value_label(const ConfigNode& value) {
   return details.empty() ? label : label + "(" + details + ")";
 }
 
+ConfigNode value_of(const Axis& axis, const PointValue& value) {
+  return value.drawn.empty() ? axis.values->items()[value.item]
+                             : ConfigNode::scalar(value.drawn, axis.draw.args->location());
+}
+
+// The point's config without its seed: the run template with each axis's value applied.
+ConfigNode point_config(const SweepPlan& plan, const std::vector<PointValue>& values) {
+  ConfigNode config = plan.base;
+  for (std::size_t a = 0; a < plan.axes.size(); ++a)
+    apply(config, plan.axes[a], value_of(plan.axes[a], values[a]));
+  return config;
+}
+
+// A point of the sweep, shared by its runs (one per seed): builds their configs on demand.
+class SweepPoint final : public RunSource {
+public:
+  SweepPoint(std::shared_ptr<const SweepPlan> plan, std::vector<PointValue> values)
+      : plan_(std::move(plan)), values_(std::move(values)) {}
+
+  ConfigNode config(std::uint64_t seed) const override {
+    ConfigNode config = point_config(*plan_, values_);
+    config.set("seed", ConfigNode::scalar(std::to_string(seed)));
+    return config;
+  }
+  const std::filesystem::path& base_dir() const override { return plan_->base_dir; }
+
+private:
+  std::shared_ptr<const SweepPlan> plan_;
+  std::vector<PointValue> values_;
+};
+
 struct Point {
-  ConfigNode config;
+  std::vector<PointValue> values;
   std::vector<std::pair<std::string, std::string>> labels;
 };
 
-Point make_point(const Experiment& e, const std::vector<Axis>& axes,
-                 const std::vector<ConfigNode>& values) {
-  Point point{e.base, {}};
-  for (std::size_t a = 0; a < axes.size(); ++a) {
-    apply(point.config, axes[a], values[a]);
-    point.labels.emplace_back(axes[a].label_key, value_label(values[a]));
-  }
+Point make_point(const SweepPlan& plan, std::vector<PointValue> values) {
+  Point point{std::move(values), {}};
+  for (std::size_t a = 0; a < plan.axes.size(); ++a)
+    point.labels.emplace_back(plan.axes[a].label_key,
+                              value_label(value_of(plan.axes[a], point.values[a])));
   return point;
 }
 
 // Cartesian product (grid): the last axis turns fastest, so the first key varies slowest.
-// Zip: the i-th value of every list.
-std::vector<Point> listed_points(const Experiment& e, const std::vector<Axis>& axes) {
+// Zip: the i-th value of every list. Each point's config is built once here, so that a value
+// that does not apply (a key path through a non-map) stops the sweep before any run is read.
+std::vector<Point> listed_points(const SweepPlan& plan, SweepMode mode) {
+  const std::vector<Axis>& axes = plan.axes;
   std::vector<Point> points;
   std::vector<std::size_t> at(axes.size(), 0);
   while (true) {
-    std::vector<ConfigNode> values;
+    std::vector<PointValue> values;
     for (std::size_t a = 0; a < axes.size(); ++a)
-      values.push_back(axes[a].values->items()[at[a]]);
-    points.push_back(make_point(e, axes, values));
-    if (e.sweep_mode == SweepMode::zip) {
+      values.push_back({at[a], {}});
+    point_config(plan, values);
+    points.push_back(make_point(plan, std::move(values)));
+    if (mode == SweepMode::zip) {
       if (axes.empty() || ++at.front() == axes.front().values->items().size()) break;
       std::fill(at.begin(), at.end(), at.front());
       continue;
@@ -229,110 +279,77 @@ double readable(double x, double low, double high) {
   return rounded >= low && rounded < high ? rounded : x;
 }
 
-ConfigNode draw(const Distribution& d, Rng& rng) {
-  const SourceLocation& at = d.args->location();
+PointValue draw(const Distribution& d, Rng& rng) {
   switch (d.kind) {
   case Distribution::Kind::uniform:
-    return ConfigNode::scalar(number_text(readable(rng.uniform(d.low, d.high), d.low, d.high)), at);
+    return {0, number_text(readable(rng.uniform(d.low, d.high), d.low, d.high))};
   case Distribution::Kind::loguniform: {
     const double x = std::exp(rng.uniform(std::log(d.low), std::log(d.high)));
-    return ConfigNode::scalar(number_text(readable(x, d.low, d.high)), at);
+    return {0, number_text(readable(x, d.low, d.high))};
   }
   case Distribution::Kind::integer: {
     const auto count = static_cast<std::uint64_t>(d.high - d.low) + 1;
-    return ConfigNode::scalar(std::to_string(static_cast<std::int64_t>(d.low) +
-                                             static_cast<std::int64_t>(rng.below(count))),
-                              at);
+    return {0, std::to_string(static_cast<std::int64_t>(d.low) +
+                              static_cast<std::int64_t>(rng.below(count)))};
   }
-  case Distribution::Kind::choice: return d.args->items()[rng.below(d.args->items().size())];
+  case Distribution::Kind::choice: return {rng.below(d.args->items().size()), {}};
   }
-  return ConfigNode::null(at);
+  return {};
 }
 
 // Point by point, keys in the order written, from one stream of the experiment seed: the
 // same experiment draws the same points, and more samples only add points at the end. A
-// point equal to an earlier one is drawn again (discrete distributions repeat).
-std::vector<Point> random_points(const Experiment& e, const std::vector<Axis>& axes) {
-  Rng rng(mix_seed(e.seed, random_sweep_stream));
+// point equal to an earlier one is drawn again (discrete distributions repeat). Points are
+// told apart by the hash of their canonical config, as runs are by their ids: a set of
+// strings would hold every point's config text at once.
+std::vector<Point> random_points(const SweepPlan& plan, std::uint64_t seed, std::size_t samples) {
+  Rng rng(mix_seed(seed, random_sweep_stream));
   std::vector<Point> points;
-  std::set<std::string> seen;
-  const std::size_t max_draws = 100 * e.samples;
-  for (std::size_t draws = 0; points.size() < e.samples; ++draws) {
+  std::unordered_set<std::uint64_t> seen;
+  const std::size_t max_draws = 100 * samples;
+  for (std::size_t draws = 0; points.size() < samples; ++draws) {
     if (draws == max_draws)
-      throw ConfigError(e.sweep.find("samples")->location().str() + ": sweep.samples: " +
-                        std::to_string(e.samples) + " different points wanted, " +
+      throw ConfigError(plan.sweep.find("samples")->location().str() + ": sweep.samples: " +
+                        std::to_string(samples) + " different points wanted, " +
                         std::to_string(points.size()) + " found in " + std::to_string(draws) +
                         " draws (do the distributions hold that many values?)");
-    std::vector<ConfigNode> values;
-    for (const auto& axis : axes)
+    std::vector<PointValue> values;
+    for (const auto& axis : plan.axes)
       values.push_back(draw(axis.draw, rng));
-    Point point = make_point(e, axes, values);
-    if (seen.insert(point.config.canonical()).second) points.push_back(std::move(point));
+    if (seen.insert(fnv1a64(point_config(plan, values).canonical())).second)
+      points.push_back(make_point(plan, std::move(values)));
   }
   return points;
 }
 
 } // namespace
 
-std::string RunSpec::point_label() const {
-  std::string label;
-  for (const auto& [key, value] : point) {
-    if (!label.empty()) label += " ";
-    // Plugin blocks read best by their value alone: "momentum(momentum=0.9)".
-    label += value.find('(') != std::string::npos || key == "optimizer" || key == "loss" ||
-                     key == "dataset"
-                 ? value
-                 : key + "=" + value;
-  }
-  return label;
-}
-
-namespace {
-// What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers, which come from the id).
-std::uint64_t id_hash(ConfigNode config, std::uint64_t experiment_seed) {
-  if (ConfigNode* training = config.find("training"); training && training->is_map())
-    training->erase("checkpoint_every");
-  return fnv1a64(config.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
-}
-} // namespace
-
-std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed) {
-  return to_hex(id_hash(config, experiment_seed));
-}
-
-RunSpec make_run_spec(ConfigNode config, std::uint64_t experiment_seed,
-                      const std::filesystem::path& base_dir) {
-  RunSpec run;
-  const std::uint64_t hash = id_hash(config, experiment_seed);
-  run.id = to_hex(hash);
-  run.rng_seed = mix_seed(experiment_seed, hash);
-  run.parsed = parse_run_config(config, base_dir);
-  if (const ConfigNode* seed = config.find("seed"))
-    run.seed = static_cast<std::uint64_t>(seed->as_integer("seed"));
-  run.config = std::move(config);
-  return run;
-}
-
 std::vector<RunSpec> expand_sweep(const Experiment& e) {
-  const std::vector<Axis> axes = read_axes(e);
-  const std::vector<Point> points =
-      e.sweep_mode == SweepMode::random ? random_points(e, axes) : listed_points(e, axes);
+  auto plan = std::make_shared<SweepPlan>(SweepPlan{e.base, e.sweep, e.base_dir, {}});
+  plan->axes = read_axes(plan->sweep, e.sweep_mode);
+  std::vector<Point> points = e.sweep_mode == SweepMode::random
+                                  ? random_points(*plan, e.seed, e.samples)
+                                  : listed_points(*plan, e.sweep_mode);
   std::vector<RunSpec> runs;
-  std::map<std::string, std::size_t> index_of;
-  for (const Point& point : points) {
+  runs.reserve(points.size() * e.seeds.size());
+  std::unordered_map<std::uint64_t, std::size_t> index_of; // run_hash -> index
+  for (Point& point : points) {
+    const auto source = std::make_shared<const SweepPoint>(plan, std::move(point.values));
     for (const std::uint64_t seed : e.seeds) {
-      ConfigNode config = point.config;
-      config.set("seed", ConfigNode::scalar(std::to_string(seed)));
-      const std::string id = run_id(config, e.seed);
-      if (const auto [it, fresh] = index_of.emplace(id, runs.size()); !fresh)
+      // Built to give the run its id and to check it, then dropped: config() rebuilds it.
+      const ConfigNode config = source->config(seed);
+      const std::uint64_t hash = run_hash(config, e.seed);
+      if (const auto [it, fresh] = index_of.emplace(hash, runs.size()); !fresh)
         throw ConfigError(e.file.string() + ": sweep: runs " + std::to_string(it->second + 1) +
                           " and " + std::to_string(runs.size() + 1) +
                           " have the same configuration (a value repeats in a sweep list?)");
-      RunSpec run = make_run_spec(std::move(config), e.seed, e.base_dir);
-      run.point = point.labels;
-      run.index = runs.size();
-      runs.push_back(std::move(run));
+      parse_run_config(config, e.base_dir);
+      runs.push_back(RunSpec{.id = to_hex(hash),
+                             .index = runs.size(),
+                             .seed = seed,
+                             .rng_seed = mix_seed(e.seed, hash),
+                             .point = point.labels,
+                             .source = source});
     }
   }
   return runs;

@@ -31,7 +31,7 @@ void ExperimentPlotter::add_run(const PreparedRun& run, const RunRecord& record)
   }
   cost_groups_[it->second].curves.push_back(record.series.cost_test);
   accuracy_groups_[it->second].curves.push_back(record.series.accuracy_test);
-  StoredRun kept{record, run.spec->config};
+  StoredRun kept{record, run.config};
   kept.record.weights.clear();
   runs_kept_.push_back(std::move(kept));
 }

@@ -7,33 +7,39 @@ namespace nnlab {
 
 namespace {
 
-void check_output_width(const RunSpec& spec, const DataSplit& data) {
-  const arma::uword outputs = spec.parsed.model.layers.back();
+void check_output_width(const RunConfig& config, const DataSplit& data) {
+  const arma::uword outputs = config.model.layers.back();
   const std::size_t k = data.class_names.size();
   if (outputs == k || (outputs == 1 && k == 2)) return;
   const std::string expected = k == 2 ? "1 (or 2 with softmax)" : std::to_string(k);
-  throw ConfigError(spec.parsed.model.layers_at.str() + ": model.layers: the output layer has " +
+  throw ConfigError(config.model.layers_at.str() + ": model.layers: the output layer has " +
                     std::to_string(outputs) + " unit(s) but the dataset has " + std::to_string(k) +
                     " classes; expected " + expected);
 }
 
 } // namespace
 
+PreparedRun prepare_run(const RunSpec& spec, Registry& registry, DatasetCache& datasets) {
+  PreparedRun run;
+  run.spec = &spec;
+  auto [config, parsed] = spec.resolve();
+  run.config = std::move(config);
+  run.parsed = std::move(parsed);
+  run.data = datasets.get(run.parsed.dataset);
+  check_output_width(run.parsed, *run.data);
+  run.optimizer = registry.create_optimizer(run.parsed.optimizer);
+  run.loss = registry.create_loss(run.parsed.loss);
+  run.architecture = run.parsed.model.architecture(run.data->train.X.n_rows);
+  check_init(run.parsed.model.init, run.architecture); // a weights file that does not fit
+  return run;
+}
+
 std::vector<PreparedRun> prepare_runs(const std::vector<RunSpec>& specs, Registry& registry,
                                       DatasetCache& datasets) {
   std::vector<PreparedRun> runs;
   runs.reserve(specs.size());
-  for (const auto& spec : specs) {
-    PreparedRun run;
-    run.spec = &spec;
-    run.data = datasets.get(spec.parsed.dataset);
-    check_output_width(spec, *run.data);
-    run.optimizer = registry.create_optimizer(spec.parsed.optimizer);
-    run.loss = registry.create_loss(spec.parsed.loss);
-    run.architecture = spec.parsed.model.architecture(run.data->train.X.n_rows);
-    check_init(spec.parsed.model.init, run.architecture); // a weights file that does not fit
-    runs.push_back(std::move(run));
-  }
+  for (const auto& spec : specs)
+    runs.push_back(prepare_run(spec, registry, datasets));
   return runs;
 }
 

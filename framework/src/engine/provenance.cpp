@@ -1,7 +1,5 @@
 #include "nnlab/engine/provenance.hpp"
 
-#include <set>
-
 #include <H5public.h>
 #include <boost/version.hpp>
 #include <dlfcn.h>
@@ -33,13 +31,7 @@ std::string host_name() {
   return gethostname(name, sizeof name - 1) == 0 ? name : "unknown";
 }
 
-std::string plugins_used(const std::vector<PreparedRun>& runs, const Registry& registry) {
-  std::set<std::pair<PluginKind, std::string>> used;
-  for (const auto& run : runs) {
-    used.emplace(PluginKind::dataset, run.spec->parsed.dataset.name);
-    used.emplace(PluginKind::loss, run.spec->parsed.loss.name);
-    used.emplace(PluginKind::optimizer, run.spec->parsed.optimizer.name);
-  }
+std::string plugin_files(const PluginsUsed& used, const Registry& registry) {
   std::string text;
   for (const auto& [kind, name] : used) {
     const auto file = registry.file_of(kind, name);
@@ -51,7 +43,7 @@ std::string plugins_used(const std::vector<PreparedRun>& runs, const Registry& r
 
 } // namespace
 
-Attributes collect_provenance(const Experiment& experiment, const std::vector<PreparedRun>& runs,
+Attributes collect_provenance(const Experiment& experiment, const PluginsUsed& plugins,
                               const Registry& registry, const std::string& command_line) {
   const auto file = std::filesystem::absolute(experiment.file).lexically_normal();
   return {
@@ -70,7 +62,7 @@ Attributes collect_provenance(const Experiment& experiment, const std::vector<Pr
       {"hdf5_version", hdf5_version()},
       {"boost_version", BOOST_LIB_VERSION},
       {"host", host_name()},
-      {"plugins", plugins_used(runs, registry)},
+      {"plugins", plugin_files(plugins, registry)},
   };
 }
 

@@ -49,7 +49,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   const RunSpec& spec = *run.spec;
   // With epochs, the number of updates follows from the training set's size; the
   // mini-batches are shuffled from the run's seed.
-  TrainSettings training = spec.parsed.training;
+  TrainSettings training = run.parsed.training;
   training.resolve(run.data->train.X.n_cols);
   training.shuffle_seed = mix_seed(spec.rng_seed, 0x5348554646ULL); // "SHUFF"
   const auto start = std::chrono::steady_clock::now();
@@ -58,14 +58,14 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.id = spec.id;
   record.index = spec.index;
   record.seed = spec.seed;
-  record.config_yaml = to_yaml(spec.config);
+  record.config_yaml = to_yaml(run.config);
   record.label = spec.point_label();
   record.class_names = run.data->class_names;
   record.feature_names = run.data->feature_names;
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);
-  initialize(mlp, spec.parsed.model.init, rng);
+  initialize(mlp, run.parsed.model.init, rng);
   SeriesRecorder recorder(training.iterations);
   CoursePrinter printer(verbose ? *verbose : std::cout);
   std::optional<EarlyStopping> stopper;

@@ -8,12 +8,11 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/version.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
 #include "nnlab/engine/experiment_plots.hpp"
-#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/progress.hpp"
 #include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/results_folder.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/report/html_report.hpp"
@@ -43,27 +42,30 @@ RunTrainerFactory thread_trainer() {
 SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                       Registry& registry, const SweepOptions& options, std::ostream& out) {
   const auto start = Clock::now();
-  DatasetCache datasets(registry);
-  const std::vector<PreparedRun> runs = prepare_runs(specs, registry, datasets);
+  // Every run is built and checked before any trains, one at a time and dropped again:
+  // each is built anew when it starts.
+  RunPreparer preparer(registry);
+  const PluginsUsed plugins = preparer.check(specs);
 
   SweepResult result;
-  result.runs = runs.size();
+  result.runs = specs.size();
   result.experiment_dir = options.results_dir / experiment.name;
   result.store_file = result.experiment_dir / "runs.h5";
   result.plot_dir = result.experiment_dir / "plots";
   result.summary_file = result.experiment_dir / "summary.csv";
   result.report_file = result.experiment_dir / "report.html";
   const StoreHeader header{experiment.yaml_text, version, "",
-                           collect_provenance(experiment, runs, registry, options.command_line)};
+                           collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
 
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
-  std::vector<const PreparedRun*> pending;
-  for (const auto& run : runs)
-    if (!completed.count(run.spec->id)) pending.push_back(&run);
-  result.skipped = runs.size() - pending.size();
-  TrainRequest request{&runs,
+  std::vector<const RunSpec*> pending;
+  for (const auto& spec : specs)
+    if (!completed.count(spec.id)) pending.push_back(&spec);
+  result.skipped = specs.size() - pending.size();
+  TrainRequest request{&specs,
                        pending,
+                       &preparer,
                        job_count(options.jobs),
                        options.verbose,
                        result.experiment_dir / "checkpoints",
@@ -79,7 +81,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     out << '\n';
   }
 
-  ProgressReporter progress(out, runs.size(), pending.size(), options.terminal, options.quiet);
+  ProgressReporter progress(out, specs.size(), pending.size(), options.terminal, options.quiet);
   try {
     const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
     auto last_publish = Clock::now();
@@ -123,18 +125,18 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
 
   // Plots and summary read the runs back one at a time: a sweep of any size fits.
   std::vector<RunSummary> summaries;
-  summaries.reserve(runs.size());
+  summaries.reserve(specs.size());
   std::optional<ExperimentPlotter> plotter;
   if (options.plots) plotter.emplace(experiment.name, result.plot_dir, result.store_file);
-  for (const auto& run : runs) {
-    const RunRecord record = store.read_run(run.spec->id);
+  for (const auto& spec : specs) {
+    const RunRecord record = store.read_run(spec.id);
     summaries.push_back(summarize(record));
     result.diverged += record.status == RunStatus::diverged;
     result.failed += record.status == RunStatus::failed;
     if (record.status == RunStatus::failed && result.first_failure.empty())
       result.first_failure =
           record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
-    if (plotter) plotter->add_run(run, record);
+    if (plotter) plotter->add_run(preparer.prepare(spec), record);
   }
   write_summary_csv(summaries, result.summary_file);
   if (plotter) result.plots = plotter->render();

@@ -56,7 +56,8 @@ private:
         }
         std::ostringstream verbose_text;
         RunOptions options{request_.verbose ? &verbose_text : nullptr, request_.checkpoint_dir};
-        FinishedRun finished{execute_run(*request_.runs[i], options), verbose_text.str()};
+        FinishedRun finished{execute_run(request_.preparer->prepare(*request_.runs[i]), options),
+                             verbose_text.str()};
         std::lock_guard lock(mutex_);
         done_.push_back(std::move(finished));
         ready_.notify_one();

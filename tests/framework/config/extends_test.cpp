@@ -66,7 +66,7 @@ TEST_CASE("Extends: naming another plugin drops the old plugin's keys", "[config
   CHECK(text_at(optimizer, "plugin") == "sgd");
   CHECK(text_at(optimizer, "learning_rate") == "0.05"); // the core's key stays
   CHECK(optimizer.find("momentum") == nullptr);
-  CHECK(nnlab::expand_sweep(e)[0].parsed.optimizer.params.entries().empty());
+  CHECK(nnlab::expand_sweep(e)[0].resolve().parsed.optimizer.params.entries().empty());
 }
 
 TEST_CASE("Extends: relative paths of a base in another folder keep naming the same file",

@@ -45,8 +45,8 @@ TEST_CASE("Overrides: scalars, lists and names are replaced", "[config][override
   CHECK(e.overrides.size() == 5);
   const auto runs = nnlab::expand_sweep(e);
   REQUIRE(runs.size() == 2);
-  CHECK(runs[0].parsed.training.learning_rate == 0.1);
-  CHECK(runs[0].parsed.model.layers == std::vector<arma::uword>{8, 1});
+  CHECK(runs[0].resolve().parsed.training.learning_rate == 0.1);
+  CHECK(runs[0].resolve().parsed.model.layers == std::vector<arma::uword>{8, 1});
 }
 
 TEST_CASE("Overrides: a block merges into a block by the plugin rule", "[config][overrides]") {
@@ -73,7 +73,7 @@ TEST_CASE("Overrides: another kind drops the old kind's keys", "[config][overrid
   const nnlab::ConfigNode& init = *legacy.base.find("model")->find("init");
   CHECK(init.flow() == "{kind: numpy_legacy}");
   const auto runs = nnlab::expand_sweep(legacy);
-  CHECK(runs.at(0).parsed.model.init.kind == nnlab::InitSpec::Kind::numpy_legacy);
+  CHECK(runs.at(0).resolve().parsed.model.init.kind == nnlab::InitSpec::Kind::numpy_legacy);
   // The same kind merges key by key.
   const auto wider = parse({"model.init={kind: uniform, high: 2.0}"}, text);
   CHECK(wider.base.find("model")->find("init")->flow() ==

@@ -61,8 +61,8 @@ TEST_CASE("SweepModes: zip advances the lists together, blocks included", "[conf
   CHECK(runs[0].point_label() == "sgd learning_rate=0.01");
   CHECK(runs[1].point_label() == "momentum(momentum=0.9) learning_rate=0.05");
   CHECK(runs[2].point_label() == "nesterov(momentum=0.8) learning_rate=0.1");
-  CHECK(runs[0].parsed.optimizer.params.entries().empty());
-  CHECK(runs[2].parsed.training.learning_rate == 0.1);
+  CHECK(runs[0].resolve().parsed.optimizer.params.entries().empty());
+  CHECK(runs[2].resolve().parsed.training.learning_rate == 0.1);
 }
 
 TEST_CASE("SweepModes: grid is the default and can be named", "[config][sweep]") {
@@ -81,7 +81,7 @@ TEST_CASE("SweepModes: random draws each key from its distribution", "[config][s
   std::set<std::string> losses;
   for (const auto& run : runs) {
     CAPTURE(run.point_label());
-    const auto& config = run.parsed;
+    const auto config = run.resolve().parsed;
     CHECK(config.training.learning_rate >= 0.001);
     CHECK(config.training.learning_rate <= 1);
     const double momentum = config.optimizer.params.find("momentum")->as_number("m");
@@ -91,7 +91,7 @@ TEST_CASE("SweepModes: random draws each key from its distribution", "[config][s
     CHECK(config.training.iterations <= 20);
     losses.insert(config.loss.name);
     // Drawn numbers are written as the shortest text that reads back the same.
-    const std::string text = run.config.find("optimizer")->find("learning_rate")->text();
+    const std::string text = run.config().find("optimizer")->find("learning_rate")->text();
     char shortest[64];
     const auto end = std::to_chars(shortest, shortest + 64, config.training.learning_rate).ptr;
     CHECK(text == std::string(shortest, end));
@@ -110,7 +110,7 @@ TEST_CASE("SweepModes: random draws are the same for the same experiment seed on
   const auto again = expand(base + random_sweep);
   CHECK(ids_of(first) == ids_of(again));
   for (std::size_t i = 0; i < first.size(); ++i)
-    CHECK(first[i].config.canonical() == again[i].config.canonical());
+    CHECK(first[i].config().canonical() == again[i].config().canonical());
   // More samples only add points at the end.
   auto more = random_sweep;
   more.replace(more.find("samples: 6"), 10, "samples: 9");

@@ -58,11 +58,11 @@ TEST_CASE("Sweep: the cartesian product in the order written, each point once pe
 TEST_CASE("Sweep: a block merges into the base block and another plugin drops the old one's keys",
           "[config][sweep]") {
   const auto runs = expand(base + course_sweep);
-  const auto& sgd = runs[4].parsed; // sgd, learning_rate 0.05
+  const auto sgd = runs[4].resolve().parsed; // sgd, learning_rate 0.05
   CHECK(sgd.optimizer.name == "sgd");
   CHECK(sgd.optimizer.params.entries().empty()); // momentum: 0.5 of the base is gone
   CHECK(sgd.training.learning_rate == 0.05);
-  const auto& momentum = runs[12].parsed; // momentum(0.9), learning_rate 0.05
+  const auto momentum = runs[12].resolve().parsed; // momentum(0.9), learning_rate 0.05
   CHECK(momentum.optimizer.name == "momentum");
   CHECK(momentum.optimizer.params.find("momentum")->text() == "0.9");
   CHECK(momentum.training.learning_rate == 0.05);
@@ -93,7 +93,7 @@ sweep: {optimizer.learning_rate: [5.0e-2, 0.5]}
 TEST_CASE("Sweep: values set deeper keys and errors point into the sweep", "[config][sweep]") {
   SECTION("a list value replaces a list") {
     const auto runs = expand(base + "sweep:\n  model.layers: [[3, 1], [8, 8, 1]]\n");
-    CHECK(runs[1].parsed.model.layers == std::vector<arma::uword>{8, 8, 1});
+    CHECK(runs[1].resolve().parsed.model.layers == std::vector<arma::uword>{8, 8, 1});
     CHECK(runs[1].point_label() == "layers=[8, 8, 1]");
   }
   SECTION("an unknown section") {
@@ -197,7 +197,7 @@ TEST_CASE("Sweep: checkpoint_every changes neither a run's id nor its random num
   REQUIRE(checkpointed.size() == 1);
   CHECK(checkpointed[0].id == plain[0].id);
   CHECK(checkpointed[0].rng_seed == plain[0].rng_seed);
-  CHECK(checkpointed[0].parsed.training.checkpoint_every == 3);
+  CHECK(checkpointed[0].resolve().parsed.training.checkpoint_every == 3);
   // What the run computes does change them.
   const auto longer =
       expand(base.substr(0, base.find("training:")) + "training: {iterations: 11}\n");

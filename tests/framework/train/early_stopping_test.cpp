@@ -41,14 +41,17 @@ std::unique_ptr<TinyRun> tiny_run(const nnlab::TrainSettings& training) {
   auto tiny = std::make_unique<TinyRun>();
   tiny->spec.id = "00000000000000e5";
   tiny->spec.rng_seed = 5;
-  tiny->spec.config = nnlab::ConfigNode::map();
-  tiny->spec.parsed.training = training;
-  tiny->run = {&tiny->spec, data, nnlab::test::make_optimizer("{plugin: momentum, momentum: 0.9}"),
+  tiny->run = {&tiny->spec,
+               data,
+               nnlab::test::make_optimizer("{plugin: momentum, momentum: 0.9}"),
                nnlab::test::make_loss("{plugin: binary_cross_entropy}"),
                nnlab::Architecture{2,
                                    {3, 1},
                                    nnlab::Activation(nnlab::Activation::Kind::tanh),
-                                   nnlab::Activation(nnlab::Activation::Kind::sigmoid)}};
+                                   nnlab::Activation(nnlab::Activation::Kind::sigmoid)},
+               nnlab::ConfigNode::map(),
+               {}};
+  tiny->run.parsed.training = training;
   return tiny;
 }
 

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "nnlab/config/experiment.hpp"
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/registry.hpp"
 
@@ -17,8 +17,7 @@ using Attributes = std::vector<std::pair<std::string, std::string>>;
 /// command_line, experiment_file, experiment_dir, experiment_seed, git_commit, compiler,
 /// armadillo_version, openblas_version, hdf5_version, boost_version, host, and `plugins`
 /// (YAML: "<kind>/<name>: {file: ..., sha256: ...}" for every plugin the runs use).
-NNLAB_EXPORT Attributes collect_provenance(const Experiment& experiment,
-                                           const std::vector<PreparedRun>& runs,
+NNLAB_EXPORT Attributes collect_provenance(const Experiment& experiment, const PluginsUsed& plugins,
                                            const Registry& registry,
                                            const std::string& command_line);
 

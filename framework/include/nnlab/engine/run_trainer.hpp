@@ -7,7 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/config/run_spec.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
 
@@ -21,9 +22,10 @@ struct FinishedRun {
 
 /// What a sweep asks to have trained.
 struct TrainRequest {
-  const std::vector<PreparedRun>* all = nullptr; ///< every run of the sweep, in sweep order
-  std::vector<const PreparedRun*> runs;          ///< the ones to train (into *all)
-  unsigned jobs = 1;                             ///< threads that train at once
+  const std::vector<RunSpec>* all = nullptr; ///< every run of the sweep, in sweep order
+  std::vector<const RunSpec*> runs;          ///< the ones to train (into *all)
+  RunPreparer* preparer = nullptr;           ///< builds each run as it starts
+  unsigned jobs = 1;                         ///< threads that train at once
   bool verbose = false;
   std::filesystem::path checkpoint_dir;
   const std::atomic<bool>* stop = nullptr; ///< set: start no more runs
@@ -47,9 +49,9 @@ struct RunTrainerFactory {
   std::function<std::string(const TrainRequest&)> where;
 };
 
-/// Trains the runs on request.jobs threads (one BLAS thread each), each with
-/// execute_run(); an exception other than a run's own failure stops the others and is
-/// rethrown by next().
+/// Trains the runs on request.jobs threads (one BLAS thread each): a thread prepares a run
+/// when it takes it (request.preparer), trains it with execute_run() and drops it; an
+/// exception other than a run's own failure stops the others and is rethrown by next().
 NNLAB_EXPORT std::unique_ptr<RunTrainer> train_on_threads(TrainRequest request);
 
 } // namespace nnlab

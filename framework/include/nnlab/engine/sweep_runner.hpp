@@ -43,9 +43,11 @@ struct SweepResult {
   double wall_time_s = 0.0;
 };
 
-/// The data path of `runner EXP.yaml`: builds every run (all checks before training),
-/// trains the runs not yet complete in <results>/<name>/runs.h5 on `jobs` threads (one
-/// BLAS thread each) and stores each as it finishes, then writes plots/, summary.csv and
+/// The data path of `runner EXP.yaml`: builds and checks every run before any trains (one
+/// at a time, each dropped again), trains the runs not yet complete in
+/// <results>/<name>/runs.h5 on `jobs` threads (one BLAS thread each; a run is built when
+/// it starts and dropped once stored, so memory does not grow with the sweep) and stores
+/// each as it finishes, then writes plots/, summary.csv and
 /// a summary table to `out`. Results do not depend on `jobs` or on the order runs finish.
 NNLAB_EXPORT SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                                    Registry& registry, const SweepOptions& options,
