@@ -13,7 +13,9 @@ namespace nnlab {
 namespace {
 
 /// Trains runs on worker threads and hands each finished record, with its --verbose
-/// text, to the one thread that stores them.
+/// text, to the one thread that stores them. A thread starts its next run only while
+/// fewer than `jobs` records wait to be taken: when storing is slower than training (tiny
+/// runs, each stored with an fsync), memory holds a few records, not the sweep's backlog.
 class ThreadTrainer final : public RunTrainer {
 public:
   explicit ThreadTrainer(TrainRequest request) : request_(std::move(request)) {
@@ -24,7 +26,11 @@ public:
   }
 
   ~ThreadTrainer() override {
-    abort_ = true;
+    {
+      std::lock_guard lock(mutex_);
+      abort_ = true;
+    }
+    room_.notify_all();
     for (auto& thread : threads_)
       thread.join();
   }
@@ -38,6 +44,7 @@ public:
     }
     finished = std::move(done_.front());
     done_.pop_front();
+    room_.notify_one();
     return true;
   }
 
@@ -49,7 +56,8 @@ private:
       while (true) {
         std::size_t i = 0;
         {
-          std::lock_guard lock(mutex_);
+          std::unique_lock lock(mutex_);
+          room_.wait(lock, [&] { return abort_ || done_.size() < request_.jobs; });
           if (abort_ || (request_.stop && *request_.stop) || started_ == request_.runs.size())
             break;
           i = started_++;
@@ -66,6 +74,7 @@ private:
       std::lock_guard lock(mutex_);
       if (!error_) error_ = std::current_exception();
       abort_ = true;
+      room_.notify_all();
     }
     std::lock_guard lock(mutex_);
     --running_;
@@ -75,11 +84,12 @@ private:
   TrainRequest request_;
   std::vector<std::thread> threads_;
   std::mutex mutex_;
-  std::condition_variable ready_;
+  std::condition_variable ready_; // a record is waiting, or a thread has ended
+  std::condition_variable room_;  // a record was taken (or abort_)
   std::deque<FinishedRun> done_;
   std::size_t started_ = 0;
   unsigned running_ = 0;
-  std::atomic<bool> abort_ = false;
+  bool abort_ = false; // guarded by mutex_
   std::exception_ptr error_;
 };
 
