@@ -259,6 +259,9 @@ def w4_rows(bench, rounds):
                                  for e, t in one_iteration)
     nnlab_train = statistics.median(t["total_train_s"] for t in train)
     peer_train = statistics.median(p["total_train_s"] for p in peer)
+    # Each round's NumPy sweep against the nnlab one just before it, as in W1-W3.
+    paired = statistics.median(t["total_train_s"] / p["total_train_s"]
+                               for t, p in zip(train, peer))
     return [
         Row("W4", "nnlab runner --jobs 1", None, None, None, None, None, None,
             f"{rate[1]:.2f} runs/s ({n} runs, {statistics.median(walls[1]):.2f} s wall, "
@@ -270,7 +273,7 @@ def w4_rows(bench, rounds):
             "load, store, plot excluded)"),
         Row("W4", "nnlab training phase", nnlab_train, None, None, None, None, None,
             f"{n} runs in-process, Trainer only (column 3: total seconds)"),
-        Row("W4", "numpy_vectorised", peer_train, nnlab_train / peer_train, None, None, None,
+        Row("W4", "numpy_vectorised", peer_train, paired, None, None, None,
             None, f"the same {n} runs in one Python process (column 3: total seconds)"),
     ]
 
