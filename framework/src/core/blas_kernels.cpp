@@ -1,6 +1,8 @@
 #include "nnlab/core/blas_kernels.hpp"
 
 #include <cstdlib>
+#include <filesystem>
+#include <system_error>
 
 #include <dlfcn.h>
 #include <unistd.h>
@@ -39,9 +41,20 @@ std::string better_blas_kernels() {
 
 void use_better_blas_kernels(char** argv) {
   const std::string kernels = better_blas_kernels();
-  if (kernels.empty() || setenv("OPENBLAS_CORETYPE", kernels.c_str(), 1) != 0) return;
-  execv("/proc/self/exe", argv);
-  unsetenv("OPENBLAS_CORETYPE"); // not executed again: go on as we are
+  if (kernels.empty()) return;
+  // The program's own path, so that it keeps its name (ps, top) in the new image.
+  std::error_code error;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
+  if (error || setenv("OPENBLAS_CORETYPE", kernels.c_str(), 1) != 0) return;
+  // nnlab runs BLAS on one thread inside each run (set_blas_threads): said before OpenBLAS
+  // loads, it starts no thread pool, whose idle threads spin for a while on the cores the
+  // runs need.
+  const bool threads_set = std::getenv("OPENBLAS_NUM_THREADS") != nullptr;
+  if (!threads_set) setenv("OPENBLAS_NUM_THREADS", "1", 1);
+  execv(self.c_str(), argv);
+  // Not executed again: go on as we are.
+  unsetenv("OPENBLAS_CORETYPE");
+  if (!threads_set) unsetenv("OPENBLAS_NUM_THREADS");
 }
 
 } // namespace nnlab

@@ -15,10 +15,10 @@ namespace nnlab {
 NNLAB_EXPORT std::string better_blas_kernels();
 
 /// The first call in main() of nnlab's programs: when better_blas_kernels() names
-/// kernels, sets OPENBLAS_CORETYPE to them and executes the program again, with the same
-/// arguments and process id (OpenBLAS reads the variable only when it loads); otherwise,
-/// or when that fails, returns and the program goes on with the kernels it has.
-/// Setting OPENBLAS_CORETYPE oneself keeps that choice.
+/// kernels, sets OPENBLAS_CORETYPE to them (and OPENBLAS_NUM_THREADS to 1 unless set) and
+/// executes the program again, with the same arguments and process id (OpenBLAS reads the
+/// variables only when it loads); otherwise, or when that fails, returns and the program
+/// goes on with the kernels it has. Setting OPENBLAS_CORETYPE oneself keeps that choice.
 NNLAB_EXPORT void use_better_blas_kernels(char** argv);
 
 /// OpenBLAS's configuration line ("OpenBLAS 0.3.21 DYNAMIC_ARCH ... Cooperlake ..."), with
