@@ -24,11 +24,13 @@ int main(int argc, char* argv[]) {
     if (session.rank() > 0 && cli.command != CliOptions::Command::run) return 0;
     switch (cli.command) {
     case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
-    case CliOptions::Command::version:
+    case CliOptions::Command::version: {
       std::cout << "runner (nnlab) " << nnlab::version << '\n';
       // The BLAS and the kernels it runs: what matrix products cost depends on them.
-      std::cout << "BLAS: " << nnlab::blas_config() << '\n';
+      const std::string blas = nnlab::blas_config();
+      std::cout << "BLAS: " << (blas.empty() ? "not OpenBLAS" : blas) << '\n';
       return 0;
+    }
     case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
     case CliOptions::Command::check_plugin: return nnlab::runner::check_plugin(cli);
     case CliOptions::Command::new_plugin: return nnlab::runner::new_plugin(cli);
