@@ -11,12 +11,14 @@
 #include <algorithm>
 #include <armadillo>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/blas_threads.hpp"
 
 namespace {
@@ -45,13 +47,11 @@ double net_gemm_seconds(const std::vector<arma::uword>& widths, arma::uword m_tr
   for (std::size_t l = 1; l < widths.size(); ++l) {
     const arma::uword n_in = widths[l - 1], n_out = widths[l];
     if (n_in <= thin || n_out <= thin) continue;
-    layers.push_back({arma::mat(n_out, n_in, arma::fill::randu),
-                      arma::mat(n_in, m_train, arma::fill::randu),
-                      arma::mat(n_in, m_test, arma::fill::randu),
-                      arma::mat(n_out, m_train, arma::fill::zeros),
-                      arma::mat(n_out, m_test, arma::fill::zeros),
-                      arma::mat(n_out, m_train, arma::fill::randu), arma::mat(n_out, n_in),
-                      arma::mat(n_in, m_train)});
+    layers.push_back(
+        {arma::mat(n_out, n_in, arma::fill::randu), arma::mat(n_in, m_train, arma::fill::randu),
+         arma::mat(n_in, m_test, arma::fill::randu), arma::mat(n_out, m_train, arma::fill::zeros),
+         arma::mat(n_out, m_test, arma::fill::zeros), arma::mat(n_out, m_train, arma::fill::randu),
+         arma::mat(n_out, n_in), arma::mat(n_in, m_train)});
   }
   double best = 1e300;
   for (int r = 0; r <= repeats; ++r) { // the first is a warm-up
@@ -70,6 +70,7 @@ double net_gemm_seconds(const std::vector<arma::uword>& widths, arma::uword m_tr
 } // namespace
 
 int main(int argc, char** argv) {
+  nnlab::use_better_blas_kernels(argv); // as the runner does
   std::vector<std::string> args(argv + 1, argv + argc);
   std::vector<arma::uword> sizes{512, 1024, 2048};
   int repeats = 5;
@@ -116,8 +117,10 @@ int main(int argc, char** argv) {
   std::ofstream json(out);
   json << "{\"impl\": \"dgemm\", \"gflops\": " << peak << ", \"by_size\": {" << by_size.str()
        << "}";
-  if (!net.empty())
-    json << ", \"net_gemm_s\": " << net_gemm_seconds(net, m_train, m_test, repeats);
+  if (!net.empty()) json << ", \"net_gemm_s\": " << net_gemm_seconds(net, m_train, m_test, repeats);
+  // The kernels chosen for this CPU, which the benchmark gives the peers too.
+  const char* kernels = std::getenv("OPENBLAS_CORETYPE");
+  json << ", \"openblas_coretype\": \"" << (kernels ? kernels : "") << "\"";
   json << "}\n";
   if (!json.flush()) {
     std::cerr << "dgemm_peak: error: " << out << ": cannot write\n";

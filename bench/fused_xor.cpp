@@ -20,8 +20,9 @@
 
 #include "bench_result.hpp"
 #include "core/libmvec.hpp"
-#include "model/expm1_negative.hpp"
 #include "iteration_clock.hpp"
+#include "model/expm1_negative.hpp"
+#include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/model/weights_file.hpp"
 
 namespace {
@@ -111,8 +112,10 @@ double sweep(const Net& n, const Samples& s, Net* grad, double& accuracy) {
       a10[j] = fused_tanh(w.W1[0][0] * x1[j] + w.W1[0][1] * x2[j] + w.b1[0]);
       a11[j] = fused_tanh(w.W1[1][0] * x1[j] + w.W1[1][1] * x2[j] + w.b1[1]);
       a12[j] = fused_tanh(w.W1[2][0] * x1[j] + w.W1[2][1] * x2[j] + w.b1[2]);
-      a20[j] = fused_tanh(w.W2[0][0] * a10[j] + w.W2[0][1] * a11[j] + w.W2[0][2] * a12[j] + w.b2[0]);
-      a21[j] = fused_tanh(w.W2[1][0] * a10[j] + w.W2[1][1] * a11[j] + w.W2[1][2] * a12[j] + w.b2[1]);
+      a20[j] =
+          fused_tanh(w.W2[0][0] * a10[j] + w.W2[0][1] * a11[j] + w.W2[0][2] * a12[j] + w.b2[0]);
+      a21[j] =
+          fused_tanh(w.W2[1][0] * a10[j] + w.W2[1][1] * a11[j] + w.W2[1][2] * a12[j] + w.b2[1]);
       a3[j] = 1.0 / (1.0 + exp(-(w.W3[0] * a20[j] + w.W3[1] * a21[j] + w.b3)));
       const double clipped = std::min(std::max(a3[j], eps), 1.0 - eps);
       // Labels are 0 or 1: the probability given to the true class, one log per sample.
@@ -175,6 +178,7 @@ void step(Net& n, const Net& g, double alpha) {
 } // namespace
 
 int main(int argc, char** argv) {
+  nnlab::use_better_blas_kernels(argv); // as the runner does
   std::vector<std::string> args(argv + 1, argv + argc);
   std::size_t iterations = 5000;
   double alpha = 0.05;

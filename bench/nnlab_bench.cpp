@@ -15,6 +15,7 @@
 #include "iteration_clock.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
+#include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/engine/dataset_cache.hpp"
@@ -83,6 +84,7 @@ void execute(const nnlab::PreparedRun& run, BenchResult& result, bool first) {
 } // namespace
 
 int main(int argc, char** argv) {
+  nnlab::use_better_blas_kernels(argv); // as the runner does
   std::vector<std::string> args(argv + 1, argv + argc), overrides;
   bool whole_runs = false;
   std::vector<std::string> files;

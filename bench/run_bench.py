@@ -43,6 +43,20 @@ class Bench:
         self.python = sys.executable
         self.loads = []  # the 1-minute load average at each process start
 
+    def share_blas_kernels(self):
+        """nnlab's programs run OpenBLAS's kernels for this CPU even where OpenBLAS does not
+        know it (nnlab::use_better_blas_kernels sets OPENBLAS_CORETYPE): the peers, whose
+        NumPy, PyTorch and scikit-learn use the same OpenBLAS, get the same kernels. Returns
+        what the table's header says of them."""
+        probe = self.result([self.bin / "dgemm_peak", "{out}", "--sizes", "64", "--repeats", "1"],
+                            "blas")
+        kernels = probe.get("openblas_coretype", "")
+        if kernels and "OPENBLAS_CORETYPE" not in os.environ:
+            self.env["OPENBLAS_CORETYPE"] = kernels
+            return (f"OpenBLAS kernels {kernels} for every implementation (nnlab chose them: "
+                    "this OpenBLAS does not know the CPU)")
+        return f"OpenBLAS kernels {kernels or 'as OpenBLAS chose them'}"
+
     def run(self, command, what):
         self.loads.append(os.getloadavg()[0])
         started = time.perf_counter()
@@ -245,6 +259,9 @@ def w4_rows(bench, rounds):
                                  for e, t in one_iteration)
     nnlab_train = statistics.median(t["total_train_s"] for t in train)
     peer_train = statistics.median(p["total_train_s"] for p in peer)
+    # Each round's NumPy sweep against the nnlab one just before it, as in W1-W3.
+    paired = statistics.median(t["total_train_s"] / p["total_train_s"]
+                               for t, p in zip(train, peer))
     return [
         Row("W4", "nnlab runner --jobs 1", None, None, None, None, None, None,
             f"{rate[1]:.2f} runs/s ({n} runs, {statistics.median(walls[1]):.2f} s wall, "
@@ -256,7 +273,7 @@ def w4_rows(bench, rounds):
             "load, store, plot excluded)"),
         Row("W4", "nnlab training phase", nnlab_train, None, None, None, None, None,
             f"{n} runs in-process, Trainer only (column 3: total seconds)"),
-        Row("W4", "numpy_vectorised", peer_train, nnlab_train / peer_train, None, None, None,
+        Row("W4", "numpy_vectorised", peer_train, paired, None, None, None,
             None, f"the same {n} runs in one Python process (column 3: total seconds)"),
     ]
 
@@ -298,6 +315,7 @@ def main():
     args = parser.parse_args()
     chosen = args.only.split(",")
     bench = Bench(args)
+    kernels = bench.share_blas_kernels()
     started = time.strftime("%Y-%m-%d %H:%M:%S %Z")
     load_before = os.getloadavg()
     rows = []
@@ -312,7 +330,7 @@ def main():
         rows += memory_rows(bench, args.memory_iterations)
     repeated = ", ".join(f"{w.name} x{w.rounds_per_round}" for w in WORKLOADS
                          if w.rounds_per_round > 1 and w.name in chosen)
-    header = (f"nnlab benchmark, {started}; {machine()}; {args.rounds} round(s)"
+    header = (f"nnlab benchmark, {started}; {machine()}; {kernels}; {args.rounds} round(s)"
               f"{f' ({repeated})' if repeated else ''}; "
               f"1-min load average {load_before[0]:.2f} before, at most "
               f"{max(bench.loads, default=0):.2f} during, {os.getloadavg()[0]:.2f} after")

@@ -8,9 +8,13 @@
 #include "commands.hpp"
 #include "error_report.hpp"
 #include "mpi_session.hpp"
+#include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/version.hpp"
 
 int main(int argc, char* argv[]) {
+  // Before anything else (MPI included): on a CPU newer than OpenBLAS, run again with the
+  // kernels the CPU has rather than OpenBLAS's generic ones.
+  nnlab::use_better_blas_kernels(argv);
   using nnlab::runner::CliOptions;
   // Under mpirun or srun every rank runs this; MPI starts only then.
   nnlab::runner::MpiSession session(argc, argv);
@@ -20,9 +24,13 @@ int main(int argc, char* argv[]) {
     if (session.rank() > 0 && cli.command != CliOptions::Command::run) return 0;
     switch (cli.command) {
     case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
-    case CliOptions::Command::version:
+    case CliOptions::Command::version: {
       std::cout << "runner (nnlab) " << nnlab::version << '\n';
+      // The BLAS and the kernels it runs: what matrix products cost depends on them.
+      const std::string blas = nnlab::blas_config();
+      std::cout << "BLAS: " << (blas.empty() ? "not OpenBLAS" : blas) << '\n';
       return 0;
+    }
     case CliOptions::Command::list: return nnlab::runner::list_plugins(cli);
     case CliOptions::Command::check_plugin: return nnlab::runner::check_plugin(cli);
     case CliOptions::Command::new_plugin: return nnlab::runner::new_plugin(cli);

@@ -2,9 +2,9 @@
 
 #include <H5public.h>
 #include <boost/version.hpp>
-#include <dlfcn.h>
 #include <unistd.h>
 
+#include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/git_commit.hpp"
 #include "nnlab/core/sha256.hpp"
 
@@ -12,12 +12,11 @@ namespace nnlab {
 
 namespace {
 
+// The configuration line names the kernels in use (use_better_blas_kernels may have
+// chosen them).
 std::string openblas_version() {
-  using GetConfig = char* (*)();
-  void* symbol = dlsym(RTLD_DEFAULT, "openblas_get_config");
-  if (!symbol) return "not OpenBLAS";
-  const char* config = reinterpret_cast<GetConfig>(symbol)();
-  return config ? config : "unknown";
+  const std::string config = blas_config();
+  return config.empty() ? "not OpenBLAS" : config;
 }
 
 std::string hdf5_version() {

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "nnlab/model/sample_major_products.hpp"
 #include "nnlab/model/thin_products.hpp"
 
 namespace nnlab {
@@ -23,7 +24,8 @@ void check_size(const char* what, const arma::mat& x, arma::uword rows, arma::uw
 DenseLayer::DenseLayer(arma::uword n_in, arma::uword n_out, Activation f, double* params,
                        double* grads)
     : f_(f), W_(params, n_out, n_in, false, true), b_(params + n_out * n_in, n_out, false, true),
-      dW_(grads, n_out, n_in, false, true), db_(grads + n_out * n_in, n_out, false, true) {}
+      dW_(grads, n_out, n_in, false, true), db_(grads + n_out * n_in, n_out, false, true),
+      panel_db_(n_out) {}
 
 void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const {
   // The thin products write through pointers: check what Armadillo would have.
@@ -53,12 +55,50 @@ void DenseLayer::backward(const arma::mat& a_prev, const arma::mat& a, const arm
     dW_ = delta * a_prev.t();
     dW_ *= inv_m;
   }
-  if (!dA_prev) return;
-  check_size("dA_prev", *dA_prev, n_in(), a_prev.n_cols);
-  if (n_out() <= kernels::thin_limit)
-    kernels::thin_input_gradient(W_, delta, *dA_prev);
+  if (dA_prev) pass_down(delta, *dA_prev);
+}
+
+void DenseLayer::backward_add(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
+                              arma::mat& delta, arma::mat* dA_prev) {
+  check_size("a", a, n_out(), a_prev.n_cols);
+  check_size("delta", delta, n_out(), a_prev.n_cols);
+  f_.backward(a, dA, delta, panel_db_);
+  db_ += panel_db_;
+  if (n_in() <= kernels::thin_limit)
+    kernels::thin_weight_gradient_add(delta, a_prev, dW_);
   else
-    *dA_prev = W_.t() * delta;
+    dW_ += delta * a_prev.t(); // one GEMM adding onto dW (beta = 1)
+  if (dA_prev) pass_down(delta, *dA_prev);
+}
+
+bool DenseLayer::sample_major() const {
+  return n_in() <= kernels::thin_limit && n_out() <= kernels::thin_limit && !f_.output_only();
+}
+
+void DenseLayer::forward_sample_major(const arma::mat& At_prev, arma::mat& Zt,
+                                      arma::mat& At) const {
+  if (!sample_major())
+    throw std::invalid_argument("DenseLayer: a " + std::to_string(n_in()) + "-input, " +
+                                std::to_string(n_out()) + "-unit " + f_.name() +
+                                " layer has no sample-major pass");
+  kernels::sample_major_affine(W_, b_, At_prev, Zt);
+  f_.forward(Zt, At); // elementwise: the layout does not matter
+}
+
+void DenseLayer::backward_add_sample_major(const arma::mat& At_prev, const arma::mat& At,
+                                           const arma::mat& dAt, arma::mat& Dt,
+                                           arma::mat* dAt_prev) {
+  f_.backward(At, dAt, Dt);
+  kernels::sample_major_gradient_add(Dt, At_prev, dW_, db_);
+  if (dAt_prev) kernels::sample_major_input_gradient(W_, Dt, *dAt_prev);
+}
+
+void DenseLayer::pass_down(const arma::mat& delta, arma::mat& dA_prev) const {
+  check_size("dA_prev", dA_prev, n_in(), delta.n_cols);
+  if (n_out() <= kernels::thin_limit)
+    kernels::thin_input_gradient(W_, delta, dA_prev);
+  else
+    dA_prev = W_.t() * delta;
 }
 
 } // namespace nnlab

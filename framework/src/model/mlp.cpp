@@ -79,6 +79,31 @@ void Mlp::backward(const arma::mat& X, Nodes& nodes) {
                              l > 1 ? &nodes.dA[l - 1] : nullptr);
 }
 
+void Mlp::backward_add(const arma::mat& X, Nodes& nodes) {
+  for (std::size_t l = layers_.size(); l >= 1; --l)
+    layers_[l - 1]->backward_add(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
+                                 nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+}
+
+bool Mlp::sample_major() const {
+  for (const auto& layer : layers_)
+    if (!layer->sample_major()) return false;
+  return true;
+}
+
+const arma::mat& Mlp::forward_sample_major(const arma::mat& Xt, Nodes& nodes) const {
+  const std::size_t L = layers_.size();
+  for (std::size_t l = 1; l <= L; ++l)
+    layers_[l - 1]->forward_sample_major(l == 1 ? Xt : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
+  return nodes.a[L];
+}
+
+void Mlp::backward_add_sample_major(const arma::mat& Xt, Nodes& nodes) {
+  for (std::size_t l = layers_.size(); l >= 1; --l)
+    layers_[l - 1]->backward_add_sample_major(l == 1 ? Xt : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
+                                              nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+}
+
 std::vector<std::pair<std::string, arma::mat>> Mlp::named_weights() const {
   std::vector<std::pair<std::string, arma::mat>> out;
   for (std::size_t l = 1; l <= layers_.size(); ++l)

@@ -83,9 +83,10 @@ template <uword K>
 
 // dW = scale * sum_j D(:, j) A(:, j)^T for few rows (D has rows < short_column): per lane a
 // partial sum over every lanes-th sample, the lanes then added in order, then the tail.
+// With `add`, dW += that sum instead (scale is then 1).
 template <uword K>
 [[gnu::always_inline]] inline void lanes_outer_sum(const double* D, uword rows, const double* A,
-                                                   uword m, double scale, double* dW) {
+                                                   uword m, double scale, double* dW, bool add) {
   Lanes acc[short_column * K] = {};
   uword j = 0;
   for (; j + lanes <= m; j += lanes) {
@@ -107,7 +108,8 @@ template <uword K>
     double sum = 0.0;
     for (uword l = 0; l < lanes; ++l)
       sum += acc[i][l];
-    dW[i] = scale * (sum + tail[i]);
+    const double total = scale * (sum + tail[i]);
+    dW[i] = add ? dW[i] + total : total;
   }
 }
 
@@ -141,24 +143,26 @@ NNLAB_KERNEL void lanes_product(const double* A, uword rs, uword cs, const doubl
 }
 
 NNLAB_KERNEL void lanes_outer_sum(const double* D, uword rows, const double* A, uword cols, uword m,
-                                  double scale, double* dW) {
+                                  double scale, double* dW, bool add) {
   switch (cols) {
-  case 1: lanes_outer_sum<1>(D, rows, A, m, scale, dW); return;
-  case 2: lanes_outer_sum<2>(D, rows, A, m, scale, dW); return;
-  case 3: lanes_outer_sum<3>(D, rows, A, m, scale, dW); return;
-  case 4: lanes_outer_sum<4>(D, rows, A, m, scale, dW); return;
-  case 5: lanes_outer_sum<5>(D, rows, A, m, scale, dW); return;
-  case 6: lanes_outer_sum<6>(D, rows, A, m, scale, dW); return;
-  case 7: lanes_outer_sum<7>(D, rows, A, m, scale, dW); return;
-  default: lanes_outer_sum<8>(D, rows, A, m, scale, dW); return;
+  case 1: lanes_outer_sum<1>(D, rows, A, m, scale, dW, add); return;
+  case 2: lanes_outer_sum<2>(D, rows, A, m, scale, dW, add); return;
+  case 3: lanes_outer_sum<3>(D, rows, A, m, scale, dW, add); return;
+  case 4: lanes_outer_sum<4>(D, rows, A, m, scale, dW, add); return;
+  case 5: lanes_outer_sum<5>(D, rows, A, m, scale, dW, add); return;
+  case 6: lanes_outer_sum<6>(D, rows, A, m, scale, dW, add); return;
+  case 7: lanes_outer_sum<7>(D, rows, A, m, scale, dW, add); return;
+  default: lanes_outer_sum<8>(D, rows, A, m, scale, dW, add); return;
   }
 }
 
-// dW = scale * sum_j D(:, j) A(:, j)^T, one sample after another, along dW's columns.
+// dW = scale * sum_j D(:, j) A(:, j)^T, one sample after another, along dW's columns; with
+// `add` (scale 1), the samples' terms go onto dW as it is.
 NNLAB_KERNEL void column_outer_sum(const double* D, uword rows, const double* A, uword cols,
-                                   uword m, double scale, double* dW) {
-  for (uword i = 0; i < rows * cols; ++i)
-    dW[i] = 0.0;
+                                   uword m, double scale, double* dW, bool add) {
+  if (!add)
+    for (uword i = 0; i < rows * cols; ++i)
+      dW[i] = 0.0;
   for (uword j = 0; j < m; ++j) {
     const double* __restrict Dj = D + j * rows;
     for (uword k = 0; k < cols; ++k) {
@@ -168,8 +172,9 @@ NNLAB_KERNEL void column_outer_sum(const double* D, uword rows, const double* A,
         dWk[r] += Dj[r] * x;
     }
   }
-  for (uword i = 0; i < rows * cols; ++i)
-    dW[i] *= scale;
+  if (!add)
+    for (uword i = 0; i < rows * cols; ++i)
+      dW[i] *= scale;
 }
 
 } // namespace
@@ -193,14 +198,27 @@ void thin_affine(const arma::mat& W, const arma::vec& b, const arma::mat& a_prev
                   W.n_rows, a_prev.n_cols);
 }
 
-void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev, double scale,
-                          arma::mat& dW) {
+namespace {
+
+void outer_sum(const arma::mat& delta, const arma::mat& a_prev, double scale, arma::mat& dW,
+               bool add) {
   if (delta.n_rows >= short_column)
     column_outer_sum(delta.memptr(), delta.n_rows, a_prev.memptr(), a_prev.n_rows, delta.n_cols,
-                     scale, dW.memptr());
+                     scale, dW.memptr(), add);
   else
     lanes_outer_sum(delta.memptr(), delta.n_rows, a_prev.memptr(), a_prev.n_rows, delta.n_cols,
-                    scale, dW.memptr());
+                    scale, dW.memptr(), add);
+}
+
+} // namespace
+
+void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev, double scale,
+                          arma::mat& dW) {
+  outer_sum(delta, a_prev, scale, dW, false);
+}
+
+void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev, arma::mat& dW) {
+  outer_sum(delta, a_prev, 1.0, dW, true);
 }
 
 void thin_input_gradient(const arma::mat& W, const arma::mat& delta, arma::mat& dA_prev) {

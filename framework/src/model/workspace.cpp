@@ -17,26 +17,44 @@ Workspace::Workspace(const Mlp& mlp, arma::uword capacity) : capacity_(capacity)
 }
 
 Nodes Workspace::nodes(arma::uword m) {
+  Nodes nodes;
+  view(m, nodes);
+  return nodes;
+}
+
+void Workspace::view(arma::uword m, Nodes& nodes) {
+  make_views(m, false, nodes);
+}
+
+void Workspace::view_sample_major(arma::uword m, Nodes& nodes) {
+  make_views(m, true, nodes);
+}
+
+void Workspace::make_views(arma::uword m, bool sample_major, Nodes& nodes) {
   if (m > capacity_)
     throw std::invalid_argument("Workspace::nodes(): " + std::to_string(m) +
                                 " samples, the workspace holds " + std::to_string(capacity_));
-  Nodes nodes;
   nodes.m = m;
   const std::size_t size = z_.size();
   std::vector<arma::mat>* from[] = {&z_, &a_, &dA_, &delta_};
   std::vector<arma::mat>* to[] = {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta};
   for (std::size_t i = 0; i < 4; ++i) {
+    // Views own no memory: clearing them frees nothing, and the vector keeps its capacity.
     // Reserved first: a reallocating vector would copy the views into owning matrices.
+    to[i]->clear();
     to[i]->reserve(size);
     to[i]->emplace_back();
     for (std::size_t l = 1; l < size; ++l) {
       arma::mat& buffer = (*from[i])[l];
-      // Column-major: the first m columns are the first n_rows * m values. Strict, so a
-      // wrongly sized assignment throws instead of detaching from the buffer.
-      to[i]->emplace_back(buffer.memptr(), buffer.n_rows, m, false, true);
+      // Column-major: the first m columns are the first n_rows * m values, which are also
+      // an m x n_rows matrix. Strict, so a wrongly sized assignment throws instead of
+      // detaching from the buffer.
+      if (sample_major)
+        to[i]->emplace_back(buffer.memptr(), m, buffer.n_rows, false, true);
+      else
+        to[i]->emplace_back(buffer.memptr(), buffer.n_rows, m, false, true);
     }
   }
-  return nodes;
 }
 
 } // namespace nnlab

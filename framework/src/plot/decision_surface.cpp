@@ -10,6 +10,7 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/plot_style.hpp"
 #include "nnlab/train/metrics.hpp"
+#include "nnlab/train/panel_pass.hpp"
 
 namespace nnlab {
 
@@ -97,8 +98,10 @@ void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Ml
       X_grid(0, row * grid + col) = range.x_min + (static_cast<double>(col) + 0.5) * dx;
       X_grid(1, row * grid + col) = range.y_min + (static_cast<double>(row) + 0.5) * dy;
     }
-  Nodes nodes = mlp.make_nodes(X_grid.n_cols);
-  const arma::urowvec predicted = predict(mlp.forward(X_grid, nodes));
+  // In panels: the nodes of a whole 300 x 300 lattice through 256-unit layers would take
+  // 2 GB.
+  PanelPass pass(mlp, X_grid.n_cols);
+  const arma::urowvec predicted = predict(pass.forward(mlp, X_grid));
 
   std::ostringstream data_text;
   data_text.precision(8);

@@ -8,9 +8,9 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/model/workspace.hpp"
 #include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/metrics.hpp"
+#include "nnlab/train/panel_pass.hpp"
 
 namespace nnlab {
 
@@ -19,22 +19,19 @@ namespace {
 // The mini-batches of one training set: each epoch a permutation of the samples (fresh
 // from Rng(mix_seed(seed, epoch)), or in order without shuffling) cut into batches of
 // `batch` columns, the last one smaller when batch does not divide m. Every buffer is
-// sized here (the nodes are the run's workspace); gather() copies columns into them.
+// sized here; gather() copies columns into them.
 class MiniBatches {
 public:
-  MiniBatches(Workspace& workspace, const arma::mat& X, const arma::mat& Y,
-              const TrainSettings& settings)
+  MiniBatches(const arma::mat& X, const arma::mat& Y, const TrainSettings& settings)
       : X_(X), Y_(Y), settings_(settings), m_(X.n_cols), batch_(settings.batch_for(m_)),
         per_epoch_(settings.batches_per_epoch(m_)), order_(m_) {
     const arma::uword last = m_ - (per_epoch_ - 1) * batch_;
-    full_ = {arma::mat(X.n_rows, batch_), arma::mat(Y.n_rows, batch_), workspace.nodes(batch_)};
-    if (last != batch_)
-      last_ = {arma::mat(X.n_rows, last), arma::mat(Y.n_rows, last), workspace.nodes(last)};
+    full_ = {arma::mat(X.n_rows, batch_), arma::mat(Y.n_rows, batch_)};
+    if (last != batch_) last_ = {arma::mat(X.n_rows, last), arma::mat(Y.n_rows, last)};
   }
 
   struct Batch {
     arma::mat X, Y;
-    Nodes nodes;
   };
 
   /// The batch of update t (1-based), its columns copied in.
@@ -132,14 +129,12 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
   // Everything the loop touches is sized here, so the loop itself allocates nothing.
   const arma::mat Y_train = make_targets(data.train.y, mlp.n_outputs());
   const arma::mat Y_test = make_targets(data.test.y, mlp.n_outputs());
-  // One workspace for the test, training and mini-batch passes: each is done with its
-  // nodes before the next pass overwrites them.
-  Workspace workspace(mlp, std::max(X_train.n_cols, X_test.n_cols));
-  Nodes train = workspace.nodes(X_train.n_cols);
-  Nodes test = workspace.nodes(X_test.n_cols);
+  // One set of panel buffers for the test, training and mini-batch passes: each pass is
+  // done with them before the next one starts.
+  PanelPass pass(mlp, std::max(X_train.n_cols, X_test.n_cols));
   const bool full_batch = settings.batch_for(X_train.n_cols) == X_train.n_cols;
   std::optional<MiniBatches> batches;
-  if (!full_batch) batches.emplace(workspace, X_train, Y_train, settings);
+  if (!full_batch) batches.emplace(X_train, Y_train, settings);
   GradientTransform gradient(mlp, settings);
   LrSchedule schedule(settings.lr_schedule, settings.learning_rate);
   if (start.iteration > 0 && start.series) schedule.replay(*start.series);
@@ -150,13 +145,15 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
   result.iterations_done = start.iteration;
   IterationStats stats;
   for (arma::uword iteration = start.iteration + 1; iteration <= settings.iterations; ++iteration) {
-    // The test pass first: the training pass then reuses its memory and keeps its nodes
-    // for the backward pass.
+    // The test pass, then the training pass. In full-batch training the latter is also the
+    // course's step: the gradient of the whole training set's cost, computed panel by
+    // panel on the way (used only once the costs are known to be finite).
     stats.iteration = iteration;
-    const arma::mat& a_test = mlp.forward(X_test, test);
+    const arma::mat& a_test = pass.forward(mlp, X_test);
     stats.cost_test = loss.value(a_test, Y_test);
     stats.accuracy_test = accuracy(a_test, data.test.y);
-    const arma::mat& a_train = mlp.forward(X_train, train);
+    const arma::mat& a_train = full_batch ? pass.forward_backward(mlp, X_train, Y_train, loss)
+                                          : pass.forward(mlp, X_train);
     stats.cost_train = loss.value(a_train, Y_train);
     stats.accuracy_train = accuracy(a_train, data.train.y);
     if (!std::isfinite(stats.cost_train) || !std::isfinite(stats.cost_test)) {
@@ -174,18 +171,11 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
     }
     const double alpha = schedule.rate(stats);
 
-    if (full_batch) {
-      // The course's step: the gradient of the whole training set's cost.
-      loss.gradient(a_train, Y_train, train.dA.back());
-      check_loss_gradient(train.dA.back(), stats);
-      mlp.backward(X_train, train);
-    } else {
+    if (!full_batch) {
       auto& batch = batches->gather(iteration);
-      const arma::mat& a_batch = mlp.forward(batch.X, batch.nodes);
-      loss.gradient(a_batch, batch.Y, batch.nodes.dA.back());
-      check_loss_gradient(batch.nodes.dA.back(), stats);
-      mlp.backward(batch.X, batch.nodes);
+      pass.forward_backward(mlp, batch.X, batch.Y, loss);
     }
+    check_loss_gradient(pass.output_gradient(), stats);
     optimizer.step(mlp.params(), gradient(mlp), alpha);
     if (observer.after_step(iteration, mlp, optimizer)) {
       result.status = TrainResult::Status::stopped;

@@ -40,3 +40,27 @@ TEST_CASE("Workspace: a forward pass through its nodes equals one through make_n
   nnlab::Nodes own = mlp.make_nodes(3);
   CHECK(arma::approx_equal(mlp.forward(X, shared), mlp.forward(X, own), "absdiff", 0.0));
 }
+
+TEST_CASE("Workspace: sample-major views are the same memory as samples x units, in place",
+          "[model][workspace]") {
+  const nnlab::Mlp mlp(
+      {2, {3, 2, 1}, Activation(Activation::Kind::tanh), Activation(Activation::Kind::sigmoid)});
+  nnlab::Workspace workspace(mlp, 10);
+  nnlab::Nodes nodes = workspace.nodes(10);
+  const double* first = nodes.a[1].memptr();
+  workspace.view_sample_major(6, nodes);
+  CHECK(nodes.m == 6);
+  for (arma::uword l = 1; l <= 3; ++l) {
+    CAPTURE(l);
+    CHECK(nodes.a[l].n_rows == 6);
+    CHECK(nodes.a[l].n_cols == mlp.layer(l).n_out());
+    CHECK(nodes.delta[l].n_rows == 6);
+  }
+  CHECK(nodes.a[1].memptr() == first);
+  // Back to feature-major, narrower: the same vectors, views of the first columns again.
+  workspace.view(4, nodes);
+  CHECK(nodes.z[2].n_rows == 2);
+  CHECK(nodes.z[2].n_cols == 4);
+  CHECK(nodes.a[1].memptr() == first);
+  CHECK_THROWS_AS(workspace.view_sample_major(11, nodes), std::invalid_argument);
+}

@@ -40,13 +40,32 @@ public:
   /// sized n_out x m, dA_prev n_in x m.
   void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA, arma::mat& delta,
                 arma::mat* dA_prev);
+  /// The same for some of a pass's samples (a panel of columns): adds their sums
+  /// delta a_prev^T and sum(delta, 1) onto dW and db instead, not divided by anything
+  /// (Mlp::backward_add: the caller zeroes the gradient first and scales it by 1/m last).
+  void backward_add(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
+                    arma::mat& delta, arma::mat* dA_prev);
+
+  /// Whether the sample-major passes below apply: at most kernels::thin_limit inputs and
+  /// units, and an elementwise activation (softmax normalises over a sample's units).
+  bool sample_major() const;
+  /// forward() with the nodes stored sample-major (sample_major_products.hpp): Zt = z^T
+  /// and At = a^T (samples x units) from At_prev = a_prev^T.
+  void forward_sample_major(const arma::mat& At_prev, arma::mat& Zt, arma::mat& At) const;
+  /// backward_add() with the nodes stored sample-major.
+  void backward_add_sample_major(const arma::mat& At_prev, const arma::mat& At,
+                                 const arma::mat& dAt, arma::mat& Dt, arma::mat* dAt_prev);
 
 private:
+  /// dA_prev = W^T delta.
+  void pass_down(const arma::mat& delta, arma::mat& dA_prev) const;
+
   Activation f_;
   arma::mat W_;
   arma::vec b_;
   arma::mat dW_;
   arma::vec db_;
+  arma::vec panel_db_; // backward_add's sum(delta, 1) before it is added onto db
 };
 
 } // namespace nnlab

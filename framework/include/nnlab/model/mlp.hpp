@@ -67,6 +67,19 @@ public:
   /// Backward pass after forward(X, nodes), from nodes.dA[L] = dC/da_L per sample
   /// (set by the loss): fills delta[l], dA[l] and grads().
   void backward(const arma::mat& X, Nodes& nodes);
+  /// The same over a panel of a larger pass's samples (panel_pass.hpp): adds the panel's
+  /// sums delta_l a_{l-1}^T and sum(delta_l, 1) onto grads(), which start from
+  /// zero_grads() and end divided by the pass's m (scale_grads).
+  void backward_add(const arma::mat& X, Nodes& nodes);
+  /// Whether every layer has a sample-major pass (DenseLayer::sample_major): a thin
+  /// network such as the course's 2-3-2-1.
+  bool sample_major() const;
+  /// forward() and backward_add() with the nodes stored sample-major (z[l] holds z_l^T,
+  /// and so on: samples x units, Workspace::view_sample_major) from Xt = X^T.
+  const arma::mat& forward_sample_major(const arma::mat& Xt, Nodes& nodes) const;
+  void backward_add_sample_major(const arma::mat& Xt, Nodes& nodes);
+  void zero_grads() { grads_.zeros(); }
+  void scale_grads(double factor) { grads_ *= factor; }
 
   /// Copies of W_l and b_l as "W1", "b1", ... (for the store).
   std::vector<std::pair<std::string, arma::mat>> named_weights() const;

@@ -24,6 +24,10 @@ NNLAB_EXPORT void thin_affine(const arma::mat& W, const arma::vec& b, const arma
 NNLAB_EXPORT void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev,
                                        double scale, arma::mat& dW);
 
+/// dW += delta a_prev^T (a panel's share of the weight gradient), for n_in <= thin_limit.
+NNLAB_EXPORT void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev,
+                                           arma::mat& dW);
+
 /// z(:, j) = b for every column: where the wide layers' z = W a_prev + b starts, before
 /// one GEMM adds W a_prev onto it (inline: a memcpy per column costs more for short ones).
 NNLAB_EXPORT void fill_columns(const arma::vec& b, arma::mat& z);

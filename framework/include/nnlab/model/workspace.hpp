@@ -24,8 +24,17 @@ public:
   arma::uword capacity() const { return capacity_; }
   /// Views of the first m columns (m <= capacity, else std::invalid_argument).
   Nodes nodes(arma::uword m);
+  /// Points `nodes` at the first m columns instead, in place: once it has held views of
+  /// this workspace, this allocates nothing (a pass over panels of changing width calls
+  /// it in its loop).
+  void view(arma::uword m, Nodes& nodes);
+  /// The same memory as m x n_out views, for nodes stored sample-major (each node's
+  /// transpose: Mlp::forward_sample_major).
+  void view_sample_major(arma::uword m, Nodes& nodes);
 
 private:
+  void make_views(arma::uword m, bool sample_major, Nodes& nodes);
+
   arma::uword capacity_;
   std::vector<arma::mat> z_, a_, dA_, delta_; // index 0 unused, as in Nodes
 };

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <armadillo>
+#include <optional>
+
+#include "nnlab/export.hpp"
+#include "nnlab/model/nodes.hpp"
+#include "nnlab/model/workspace.hpp"
+
+namespace nnlab {
+
+class Loss;
+class Mlp;
+
+/// The passes of an iteration over a whole set of samples, a panel of columns at a time:
+/// each panel goes through every layer forward and, when training, straight back (the
+/// loss gradient of its outputs, then the backward pass adding its share onto the
+/// gradient). A panel's z, a, dA and delta of every layer then stay in the cache from the
+/// product that writes them to the sweep that reads them, where whole-set passes over a
+/// wide layer stream each matrix through memory several times; only the outputs a_L and
+/// their gradient are kept for every sample. The result is the whole-set pass's: the
+/// same outputs column by column, and the gradient as the sum over the panels of
+/// delta a_prev^T and sum(delta, 1), divided by m, which differs from one product over
+/// all columns by rounding only (tests/framework/train/panel_pass_test.cpp).
+///
+/// A thin network (every layer with at most 8 inputs and units, Mlp::sample_major) takes
+/// its panels sample-major: its nodes are stored transposed, samples x units, so that its
+/// loops run along contiguous samples (sample_major_products.hpp).
+///
+/// The panel width depends on the architecture alone (panel_width), never on the machine
+/// or the number of threads, so the sums, and the results, are reproducible.
+class NNLAB_EXPORT PanelPass {
+public:
+  /// For passes over at most `capacity` samples, `panel` columns at a time (0: the
+  /// architecture's panel_width).
+  PanelPass(const Mlp& mlp, arma::uword capacity, arma::uword panel = 0);
+  PanelPass(const PanelPass&) = delete;
+  PanelPass& operator=(const PanelPass&) = delete;
+
+  /// Columns per panel for this network: as many as keep the four nodes of its widest
+  /// layer within 2 MiB, a multiple of 8, at least 64, at most 1024.
+  static arma::uword panel_width(const Mlp& mlp);
+  arma::uword panel() const { return panel_; }
+  /// Whether the panels go sample-major (a thin network).
+  bool sample_major() const { return sample_major_; }
+
+  /// a_L for every column of X (outputs x m).
+  const arma::mat& forward(const Mlp& mlp, const arma::mat& X);
+  /// The same, and mlp.grads() = dC/dparams for the cost over X's columns, from the loss's
+  /// per-sample gradient (Loss::gradient, called on each panel's outputs and targets).
+  const arma::mat& forward_backward(Mlp& mlp, const arma::mat& X, const arma::mat& Y,
+                                    const Loss& loss);
+  /// dC/da_L per sample of the last forward_backward (outputs x m).
+  const arma::mat& output_gradient() const { return *output_gradient_view_; }
+
+private:
+  template <class EachPanel>
+  const arma::mat& over_panels(const Mlp& mlp, const arma::mat& X, EachPanel each_panel);
+
+  arma::uword capacity_, panel_;
+  bool sample_major_;   // a thin network's panels go sample-major (Mlp::sample_major)
+  Workspace workspace_; // the nodes of one panel
+  Nodes nodes_;         // views of workspace_ as wide as the current panel
+  arma::mat Xt_;        // a panel's inputs, transposed, when sample-major
+  arma::mat output_, output_gradient_;                          // outputs x capacity
+  std::optional<arma::mat> output_view_, output_gradient_view_; // their first m columns
+};
+
+} // namespace nnlab
