@@ -137,6 +137,56 @@ TEST_CASE("MpiSweep: a job killed mid-sweep resumes to the same store", "[.mpi]"
   CHECK(nnlab::test::store_difference(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5").empty());
 }
 
+TEST_CASE("MpiSweep: a worker rank that dies aborts the job and a rerun resumes to the same "
+          "store",
+          "[.mpi]") {
+  const nnlab::test::TempDir dir;
+  const auto yaml = dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", sweep_body));
+  const fs::path out = dir.path() / "died";
+  const auto started = std::chrono::steady_clock::now();
+  const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
+  const fs::path journal = out / "mpi/runs.h5.journal";
+  int status = 0;
+  bool finished = false;
+  while (nnlab::test::journal_runs(journal) < 2 && !finished) {
+    finished = waitpid(job, &status, WNOHANG) == job;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  REQUIRE_FALSE(finished);
+  // A worker rank (not rank 0, which stores) dies, as an out-of-memory kill or a node
+  // failure would end it.
+  std::vector<pid_t> ranks;
+  pid_t worker = 0;
+  for (const pid_t p : descendants(job)) {
+    std::ifstream variables("/proc/" + std::to_string(p) + "/environ");
+    std::string rank;
+    for (std::string entry; std::getline(variables, entry, '\0');)
+      if (entry.rfind("OMPI_COMM_WORLD_RANK=", 0) == 0) rank = entry.substr(21);
+    if (rank.empty()) continue;
+    ranks.push_back(p);
+    if (rank != "0") worker = p;
+  }
+  REQUIRE(ranks.size() == 3);
+  REQUIRE(worker != 0);
+  kill(worker, SIGKILL);
+  // mpirun ends the job, with a failure status, instead of waiting on the dead rank.
+  const int ended = nnlab::test::wait_runner(job);
+  CHECK(ended != 0);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(120));
+  for (const pid_t rank : ranks)
+    while (running(rank))
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+
+  const auto resumed = nnlab::test::run_shell(mpirun(3) + args(yaml, out));
+  INFO(resumed.output);
+  REQUIRE(resumed.status == 0);
+  CHECK_THAT(resumed.output, Contains(" kept; 0 diverged, 0 failed"));
+  CHECK_THAT(resumed.output, !Contains(" 0 kept;"));
+  const auto single = nnlab::test::run_runner(args(yaml, dir.path() / "one"));
+  REQUIRE(single.status == 0);
+  CHECK(nnlab::test::store_difference(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5").empty());
+}
+
 TEST_CASE("MpiSweep: a failing run fails alone and a bad experiment stops every rank once",
           "[.mpi]") {
   const nnlab::test::TempDir dir;
