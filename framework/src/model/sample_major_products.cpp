@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "by_size.hpp"
 #include "core/libmvec.hpp"
 #include "nnlab/model/thin_products.hpp"
 
@@ -106,19 +107,6 @@ template <uword U>
   }
 }
 
-// One clone set for every size up to thin_limit.
-#define NNLAB_BY_SIZE(size, call)                                                                  \
-  switch (size) {                                                                                  \
-  case 1: call(1); return;                                                                         \
-  case 2: call(2); return;                                                                         \
-  case 3: call(3); return;                                                                         \
-  case 4: call(4); return;                                                                         \
-  case 5: call(5); return;                                                                         \
-  case 6: call(6); return;                                                                         \
-  case 7: call(7); return;                                                                         \
-  default: call(8); return;                                                                        \
-  }
-
 NNLAB_KERNEL void affine(const double* W, const double* b, uword units, uword inputs,
                          const double* At, double* Zt, uword m){
 #define NNLAB_CALL(K) affine<K>(W, b, units, At, Zt, m)
@@ -139,8 +127,6 @@ NNLAB_KERNEL void input_gradient(const double* W, uword units, uword inputs, con
   NNLAB_BY_SIZE(units, NNLAB_CALL)
 #undef NNLAB_CALL
 }
-
-#undef NNLAB_BY_SIZE
 
 // The loops index by these shapes: a mismatch would read or write out of bounds.
 void check(bool ok, const char* what, const arma::mat& x, uword rows, uword cols) {

@@ -1,6 +1,7 @@
 // A kernel source: CMake builds it with the kernel flags (see core/libmvec.hpp).
 #include "nnlab/model/thin_products.hpp"
 
+#include "by_size.hpp"
 #include "core/libmvec.hpp"
 
 // GCC 12 takes the vector arrays that to_lanes() fills whole for partly uninitialised in
@@ -113,47 +114,25 @@ template <uword K>
   }
 }
 
-// One clone set for every inner size up to thin_limit.
 NNLAB_KERNEL void column_product(const double* A, uword lda, const double* c0, const double* B,
-                                 uword inner, double* C, uword rows, uword m) {
-  switch (inner) {
-  case 1: column_product<1>(A, lda, c0, B, C, rows, m); return;
-  case 2: column_product<2>(A, lda, c0, B, C, rows, m); return;
-  case 3: column_product<3>(A, lda, c0, B, C, rows, m); return;
-  case 4: column_product<4>(A, lda, c0, B, C, rows, m); return;
-  case 5: column_product<5>(A, lda, c0, B, C, rows, m); return;
-  case 6: column_product<6>(A, lda, c0, B, C, rows, m); return;
-  case 7: column_product<7>(A, lda, c0, B, C, rows, m); return;
-  default: column_product<8>(A, lda, c0, B, C, rows, m); return;
-  }
+                                 uword inner, double* C, uword rows, uword m){
+#define NNLAB_CALL(K) column_product<K>(A, lda, c0, B, C, rows, m)
+    NNLAB_BY_SIZE(inner, NNLAB_CALL)
+#undef NNLAB_CALL
 }
 
 NNLAB_KERNEL void lanes_product(const double* A, uword rs, uword cs, const double* c0,
-                                const double* B, uword inner, double* C, uword rows, uword m) {
-  switch (inner) {
-  case 1: lanes_product<1>(A, rs, cs, c0, B, C, rows, m); return;
-  case 2: lanes_product<2>(A, rs, cs, c0, B, C, rows, m); return;
-  case 3: lanes_product<3>(A, rs, cs, c0, B, C, rows, m); return;
-  case 4: lanes_product<4>(A, rs, cs, c0, B, C, rows, m); return;
-  case 5: lanes_product<5>(A, rs, cs, c0, B, C, rows, m); return;
-  case 6: lanes_product<6>(A, rs, cs, c0, B, C, rows, m); return;
-  case 7: lanes_product<7>(A, rs, cs, c0, B, C, rows, m); return;
-  default: lanes_product<8>(A, rs, cs, c0, B, C, rows, m); return;
-  }
+                                const double* B, uword inner, double* C, uword rows, uword m){
+#define NNLAB_CALL(K) lanes_product<K>(A, rs, cs, c0, B, C, rows, m)
+    NNLAB_BY_SIZE(inner, NNLAB_CALL)
+#undef NNLAB_CALL
 }
 
 NNLAB_KERNEL void lanes_outer_sum(const double* D, uword rows, const double* A, uword cols, uword m,
-                                  double scale, double* dW, bool add) {
-  switch (cols) {
-  case 1: lanes_outer_sum<1>(D, rows, A, m, scale, dW, add); return;
-  case 2: lanes_outer_sum<2>(D, rows, A, m, scale, dW, add); return;
-  case 3: lanes_outer_sum<3>(D, rows, A, m, scale, dW, add); return;
-  case 4: lanes_outer_sum<4>(D, rows, A, m, scale, dW, add); return;
-  case 5: lanes_outer_sum<5>(D, rows, A, m, scale, dW, add); return;
-  case 6: lanes_outer_sum<6>(D, rows, A, m, scale, dW, add); return;
-  case 7: lanes_outer_sum<7>(D, rows, A, m, scale, dW, add); return;
-  default: lanes_outer_sum<8>(D, rows, A, m, scale, dW, add); return;
-  }
+                                  double scale, double* dW, bool add){
+#define NNLAB_CALL(K) lanes_outer_sum<K>(D, rows, A, m, scale, dW, add)
+    NNLAB_BY_SIZE(cols, NNLAB_CALL)
+#undef NNLAB_CALL
 }
 
 // dW = scale * sum_j D(:, j) A(:, j)^T, one sample after another, along dW's columns; with

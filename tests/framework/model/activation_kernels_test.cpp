@@ -4,10 +4,12 @@
 
 #include "nnlab/core/rng.hpp"
 #include "nnlab/model/activation_kernels.hpp"
+#include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 
 using nnlab::Activation;
 using nnlab::test::mismatch;
+using nnlab::test::random_matrix;
 
 namespace {
 
@@ -15,13 +17,6 @@ const double inf = std::numeric_limits<double>::infinity();
 const double not_a_number = std::numeric_limits<double>::quiet_NaN();
 
 // Values in [-scale, scale), some of each sign, in a shape with a vector tail (odd sizes).
-arma::mat random_matrix(arma::uword rows, arma::uword cols, double scale, std::uint64_t seed) {
-  nnlab::Rng rng(seed);
-  arma::mat x(rows, cols);
-  for (double& v : x)
-    v = rng.uniform(-scale, scale);
-  return x;
-}
 
 // Where exp, expm1 and the formulas change regime: signed zeros, tiny and huge values,
 // tanh's saturation (|z| ~ 19), exp's overflow (710) and underflow (-745), NaN and Inf.
@@ -45,7 +40,7 @@ TEST_CASE("ActivationKernels: forward equals the plain formulas to 1e-12 relativ
   const auto [rows, cols] = GENERATE(
       table<arma::uword, arma::uword>({{1, 1}, {1, 7}, {3, 1000}, {2, 501}, {32, 203}, {5, 17}}));
   CAPTURE(f.describe(), rows, cols);
-  const arma::mat z = random_matrix(rows, cols, 6.0, rows * 1000 + cols);
+  const arma::mat z = random_matrix(rows, cols, rows * 1000 + cols, 6.0);
   arma::mat a(rows, cols);
   nnlab::kernels::activation_forward(f, z.memptr(), a.memptr(), rows, cols);
   CHECK(mismatch(a, nnlab::test::reference_forward(f, z)) == "");
@@ -77,9 +72,9 @@ TEST_CASE("ActivationKernels: backward and its row sums equal the plain formulas
   const auto [rows, cols] =
       GENERATE(table<arma::uword, arma::uword>({{1, 1}, {1, 1000}, {3, 7}, {32, 203}}));
   CAPTURE(f.describe(), rows, cols);
-  const arma::mat z = random_matrix(rows, cols, 4.0, 7 * rows + cols);
+  const arma::mat z = random_matrix(rows, cols, 7 * rows + cols, 4.0);
   const arma::mat a = nnlab::test::reference_forward(f, z);
-  const arma::mat dA = random_matrix(rows, cols, 2.0, 11 * rows + cols);
+  const arma::mat dA = random_matrix(rows, cols, 11 * rows + cols, 2.0);
   const arma::mat reference = nnlab::test::reference_backward(f, a, dA);
 
   arma::mat delta(rows, cols);
@@ -97,8 +92,8 @@ TEST_CASE("ActivationKernels: backward carries NaN and Inf from dA and a",
           "[model][activation][kernels]") {
   const Activation f = GENERATE(from_range(std::begin(all_kinds), std::end(all_kinds)));
   CAPTURE(f.describe());
-  arma::mat a = nnlab::test::reference_forward(f, random_matrix(3, 9, 3.0, 5));
-  arma::mat dA = random_matrix(3, 9, 1.0, 6);
+  arma::mat a = nnlab::test::reference_forward(f, random_matrix(3, 9, 5, 3.0));
+  arma::mat dA = random_matrix(3, 9, 6, 1.0);
   dA(0, 1) = not_a_number;
   dA(1, 4) = inf;
   dA(2, 7) = -inf;
@@ -114,7 +109,7 @@ TEST_CASE("ActivationKernels: backward carries NaN and Inf from dA and a",
 
 TEST_CASE("ActivationKernels: the same input gives the same bits every time",
           "[model][activation][kernels]") {
-  const arma::mat z = random_matrix(7, 333, 5.0, 3);
+  const arma::mat z = random_matrix(7, 333, 3, 5.0);
   arma::mat first(arma::size(z)), again(arma::size(z));
   for (const Activation& f : all_kinds) {
     CAPTURE(f.describe());

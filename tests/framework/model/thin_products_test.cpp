@@ -4,21 +4,11 @@
 
 #include "nnlab/core/rng.hpp"
 #include "nnlab/model/thin_products.hpp"
+#include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 
 using nnlab::test::mismatch;
-
-namespace {
-
-arma::mat random_matrix(arma::uword rows, arma::uword cols, std::uint64_t seed) {
-  nnlab::Rng rng(seed);
-  arma::mat x(rows, cols);
-  for (double& v : x)
-    v = rng.uniform(-2.0, 2.0);
-  return x;
-}
-
-} // namespace
+using nnlab::test::random_matrix;
 
 // The references are the BLAS products the layer uses for wide layers; a sum's rounding
 // is relative to the size of its terms, so the scale is the product of the magnitudes.
