@@ -89,6 +89,21 @@ void kill_job(pid_t mpirun) {
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
 }
 
+/// Starts `mpirun -np 3` on the sweep and returns once `runs` runs are in its journal, the
+/// job still running (12 runs take far longer than storing a few).
+pid_t start_job(const fs::path& yaml, const fs::path& out, std::size_t runs) {
+  const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
+  const fs::path journal = out / "mpi/runs.h5.journal";
+  int status = 0;
+  bool finished = false;
+  while (nnlab::test::journal_runs(journal) < runs && !finished) {
+    finished = waitpid(job, &status, WNOHANG) == job;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  REQUIRE_FALSE(finished);
+  return job;
+}
+
 } // namespace
 
 TEST_CASE("MpiSweep: 2 and 3 ranks store what one process stores bit for bit", "[.mpi]") {
@@ -117,16 +132,7 @@ TEST_CASE("MpiSweep: a job killed mid-sweep resumes to the same store", "[.mpi]"
   const nnlab::test::TempDir dir;
   const auto yaml = dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", sweep_body));
   const fs::path out = dir.path() / "killed";
-  const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
-  const fs::path journal = out / "mpi/runs.h5.journal";
-  int status = 0;
-  bool finished = false;
-  while (nnlab::test::journal_runs(journal) < 3 && !finished) {
-    finished = waitpid(job, &status, WNOHANG) == job;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  REQUIRE_FALSE(finished); // 12 runs take far longer than storing 3
-  kill_job(job);
+  kill_job(start_job(yaml, out, 3));
 
   const auto resumed = nnlab::test::run_shell(mpirun(3) + args(yaml, out));
   INFO(resumed.output);
@@ -144,15 +150,7 @@ TEST_CASE("MpiSweep: a worker rank that dies aborts the job and a rerun resumes 
   const auto yaml = dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", sweep_body));
   const fs::path out = dir.path() / "died";
   const auto started = std::chrono::steady_clock::now();
-  const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
-  const fs::path journal = out / "mpi/runs.h5.journal";
-  int status = 0;
-  bool finished = false;
-  while (nnlab::test::journal_runs(journal) < 2 && !finished) {
-    finished = waitpid(job, &status, WNOHANG) == job;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  REQUIRE_FALSE(finished);
+  const pid_t job = start_job(yaml, out, 2);
   // A worker rank (not rank 0, which stores) dies, as an out-of-memory kill or a node
   // failure would end it.
   std::vector<pid_t> ranks;
