@@ -1,7 +1,6 @@
 #include "nnlab/train/panel_pass.hpp"
 
 #include <algorithm>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -41,6 +40,7 @@ PanelPass::PanelPass(const Mlp& mlp, arma::uword capacity, arma::uword panel)
       sample_major_(mlp.sample_major()), workspace_(mlp, panel_),
       Xt_(sample_major_ ? panel_ : 0, mlp.n_inputs()), output_(mlp.n_outputs(), capacity),
       output_gradient_(mlp.n_outputs(), capacity) {}
+
 template <class EachPanel>
 const arma::mat& PanelPass::over_panels(const Mlp& mlp, const arma::mat& X, EachPanel each_panel) {
   const arma::uword m = X.n_cols, outputs = mlp.n_outputs();
@@ -59,11 +59,11 @@ const arma::mat& PanelPass::over_panels(const Mlp& mlp, const arma::mat& X, Each
       arma::mat xt(Xt_.memptr(), n, X.n_rows, false, true);
       xt = x.t();
       out = mlp.forward_sample_major(xt, nodes_).t();
-      each_panel(x, xt, out, first, n);
+      each_panel(xt, out, first, n);
     } else {
       if (n != nodes_.m) workspace_.view(n, nodes_);
       out = mlp.forward(x, nodes_);
-      each_panel(x, x, out, first, n);
+      each_panel(x, out, first, n);
     }
   }
   output_view_.emplace(output_.memptr(), outputs, m, false, true);
@@ -71,9 +71,7 @@ const arma::mat& PanelPass::over_panels(const Mlp& mlp, const arma::mat& X, Each
 }
 
 const arma::mat& PanelPass::forward(const Mlp& mlp, const arma::mat& X) {
-  return over_panels(
-      mlp, X,
-      [](const arma::mat&, const arma::mat&, const arma::mat&, arma::uword, arma::uword) {});
+  return over_panels(mlp, X, [](const arma::mat&, const arma::mat&, arma::uword, arma::uword) {});
 }
 
 const arma::mat& PanelPass::forward_backward(Mlp& mlp, const arma::mat& X, const arma::mat& Y,
@@ -84,20 +82,18 @@ const arma::mat& PanelPass::forward_backward(Mlp& mlp, const arma::mat& X, const
                                 std::to_string(mlp.n_outputs()) + "x" + std::to_string(X.n_cols));
   mlp.zero_grads();
   // x is the panel's input as the passes take it (X^T when sample-major), out its outputs.
-  const arma::mat& result =
-      over_panels(mlp, X,
-                  [&](const arma::mat&, const arma::mat& x, const arma::mat& out, arma::uword first,
-                      arma::uword n) {
-                    arma::mat d_out(output_gradient_.colptr(first), out.n_rows, n, false, true);
-                    loss.gradient(out, columns(Y, first, n), d_out);
-                    if (sample_major_) {
-                      nodes_.dA.back() = d_out.t();
-                      mlp.backward_add_sample_major(x, nodes_);
-                    } else {
-                      nodes_.dA.back() = d_out;
-                      mlp.backward_add(x, nodes_);
-                    }
-                  });
+  const arma::mat& result = over_panels(
+      mlp, X, [&](const arma::mat& x, const arma::mat& out, arma::uword first, arma::uword n) {
+        arma::mat d_out(output_gradient_.colptr(first), out.n_rows, n, false, true);
+        loss.gradient(out, columns(Y, first, n), d_out);
+        if (sample_major_) {
+          nodes_.dA.back() = d_out.t();
+          mlp.backward_add_sample_major(x, nodes_);
+        } else {
+          nodes_.dA.back() = d_out;
+          mlp.backward_add(x, nodes_);
+        }
+      });
   if (X.n_cols > 0) mlp.scale_grads(1.0 / static_cast<double>(X.n_cols));
   output_gradient_view_.emplace(output_gradient_.memptr(), mlp.n_outputs(), X.n_cols, false, true);
   return result;

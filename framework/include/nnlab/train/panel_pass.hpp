@@ -54,6 +54,8 @@ public:
   const arma::mat& output_gradient() const { return *output_gradient_view_; }
 
 private:
+  /// The forward pass over X's panels, each_panel(input, outputs, first, n) after each:
+  /// its input as the passes took it (X^T's rows when sample-major), its outputs' columns.
   template <class EachPanel>
   const arma::mat& over_panels(const Mlp& mlp, const arma::mat& X, EachPanel each_panel);
 
