@@ -5,7 +5,8 @@
 // layers' widths, inputs first) over TRAIN and TEST samples: the GEMMs of the wide layers
 // exactly as nnlab calls them (z += W a_prev on both sets; dW = delta a_prev^T and
 // dA_prev = W^T delta on the train set), best of the repeats. A W3 that did nothing else
-// could reach its flops over that time at best.
+// could reach its flops over that time at best. Timed twice: each product over all the
+// samples at once, and panel by panel at the width nnlab's PanelPass takes for this net.
 //   dgemm_peak OUT.json [--sizes 512,1024,2048] [--repeats 5] [--net 2,256,256,256,1
 //                       --train 10000 --test 2500]
 #include <algorithm>
@@ -20,6 +21,8 @@
 
 #include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/blas_threads.hpp"
+#include "nnlab/model/mlp.hpp"
+#include "nnlab/train/panel_pass.hpp"
 
 namespace {
 
@@ -36,35 +39,63 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }
 
 /// One iteration's GEMMs (layers with more than 8 inputs and outputs, nnlab's thin limit)
-/// on buffers of the net's shapes, best of `repeats`, in seconds.
+/// on buffers of the net's shapes, best of `repeats`, in seconds. With a `panel` width, as
+/// nnlab's PanelPass takes them: the samples `panel` columns at a time, each panel through
+/// every layer forward and back on buffers one panel wide that the next panel reuses.
+/// Without (0), each product over all the samples at once.
 double net_gemm_seconds(const std::vector<arma::uword>& widths, arma::uword m_train,
-                        arma::uword m_test, int repeats) {
+                        arma::uword m_test, arma::uword panel, int repeats) {
   constexpr arma::uword thin = 8;
+  const arma::uword width = panel > 0 ? panel : std::max(m_train, m_test);
   struct Layer {
-    arma::mat W, a_prev_train, a_prev_test, z_train, z_test, delta, dW, dA_prev;
+    arma::mat W, a_prev, z, delta, dW, dA_prev;
   };
   std::vector<Layer> layers;
   for (std::size_t l = 1; l < widths.size(); ++l) {
     const arma::uword n_in = widths[l - 1], n_out = widths[l];
     if (n_in <= thin || n_out <= thin) continue;
     layers.push_back(
-        {arma::mat(n_out, n_in, arma::fill::randu), arma::mat(n_in, m_train, arma::fill::randu),
-         arma::mat(n_in, m_test, arma::fill::randu), arma::mat(n_out, m_train, arma::fill::zeros),
-         arma::mat(n_out, m_test, arma::fill::zeros), arma::mat(n_out, m_train, arma::fill::randu),
-         arma::mat(n_out, n_in), arma::mat(n_in, m_train)});
+        {arma::mat(n_out, n_in, arma::fill::randu), arma::mat(n_in, width, arma::fill::randu),
+         arma::mat(n_out, width, arma::fill::zeros), arma::mat(n_out, width, arma::fill::randu),
+         arma::mat(n_out, n_in, arma::fill::zeros), arma::mat(n_in, width)});
   }
+  // The first n columns of M, a view on its memory as the Workspace's panels are.
+  const auto cols = [](arma::mat& M, arma::uword n) {
+    return arma::mat(M.memptr(), M.n_rows, n, false, true);
+  };
+  // The passes over m samples, a panel of n at a time.
+  const auto passes = [&](arma::uword m, bool train) {
+    for (arma::uword first = 0; first < m; first += width) {
+      const arma::uword n = std::min(width, m - first);
+      for (Layer& L : layers) {
+        arma::mat z = cols(L.z, n);
+        z += L.W * cols(L.a_prev, n);
+      }
+      if (!train) continue;
+      for (auto L = layers.rbegin(); L != layers.rend(); ++L) {
+        arma::mat dA_prev = cols(L->dA_prev, n);
+        const arma::mat a_prev = cols(L->a_prev, n), delta = cols(L->delta, n);
+        L->dW += delta * a_prev.t();
+        dA_prev = L->W.t() * delta;
+      }
+    }
+  };
   double best = 1e300;
   for (int r = 0; r <= repeats; ++r) { // the first is a warm-up
     const auto start = std::chrono::steady_clock::now();
-    for (Layer& L : layers) {
-      L.z_test += L.W * L.a_prev_test;
-      L.z_train += L.W * L.a_prev_train;
-      L.dW = L.delta * L.a_prev_train.t();
-      L.dA_prev = L.W.t() * L.delta;
-    }
+    passes(m_test, false);
+    passes(m_train, true);
     if (r > 0) best = std::min(best, seconds_since(start));
   }
   return best;
+}
+
+/// nnlab's panel width for a tanh net of these widths (PanelPass::panel_width).
+arma::uword nnlab_panel(const std::vector<arma::uword>& widths) {
+  nnlab::Architecture arch;
+  arch.n_inputs = widths.front();
+  arch.layers.assign(widths.begin() + 1, widths.end());
+  return nnlab::PanelPass::panel_width(nnlab::Mlp(arch));
 }
 
 } // namespace
@@ -117,7 +148,12 @@ int main(int argc, char** argv) {
   std::ofstream json(out);
   json << "{\"impl\": \"dgemm\", \"gflops\": " << peak << ", \"by_size\": {" << by_size.str()
        << "}";
-  if (!net.empty()) json << ", \"net_gemm_s\": " << net_gemm_seconds(net, m_train, m_test, repeats);
+  if (!net.empty()) {
+    const arma::uword panel = nnlab_panel(net);
+    json << ", \"net_gemm_s\": " << net_gemm_seconds(net, m_train, m_test, 0, repeats)
+         << ", \"net_panel\": " << panel
+         << ", \"net_panel_gemm_s\": " << net_gemm_seconds(net, m_train, m_test, panel, repeats);
+  }
   // The kernels chosen for this CPU, which the benchmark gives the peers too.
   const char* kernels = std::getenv("OPENBLAS_CORETYPE");
   json << ", \"openblas_coretype\": \"" << (kernels ? kernels : "") << "\"";

@@ -205,7 +205,17 @@ def workload_rows(w, samples, paired, dgemm):
             rows.append(Row(w.name, "its GEMMs alone", gemm_s, None, None, None, None,
                             flops / gemm_s / 1e9,
                             f"dgemm_peak --net: only the wide layers' GEMMs of an iteration, "
-                            f"{100 * flops / gemm_s / 1e9 / peak:.0f}% of DGEMM peak (a bound)"))
+                            f"each over all samples, "
+                            f"{100 * flops / gemm_s / 1e9 / peak:.0f}% of DGEMM peak"))
+        panel_s = min((d["net_panel_gemm_s"] for d in dgemm if "net_panel_gemm_s" in d),
+                      default=None)
+        if panel_s:
+            panel = dgemm[0]["net_panel"]
+            rows.append(Row(w.name, "its GEMMs in panels", panel_s, None, None, None, None,
+                            flops / panel_s / 1e9,
+                            f"the same, {panel} samples at a time as nnlab takes them, "
+                            f"{100 * flops / panel_s / 1e9 / peak:.0f}% of DGEMM peak "
+                            f"(the bound for nnlab's W3)"))
     return rows
 
 
