@@ -1,6 +1,7 @@
 #include "cli.hpp"
 
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <sstream>
 
@@ -20,12 +21,12 @@ po::options_description option_list() {
   options.add_options()("out", po::value<std::string>(),
                         "results folder (default: results); for export-data, the "
                         "file prefix (default: results/<name>/data/<name>)")(
-      "jobs,j", po::value<unsigned>(), "runs trained at once (default: one per core)")(
+      "jobs,j", po::value<std::string>(), "runs trained at once (default: one per core)")(
       "plugin-path", po::value<std::vector<std::string>>()->composing(),
       "also look for plugins in this folder (repeatable; NNLAB_PLUGIN_PATH adds more, "
       "':'-separated)")("force", "retrain runs already complete in the store")(
       "dry-run", "same as `runner validate`: check everything, print the runs, train nothing")(
-      "runs", po::value<std::size_t>(),
+      "runs", po::value<std::string>(),
       "verify: how many stored runs to re-execute (default: all)")(
       "no-plots", "do not render plots")("verbose,v",
                                          "print the course's per-iteration lines for each run")(
@@ -96,6 +97,20 @@ std::string unknown_option(const std::string& given) {
 
 void usage_error(const std::string& what) {
   throw ConfigError("command line: " + what + " (see runner --help)");
+}
+
+/// The value of a count option (--jobs, --runs) as a whole number >= 1; "-1", "1.5", "two"
+/// and numbers too large for T are refused (program_options would wrap "-1" round to 2^32 - 1).
+template <class T>
+T count_option(const po::variables_map& vm, const std::string& name, const std::string& of_what) {
+  const std::string text = vm[name].as<std::string>();
+  T value = 0;
+  const char* const end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, value);
+  if (text.empty() || error != std::errc() || stop != end || value == 0)
+    usage_error("--" + name + ": expected a whole number of " + of_what + " >= 1, got '" + text +
+                "'");
+  return value;
 }
 
 std::string usage() {
@@ -260,13 +275,11 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
     cli.dir = vm["dir"].as<std::string>();
   }
   if (vm.count("jobs")) {
-    cli.jobs = vm["jobs"].as<unsigned>();
-    if (cli.jobs == 0) usage_error("--jobs: expected a number of threads >= 1, got 0");
+    cli.jobs = count_option<unsigned>(vm, "jobs", "threads");
   }
   if (vm.count("runs")) {
     if (cli.command != CliOptions::Command::verify) usage_error("--runs goes with verify");
-    cli.runs = vm["runs"].as<std::size_t>();
-    if (cli.runs == 0) usage_error("--runs: expected a number of runs >= 1, got 0");
+    cli.runs = count_option<std::size_t>(vm, "runs", "runs");
   }
   cli.force = vm.count("force") > 0;
   cli.plots = vm.count("no-plots") == 0;

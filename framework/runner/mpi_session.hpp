@@ -39,7 +39,8 @@ public:
 private:
   int rank_ = 0;
   int size_ = 1;
-  bool initialised_ = false;
+  // Read by mpi_session.cpp only: the single-process build never initialises MPI.
+  [[maybe_unused]] bool initialised_ = false;
   bool coordinator_ready_ = true;
   bool sweep_started_ = false;
   bool asked_ = false;
