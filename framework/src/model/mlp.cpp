@@ -67,22 +67,15 @@ Nodes Mlp::make_nodes(arma::uword m) const {
 }
 
 const arma::mat& Mlp::forward(const arma::mat& X, Nodes& nodes) const {
-  const std::size_t L = layers_.size();
-  for (std::size_t l = 1; l <= L; ++l)
-    layers_[l - 1]->forward(l == 1 ? X : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
-  return nodes.a[L];
+  return forward_through(X, nodes, &DenseLayer::forward);
 }
 
 void Mlp::backward(const arma::mat& X, Nodes& nodes) {
-  for (std::size_t l = layers_.size(); l >= 1; --l)
-    layers_[l - 1]->backward(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l], nodes.delta[l],
-                             l > 1 ? &nodes.dA[l - 1] : nullptr);
+  backward_through(X, nodes, &DenseLayer::backward);
 }
 
 void Mlp::backward_add(const arma::mat& X, Nodes& nodes) {
-  for (std::size_t l = layers_.size(); l >= 1; --l)
-    layers_[l - 1]->backward_add(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
-                                 nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+  backward_through(X, nodes, &DenseLayer::backward_add);
 }
 
 bool Mlp::sample_major() const {
@@ -92,16 +85,24 @@ bool Mlp::sample_major() const {
 }
 
 const arma::mat& Mlp::forward_sample_major(const arma::mat& Xt, Nodes& nodes) const {
-  const std::size_t L = layers_.size();
-  for (std::size_t l = 1; l <= L; ++l)
-    layers_[l - 1]->forward_sample_major(l == 1 ? Xt : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
-  return nodes.a[L];
+  return forward_through(Xt, nodes, &DenseLayer::forward_sample_major);
 }
 
 void Mlp::backward_add_sample_major(const arma::mat& Xt, Nodes& nodes) {
+  backward_through(Xt, nodes, &DenseLayer::backward_add_sample_major);
+}
+
+const arma::mat& Mlp::forward_through(const arma::mat& X, Nodes& nodes, ForwardStep step) const {
+  const std::size_t L = layers_.size();
+  for (std::size_t l = 1; l <= L; ++l)
+    (layers_[l - 1].get()->*step)(l == 1 ? X : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
+  return nodes.a[L];
+}
+
+void Mlp::backward_through(const arma::mat& X, Nodes& nodes, BackwardStep step) {
   for (std::size_t l = layers_.size(); l >= 1; --l)
-    layers_[l - 1]->backward_add_sample_major(l == 1 ? Xt : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
-                                              nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
+    (layers_[l - 1].get()->*step)(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
+                                  nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
 }
 
 std::vector<std::pair<std::string, arma::mat>> Mlp::named_weights() const {

@@ -88,6 +88,14 @@ public:
   void load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights);
 
 private:
+  // One layer's pass (DenseLayer::forward or its sample-major twin; DenseLayer::backward,
+  // backward_add or backward_add_sample_major), taken through every layer in order.
+  using ForwardStep = void (DenseLayer::*)(const arma::mat&, arma::mat&, arma::mat&) const;
+  using BackwardStep = void (DenseLayer::*)(const arma::mat&, const arma::mat&, const arma::mat&,
+                                            arma::mat&, arma::mat*);
+  const arma::mat& forward_through(const arma::mat& X, Nodes& nodes, ForwardStep step) const;
+  void backward_through(const arma::mat& X, Nodes& nodes, BackwardStep step);
+
   Architecture arch_;
   std::vector<double> param_buffer_, grad_buffer_;
   arma::vec params_, grads_;
