@@ -32,6 +32,32 @@ void check_type(const ConfigNode& value, ParamType type, const std::string& path
   }
 }
 
+// A value of the declared type against the declared range or choices.
+void check_allowed(const ConfigNode& value, const ParamSpec& spec, const std::string& path) {
+  if (spec.choices.empty()) {
+    const bool allowed = spec.type == ParamType::integer
+                             ? in_range(spec, static_cast<double>(value.as_integer(path)))
+                             : in_range(spec, value.as_number(path));
+    if (!allowed) value.fail(path, expected_text(spec));
+    return;
+  }
+  const std::string text = value.as_string(path);
+  if (std::find(spec.choices.begin(), spec.choices.end(), text) != spec.choices.end()) return;
+  std::string message = value.location().str() + ": " + path + ": expected " + expected_text(spec) +
+                        ", got " + value.describe();
+  if (const auto guess = closest_name(text, spec.choices))
+    message += "; did you mean '" + *guess + "'?";
+  throw ConfigError(message);
+}
+
+// Every value the block gives (each item, for a list) within the declared range or choices.
+void check_constraints(const ConfigNode& value, const ParamSpec& spec, const std::string& path) {
+  if (!spec.constrained()) return;
+  if (!value.is_sequence()) return check_allowed(value, spec, path);
+  for (std::size_t i = 0; i < value.items().size(); ++i)
+    check_allowed(value.items()[i], spec, path + "[" + std::to_string(i) + "]");
+}
+
 } // namespace
 
 PluginConfig::PluginConfig(ConfigNode block, ParamList params, Context context)
@@ -92,6 +118,7 @@ void PluginConfig::validate() const {
       throw ConfigError(message + " known: " + join_sorted(names));
     }
     check_type(entry.value, it->type, key_path(entry.key));
+    check_constraints(entry.value, *it, key_path(entry.key));
   }
   for (const auto& p : params_)
     if (p.presence == ParamSpec::Presence::required) value_or_default(p);

@@ -58,6 +58,11 @@ std::shared_ptr<PluginLibrary> PluginLibrary::open(const std::filesystem::path& 
   } catch (const std::exception& e) {
     throw PluginError(where + ": params() threw: " + e.what());
   }
+  try {
+    check_declarations(d.params);
+  } catch (const PluginError& e) {
+    throw PluginError(where + ": params(): " + e.what());
+  }
   const std::string stem = plugin_file_stem(d.kind, d.name);
   if (file.stem().string() != stem)
     throw PluginError(where + ": declares " + to_string(d.kind) + " '" + d.name +

@@ -25,13 +25,14 @@ TEST_CASE("PluginLibrary: reads a real plugin's descriptor", "[plugin][loader]")
   CHECK_FALSE(d.description.empty());
   REQUIRE(d.params.size() == 1);
   CHECK(d.params[0].name == "momentum");
+  CHECK(nnlab::allowed_text(d.params[0]) == "in [0, 1)");
 }
 
 TEST_CASE("PluginLibrary: refuses libraries that are not usable plugins", "[plugin][loader]") {
   SECTION("another API version") {
     const auto file = fixture("broken", "nnlab_optimizer_wrong_api");
     REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file),
-                        Contains(file.string()) && Contains("API version 2, runner expects 1"));
+                        Contains(file.string()) && Contains("API version 3, runner expects 2"));
   }
   SECTION("no nnlab descriptor") {
     const auto file = fixture("broken", "nnlab_optimizer_not_a_plugin");
@@ -43,6 +44,14 @@ TEST_CASE("PluginLibrary: refuses libraries that are not usable plugins", "[plug
     const auto file = fixture("broken", "nnlab_optimizer_misnamed");
     REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file), Contains("declares optimizer 'other'") &&
                                                               Contains("nnlab_optimizer_other.so"));
+  }
+  SECTION("a default outside its own declared range") {
+    const auto file = fixture("broken", "nnlab_optimizer_bad_range");
+    REQUIRE_THROWS_AS(nnlab::PluginLibrary::open(file), nnlab::PluginError);
+    REQUIRE_THROWS_WITH(nnlab::PluginLibrary::open(file),
+                        Contains("plugin " + file.string() +
+                                 ": params(): parameter 'momentum': default 1.5 is outside its "
+                                 "range in [0, 1)"));
   }
   SECTION("not a shared library at all") {
     const auto file = fs::path(NNLAB_SOURCE_DIR) / "README.md";

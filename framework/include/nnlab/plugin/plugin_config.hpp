@@ -38,11 +38,14 @@ public:
   bool given(std::string_view key) const;
 
   /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got
-  /// <value>".
+  /// <value>". For the checks a declaration cannot state: those that relate two parameters
+  /// (`margin` below `extent`), a list's length.
   [[noreturn]] void fail(std::string_view key, std::string_view expected) const;
 
   /// Checks the block: no unknown keys (with "did you mean"), required keys present,
-  /// every value of its declared type. The registry calls it before the factory.
+  /// every value of its declared type and within its declared range or choices
+  /// ("optimizer.momentum: expected a number in [0, 1), got '1.5'"). The registry calls it
+  /// before the factory, so the plugin reads only values it declared valid.
   void validate() const;
 
   const std::string& path() const { return context_.path; }

@@ -15,7 +15,8 @@ class PluginConfig;
 
 /// Bumped whenever a change to the plugin API breaks plugins built against an older one.
 /// The loader refuses a library whose version differs.
-inline constexpr int plugin_api_version = 1;
+/// 2: ParamSpec gained ranges and choices.
+inline constexpr int plugin_api_version = 2;
 
 enum class PluginKind { dataset, loss, optimizer };
 

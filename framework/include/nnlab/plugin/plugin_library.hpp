@@ -28,8 +28,9 @@ class NNLAB_EXPORT PluginLibrary : public std::enable_shared_from_this<PluginLib
 public:
   /// Loads `file`, checks its API version and reads its descriptor. Throws PluginError
   /// naming the file when it cannot be loaded, is not an nnlab plugin (no
-  /// `nnlab_plugin_info`), was built for another API version, or its kind and name do not
-  /// match its file name nnlab_<kind>_<name>.
+  /// `nnlab_plugin_info`), was built for another API version, declares its parameters
+  /// wrongly (check_declarations), or its kind and name do not match its file name
+  /// nnlab_<kind>_<name>.
   static std::shared_ptr<PluginLibrary> open(const std::filesystem::path& file);
   ~PluginLibrary();
   PluginLibrary(const PluginLibrary&) = delete;
