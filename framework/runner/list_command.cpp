@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <iostream>
 
 #include "commands.hpp"
@@ -19,7 +20,8 @@ std::string presence_text(const ParamSpec& p) {
   return {};
 }
 
-// `runner list NAME`: every plugin of that name (any kind), with its parameters as a table.
+// `runner list NAME`: every plugin of that name (any kind), with its parameters as a table:
+// name, type, default, the values allowed (declared range or choices) and meaning.
 int show_plugin(Registry& registry, const std::string& name) {
   std::vector<std::string> known;
   int shown = 0;
@@ -34,21 +36,21 @@ int show_plugin(Registry& registry, const std::string& name) {
       std::cout << "  no parameters\n";
       continue;
     }
-    std::size_t name_w = 9, type_w = 4, default_w = 7;
-    for (const auto& p : d.params) {
-      name_w = std::max(name_w, p.name.size());
-      type_w = std::max(type_w, describe(p.type).size());
-      default_w = std::max(default_w, presence_text(p).size());
-    }
-    const auto row = [&](const std::string& a, const std::string& b, const std::string& c,
-                         const std::string& doc) {
-      std::cout << "  " << a << std::string(name_w - a.size() + 2, ' ') << b
-                << std::string(type_w - b.size() + 2, ' ') << c
-                << std::string(default_w - c.size() + 2, ' ') << doc << '\n';
-    };
-    row("parameter", "type", "default", "meaning");
+    // Columns: parameter, type, default, allowed (range or choices), meaning.
+    std::vector<std::array<std::string, 5>> rows{
+        {"parameter", "type", "default", "allowed", "meaning"}};
     for (const auto& p : d.params)
-      row(p.name, describe(p.type), presence_text(p), p.doc);
+      rows.push_back({p.name, describe(p.type), presence_text(p), allowed_text(p), p.doc});
+    std::array<std::size_t, 4> width{};
+    for (const auto& row : rows)
+      for (std::size_t c = 0; c < width.size(); ++c)
+        width[c] = std::max(width[c], row[c].size());
+    for (const auto& row : rows) {
+      std::cout << "  ";
+      for (std::size_t c = 0; c < width.size(); ++c)
+        std::cout << row[c] << std::string(width[c] - row[c].size() + 2, ' ');
+      std::cout << row[4] << '\n';
+    }
   }
   if (shown == 0) {
     std::sort(known.begin(), known.end());
