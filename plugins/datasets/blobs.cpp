@@ -31,14 +31,8 @@ public:
         centers_(config.get<std::int64_t>("centers")),
         cluster_std_(config.get<double>("cluster_std")), shuffle_(config.get<bool>("shuffle")),
         seed_(config.get<std::int64_t>("seed")) {
-    if (n_samples_ < 2 || n_samples_ > max_samples)
-      config.fail("n_samples", "an integer in [2, 10000000]");
-    if (n_features_ < 1 || n_features_ > max_features)
-      config.fail("n_features", "an integer in [1, 1000]");
-    if (centers_ < 2 || centers_ > max_centers || centers_ > n_samples_)
-      config.fail("centers", "an integer in [2, min(n_samples, 10000)]");
-    // Written negated so that NaN fails too.
-    if (!(cluster_std_ >= 0.0)) config.fail("cluster_std", "a number >= 0");
+    // params() declares each range; these checks relate two parameters or two values.
+    if (centers_ > n_samples_) config.fail("centers", "an integer in [2, min(n_samples, 10000)]");
     if (config.has("center_box")) {
       const std::vector<double> box = config.get<std::vector<double>>("center_box");
       if (box.size() != 2 || !(box[0] < box[1]))
@@ -46,22 +40,28 @@ public:
       low_ = box[0];
       high_ = box[1];
     }
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_samples", 600, "samples in train and test together, shared by the clouds"),
-        integer("n_features", 2, "dimension of the points"),
-        integer("centers", 3, "number of clouds (classes), in [2, n_samples]"),
-        number("cluster_std", 1.0, "standard deviation of each cloud around its center"),
+        integer("n_samples", 600, "samples in train and test together, shared by the clouds")
+            .at_least(2)
+            .at_most(max_samples),
+        integer("n_features", 2, "dimension of the points").at_least(1).at_most(max_features),
+        integer("centers", 3, "number of clouds (classes), at most n_samples")
+            .at_least(2)
+            .at_most(max_centers),
+        number("cluster_std", 1.0, "standard deviation of each cloud around its center")
+            .at_least(0),
         optional("center_box", nnlab::ParamType::number_list,
                  "[low, high]: centers are uniform in this box per coordinate (default [-10, 10])"),
         boolean("shuffle", true, "permute the samples (else cloud by cloud, test set spread)"),
-        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
-        integer("seed", 2025, "seed of the generator"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 2025, "seed of the generator").at_least(0),
     };
   }
 

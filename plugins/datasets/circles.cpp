@@ -25,24 +25,23 @@ public:
       : n_samples_(config.get<std::int64_t>("n_samples")), noise_(config.get<double>("noise")),
         factor_(config.get<double>("factor")), shuffle_(config.get<bool>("shuffle")),
         seed_(config.get<std::int64_t>("seed")) {
-    if (n_samples_ < 2 || n_samples_ > max_samples)
-      config.fail("n_samples", "an integer in [2, 10000000]");
-    // Written negated so that NaN fails too.
-    if (!(noise_ >= 0.0)) config.fail("noise", "a number >= 0");
-    if (!(factor_ > 0.0 && factor_ < 1.0)) config.fail("factor", "a number in (0, 1)");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_samples", 600, "samples in train and test together (half per circle)"),
-        number("noise", 0.0, "standard deviation of the Gaussian noise added to x1 and x2"),
-        number("factor", 0.8, "radius of the inner circle (class 1), in (0, 1)"),
+        integer("n_samples", 600, "samples in train and test together (half per circle)")
+            .at_least(2)
+            .at_most(max_samples),
+        number("noise", 0.0, "standard deviation of the Gaussian noise added to x1 and x2")
+            .at_least(0),
+        number("factor", 0.8, "radius of the inner circle (class 1)").above(0).below(1),
         boolean("shuffle", true, "permute the samples (else outer circle first, test set spread)"),
-        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
-        integer("seed", 2025, "seed of the generator"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 2025, "seed of the generator").at_least(0),
     };
   }
 

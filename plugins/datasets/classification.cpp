@@ -47,24 +47,14 @@ public:
         hypercube_(config.get<bool>("hypercube")), shift_(config.get<double>("shift")),
         scale_(config.get<double>("scale")), shuffle_(config.get<bool>("shuffle")),
         seed_(config.get<std::int64_t>("seed")) {
-    if (n_samples_ < 2 || n_samples_ > max_samples)
-      config.fail("n_samples", "an integer in [2, 10000000]");
-    if (n_features_ < 1 || n_features_ > max_features)
-      config.fail("n_features", "an integer in [1, 100000]");
-    if (n_informative_ < 1 || n_informative_ > n_features_)
-      config.fail("n_informative", "an integer in [1, n_features]");
-    if (n_redundant_ < 0 || n_redundant_ > n_features_)
-      config.fail("n_redundant", "an integer in [0, n_features]");
-    if (n_repeated_ < 0 || n_repeated_ > n_features_)
-      config.fail("n_repeated", "an integer in [0, n_features]");
+    // params() declares each range; these checks relate parameters to each other.
+    if (n_informative_ > n_features_) config.fail("n_informative", "an integer in [1, n_features]");
+    if (n_redundant_ > n_features_) config.fail("n_redundant", "an integer in [0, n_features]");
+    if (n_repeated_ > n_features_) config.fail("n_repeated", "an integer in [0, n_features]");
     const std::int64_t n_used = n_informative_ + n_redundant_ + n_repeated_;
     if (n_used > n_features_)
       config.fail("n_features", "an integer >= n_informative + n_redundant + n_repeated = " +
                                     std::to_string(n_used));
-    if (n_classes_ < 2 || n_classes_ > max_classes)
-      config.fail("n_classes", "an integer in [2, 10000]");
-    if (n_clusters_per_class_ < 1 || n_clusters_per_class_ > max_classes)
-      config.fail("n_clusters_per_class", "an integer in [1, 10000]");
     // The clusters sit on distinct hypercube vertices, so there must be enough of them.
     const std::int64_t n_clusters = n_classes_ * n_clusters_per_class_;
     if (n_informative_ < 62 && n_clusters > (std::int64_t{1} << n_informative_))
@@ -73,13 +63,6 @@ public:
                                        std::to_string(n_clusters));
     weights_.assign(static_cast<std::size_t>(n_classes_), 1.0 / static_cast<double>(n_classes_));
     if (config.has("weights")) read_weights(config);
-    // Written negated so that NaN fails too.
-    if (!(flip_y_ >= 0.0 && flip_y_ <= 1.0)) config.fail("flip_y", "a number in [0, 1]");
-    if (!(class_sep_ > 0.0 && std::isfinite(class_sep_)))
-      config.fail("class_sep", "a finite number > 0");
-    if (!std::isfinite(shift_)) config.fail("shift", "a finite number");
-    if (!(scale_ > 0.0 && std::isfinite(scale_))) config.fail("scale", "a finite number > 0");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
@@ -87,25 +70,39 @@ public:
     using namespace nnlab::param;
     using nnlab::ParamType;
     return {
-        integer("n_samples", 100, "samples in train and test together"),
-        integer("n_features", 20, "features in all: informative, redundant, repeated, noise"),
-        integer("n_informative", 2, "features that carry the clusters"),
-        integer("n_redundant", 2, "random linear combinations of the informative features"),
-        integer("n_repeated", 0, "copies of random informative or redundant features"),
-        integer("n_classes", 2, "classes"),
-        integer("n_clusters_per_class", 2, "Gaussian clusters of each class"),
+        integer("n_samples", 100, "samples in train and test together")
+            .at_least(2)
+            .at_most(max_samples),
+        integer("n_features", 20, "features in all: informative, redundant, repeated, noise")
+            .at_least(1)
+            .at_most(max_features),
+        integer("n_informative", 2, "features that carry the clusters, at most n_features")
+            .at_least(1),
+        integer("n_redundant", 2, "random linear combinations of the informative features")
+            .at_least(0),
+        integer("n_repeated", 0, "copies of random informative or redundant features").at_least(0),
+        integer("n_classes", 2, "classes").at_least(2).at_most(max_classes),
+        integer("n_clusters_per_class", 2, "Gaussian clusters of each class")
+            .at_least(1)
+            .at_most(max_classes),
         optional("weights", ParamType::number_list,
                  "share of the samples per class (n_classes, or n_classes - 1 with the last "
-                 "1 - sum); default equal shares"),
-        number("flip_y", 0.01, "fraction of labels replaced by a random class"),
-        number("class_sep", 1.0, "half the side of the hypercube the clusters sit on"),
+                 "1 - sum); default equal shares")
+            .at_least(0)
+            .at_most(1),
+        number("flip_y", 0.01, "fraction of labels replaced by a random class")
+            .at_least(0)
+            .at_most(1),
+        number("class_sep", 1.0, "half the side of the hypercube the clusters sit on").above(0),
         boolean("hypercube", true, "clusters on hypercube vertices, else on a random polytope"),
         number("shift", 0.0, "added to every feature (after the noise, before scale)"),
-        number("scale", 1.0, "every feature is multiplied by it, after shift"),
+        number("scale", 1.0, "every feature is multiplied by it, after shift").above(0),
         boolean("shuffle", true,
                 "permute samples and features (else cluster by cluster, test set spread)"),
-        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
-        integer("seed", 2025, "seed of the generator"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 2025, "seed of the generator").at_least(0),
     };
   }
 
@@ -201,11 +198,9 @@ private:
         std::to_string(n_classes_ - 1) + ") numbers >= 0 that sum to at most 1";
     const auto n_cls = static_cast<std::size_t>(n_classes_);
     if (given.size() != n_cls && given.size() + 1 != n_cls) config.fail("weights", expected);
-    double sum = 0.0;
-    for (const double w : given) {
-      if (!(w >= 0.0 && w <= 1.0)) config.fail("weights", expected);
+    double sum = 0.0; // each share is in [0, 1], as params() declares
+    for (const double w : given)
       sum += w;
-    }
     // A little slack for shares such as 1/3 written in decimals.
     if (!(sum <= 1.0 + 1e-9)) config.fail("weights", expected);
     weights_ = given;

@@ -38,9 +38,8 @@ public:
           config.fail("features", "distinct column names ('" + *it + "' is listed twice)");
       }
     }
-    const auto type = nnlab_datasets::label_type_from(config.get<std::string>("label_type"));
-    if (!type) config.fail("label_type", "auto, integer or string");
-    label_type_ = *type;
+    // One of the names params() declares, each of which label_type_from knows.
+    label_type_ = nnlab_datasets::label_type_from(config.get<std::string>("label_type")).value();
   }
 
   static nnlab::ParamList params() {
@@ -54,13 +53,16 @@ public:
                  "feature columns, in this order (default: all but the label)"),
         string("label", "y", "column of the class labels"),
         string("label_type", "auto",
-               "auto (integers if every label is one, else names), integer or string"),
+               "auto (integers if every label is one, else names), integer or string")
+            .one_of({"auto", "integer", "string"}),
         optional("test_fraction", ParamType::number,
-                 "with file: fraction of its samples held out as the test set, in (0, 1)"),
+                 "with file: fraction of its samples held out as the test set")
+            .above(0)
+            .below(1),
         boolean("stratify", true, "with file: same class proportions in both sets"),
         boolean("shuffle", true,
                 "with file: draw the test set at random (else spread over the file's order)"),
-        integer("seed", 2025, "with file: seed of the random split"),
+        integer("seed", 2025, "with file: seed of the random split").at_least(0),
         boolean("standardize", false, "z-score each feature with the train set's mean and std"),
     };
   }
@@ -88,14 +90,9 @@ private:
         missing("test_fraction", "a number in (0, 1): the fraction of `file` held out as the "
                                  "test set");
       plan_.test_fraction = config.get<double>("test_fraction");
-      // Written negated so that NaN fails too.
-      if (!(plan_.test_fraction > 0.0 && plan_.test_fraction < 1.0))
-        config.fail("test_fraction", "a number in (0, 1)");
       plan_.stratify = config.get<bool>("stratify");
       plan_.shuffle = config.get<bool>("shuffle");
-      const std::int64_t seed = config.get<std::int64_t>("seed");
-      if (seed < 0) config.fail("seed", "an integer >= 0");
-      plan_.seed = static_cast<std::uint64_t>(seed);
+      plan_.seed = static_cast<std::uint64_t>(config.get<std::int64_t>("seed"));
       return;
     }
     if (!config.has("train"))

@@ -17,21 +17,21 @@ public:
   explicit DoubleSpiral(const nnlab::PluginConfig& config)
       : n_per_class_(config.get<std::int64_t>("n_points_per_class")),
         noise_(config.get<double>("noise")), seed_(config.get<std::int64_t>("seed")) {
-    if (n_per_class_ < 1 || n_per_class_ > max_points_per_class)
-      config.fail("n_points_per_class", "an integer in [1, 10000000]");
-    // Written negated so that NaN fails too.
-    if (!(noise_ >= 0.0)) config.fail("noise", "a number >= 0");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     n_test_ = nnlab::test_count(config, 2 * static_cast<arma::uword>(n_per_class_));
   }
 
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_points_per_class", 500, "samples on each arm"),
-        number("noise", 0.2, "standard deviation of the Gaussian noise added to x1 and x2"),
-        number("test_fraction", 0.2, "fraction of all samples held out as the test set"),
-        integer("seed", 42, "seed of the generator"),
+        integer("n_points_per_class", 500, "samples on each arm")
+            .at_least(1)
+            .at_most(max_points_per_class),
+        number("noise", 0.2, "standard deviation of the Gaussian noise added to x1 and x2")
+            .at_least(0),
+        number("test_fraction", 0.2, "fraction of all samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 42, "seed of the generator").at_least(0),
     };
   }
 

@@ -28,12 +28,8 @@ public:
         n_features_(config.get<std::int64_t>("n_features")),
         n_classes_(config.get<std::int64_t>("n_classes")), cov_(config.get<double>("cov")),
         shuffle_(config.get<bool>("shuffle")), seed_(config.get<std::int64_t>("seed")) {
-    if (n_features_ < 1 || n_features_ > max_features)
-      config.fail("n_features", "an integer in [1, 100000]");
-    if (n_classes_ < 2 || n_classes_ > max_classes)
-      config.fail("n_classes", "an integer in [2, 10000]");
-    if (n_samples_ < n_classes_ || n_samples_ > max_samples)
-      config.fail("n_samples", "an integer in [n_classes, 10000000]");
+    // params() declares each range; these checks relate two parameters.
+    if (n_samples_ < n_classes_) config.fail("n_samples", "an integer in [n_classes, 10000000]");
     mean_.zeros(static_cast<arma::uword>(n_features_));
     if (config.has("mean")) {
       const auto mean = config.get<std::vector<double>>("mean");
@@ -41,26 +37,28 @@ public:
           "a list of n_features (" + std::to_string(n_features_) + ") finite numbers";
       if (mean.size() != mean_.n_elem) config.fail("mean", expected);
       mean_ = arma::vec(mean);
-      if (!mean_.is_finite()) config.fail("mean", expected);
     }
-    // Written negated so that NaN fails too.
-    if (!(cov_ > 0.0 && std::isfinite(cov_))) config.fail("cov", "a finite number > 0");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_samples", 100, "samples in train and test together"),
-        integer("n_features", 2, "dimension of the Gaussian"),
-        integer("n_classes", 3, "classes: shells of (nearly) equal size around the mean"),
+        integer("n_samples", 100, "samples in train and test together, at least n_classes")
+            .at_least(2)
+            .at_most(max_samples),
+        integer("n_features", 2, "dimension of the Gaussian").at_least(1).at_most(max_features),
+        integer("n_classes", 3, "classes: shells of (nearly) equal size around the mean")
+            .at_least(2)
+            .at_most(max_classes),
         optional("mean", nnlab::ParamType::number_list,
                  "centre of the Gaussian, n_features numbers; default the origin"),
-        number("cov", 1.0, "the covariance is cov times the identity"),
+        number("cov", 1.0, "the covariance is cov times the identity").above(0),
         boolean("shuffle", true, "permute the samples (else sorted by distance, test set spread)"),
-        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
-        integer("seed", 2025, "seed of the generator"),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 2025, "seed of the generator").at_least(0),
     };
   }
 

@@ -17,22 +17,24 @@ public:
   explicit Xor(const nnlab::PluginConfig& config)
       : n_samples_(config.get<std::int64_t>("n_samples")), extent_(config.get<double>("extent")),
         margin_(config.get<double>("margin")), seed_(config.get<std::int64_t>("seed")) {
-    if (n_samples_ < 2 || n_samples_ > max_samples)
-      config.fail("n_samples", "an integer in [2, 10000000]");
-    if (!(extent_ > 0.0)) config.fail("extent", "a number > 0");
-    if (!(margin_ >= 0.0 && margin_ < extent_)) config.fail("margin", "a number in [0, extent)");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
+    // params() declares each range; this check relates two parameters.
+    if (!(margin_ < extent_)) config.fail("margin", "a number in [0, extent)");
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_samples", 1500, "samples in train and test together"),
-        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set"),
-        number("extent", 6.0, "points lie in [-extent, extent]^2"),
-        number("margin", 0.5, "distance every point keeps from both axes, in [0, extent)"),
-        integer("seed", 2025, "seed of the generator"),
+        integer("n_samples", 1500, "samples in train and test together")
+            .at_least(2)
+            .at_most(max_samples),
+        number("test_fraction", 1.0 / 3.0, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        number("extent", 6.0, "points lie in [-extent, extent]^2").above(0),
+        number("margin", 0.5, "distance every point keeps from both axes, below extent")
+            .at_least(0),
+        integer("seed", 2025, "seed of the generator").at_least(0),
     };
   }
 

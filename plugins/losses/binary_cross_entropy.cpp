@@ -14,13 +14,12 @@ namespace {
 class BinaryCrossEntropy final : public nnlab::Loss {
 public:
   explicit BinaryCrossEntropy(const nnlab::PluginConfig& config)
-      : epsilon_(config.get<double>("epsilon")) {
-    // Written negated so that NaN fails too.
-    if (!(epsilon_ > 0.0 && epsilon_ < 0.5)) config.fail("epsilon", "a number in (0, 0.5)");
-  }
+      : epsilon_(config.get<double>("epsilon")) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("epsilon", 1e-12, "outputs are clipped to [eps, 1 - eps]")};
+    return {nnlab::param::number("epsilon", 1e-12, "outputs are clipped to [eps, 1 - eps]")
+                .above(0)
+                .below(0.5)};
   }
 
   double value(const arma::mat& output, const arma::mat& target) const override {

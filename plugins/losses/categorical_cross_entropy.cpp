@@ -14,13 +14,12 @@ namespace {
 class CategoricalCrossEntropy final : public nnlab::Loss {
 public:
   explicit CategoricalCrossEntropy(const nnlab::PluginConfig& config)
-      : epsilon_(config.get<double>("epsilon")) {
-    // Written negated so that NaN fails too.
-    if (!(epsilon_ > 0.0 && epsilon_ < 1.0)) config.fail("epsilon", "a number in (0, 1)");
-  }
+      : epsilon_(config.get<double>("epsilon")) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("epsilon", 1e-12, "outputs are floored at eps before the log")};
+    return {nnlab::param::number("epsilon", 1e-12, "outputs are floored at eps before the log")
+                .above(0)
+                .below(1)};
   }
 
   double value(const arma::mat& output, const arma::mat& target) const override {

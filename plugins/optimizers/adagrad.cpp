@@ -15,15 +15,12 @@ class Adagrad final : public nnlab::Optimizer {
 public:
   explicit Adagrad(const nnlab::PluginConfig& config)
       : epsilon_(config.get<double>("epsilon")),
-        initial_accumulator_(config.get<double>("initial_accumulator")) {
-    // Written negated so that NaN fails too.
-    if (!(epsilon_ > 0.0)) config.fail("epsilon", "a number > 0");
-    if (!(initial_accumulator_ >= 0.0)) config.fail("initial_accumulator", "a number >= 0");
-  }
+        initial_accumulator_(config.get<double>("initial_accumulator")) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("epsilon", 1e-8, "added to sqrt(G) so the divisor is never 0"),
-            nnlab::param::number("initial_accumulator", 0.0, "G after reset(), per parameter")};
+    using namespace nnlab::param;
+    return {number("epsilon", 1e-8, "added to sqrt(G) so the divisor is never 0").above(0),
+            number("initial_accumulator", 0.0, "G after reset(), per parameter").at_least(0)};
   }
 
   void reset(arma::uword n_params) override {

@@ -15,17 +15,13 @@ class AdamMoments {
 public:
   AdamMoments(const nnlab::PluginConfig& config, std::string plugin)
       : beta1_(config.get<double>("beta1")), beta2_(config.get<double>("beta2")),
-        epsilon_(config.get<double>("epsilon")), plugin_(std::move(plugin)) {
-    // Written negated so that NaN fails too.
-    if (!(beta1_ >= 0.0 && beta1_ < 1.0)) config.fail("beta1", "a number in [0, 1)");
-    if (!(beta2_ >= 0.0 && beta2_ < 1.0)) config.fail("beta2", "a number in [0, 1)");
-    if (!(epsilon_ > 0.0)) config.fail("epsilon", "a number > 0");
-  }
+        epsilon_(config.get<double>("epsilon")), plugin_(std::move(plugin)) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("beta1", 0.9, "decay of the running mean m of g"),
-            nnlab::param::number("beta2", 0.999, "decay of the running mean v of g^2"),
-            nnlab::param::number("epsilon", 1e-8, "added to sqrt(v_hat) so it is never 0")};
+    using namespace nnlab::param;
+    return {number("beta1", 0.9, "decay of the running mean m of g").at_least(0).below(1),
+            number("beta2", 0.999, "decay of the running mean v of g^2").at_least(0).below(1),
+            number("epsilon", 1e-8, "added to sqrt(v_hat) so it is never 0").above(0)};
   }
 
   void reset(arma::uword n_params) {

@@ -16,14 +16,11 @@ namespace {
 class AdamW final : public nnlab::Optimizer {
 public:
   explicit AdamW(const nnlab::PluginConfig& config)
-      : moments_(config, "adamw"), weight_decay_(config.get<double>("weight_decay")) {
-    // Written negated so that NaN fails too.
-    if (!(weight_decay_ >= 0.0)) config.fail("weight_decay", "a number >= 0");
-  }
+      : moments_(config, "adamw"), weight_decay_(config.get<double>("weight_decay")) {}
   static nnlab::ParamList params() {
     nnlab::ParamList list = nnlab_plugins::AdamMoments::params();
-    list.push_back(
-        nnlab::param::number("weight_decay", 0.01, "lambda: w shrinks by alpha lambda w"));
+    list.push_back(nnlab::param::number("weight_decay", 0.01, "lambda: w shrinks by alpha lambda w")
+                       .at_least(0));
     return list;
   }
   void reset(arma::uword n_params) override { moments_.reset(n_params); }

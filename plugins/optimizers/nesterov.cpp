@@ -9,13 +9,12 @@ namespace {
 /// The first step from v = 0 is (1 + mu) times the plain gradient descent step.
 class Nesterov final : public nnlab::Optimizer {
 public:
-  explicit Nesterov(const nnlab::PluginConfig& config) : mu_(config.get<double>("momentum")) {
-    // Written negated so that NaN fails too.
-    if (!(mu_ >= 0.0 && mu_ < 1.0)) config.fail("momentum", "a number in [0, 1)");
-  }
+  explicit Nesterov(const nnlab::PluginConfig& config) : mu_(config.get<double>("momentum")) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("momentum", 0.9, "mu: fraction of the velocity kept per step")};
+    return {nnlab::param::number("momentum", 0.9, "mu: fraction of the velocity kept per step")
+                .at_least(0)
+                .below(1)};
   }
 
   void reset(arma::uword n_params) override { velocity_.zeros(n_params); }

@@ -13,15 +13,12 @@ namespace {
 class RmsProp final : public nnlab::Optimizer {
 public:
   explicit RmsProp(const nnlab::PluginConfig& config)
-      : rho_(config.get<double>("rho")), epsilon_(config.get<double>("epsilon")) {
-    // Written negated so that NaN fails too.
-    if (!(rho_ >= 0.0 && rho_ < 1.0)) config.fail("rho", "a number in [0, 1)");
-    if (!(epsilon_ > 0.0)) config.fail("epsilon", "a number > 0");
-  }
+      : rho_(config.get<double>("rho")), epsilon_(config.get<double>("epsilon")) {}
 
   static nnlab::ParamList params() {
-    return {nnlab::param::number("rho", 0.9, "decay of the running mean E of g^2"),
-            nnlab::param::number("epsilon", 1e-8, "added to sqrt(E) so the divisor is never 0")};
+    using namespace nnlab::param;
+    return {number("rho", 0.9, "decay of the running mean E of g^2").at_least(0).below(1),
+            number("epsilon", 1e-8, "added to sqrt(E) so the divisor is never 0").above(0)};
   }
 
   void reset(arma::uword n_params) override { mean_squares_.zeros(n_params); }

@@ -84,7 +84,9 @@ void check_momentum_range(std::string_view plugin) {
         "{plugin: " + std::string(plugin) + ", momentum: " + std::string(momentum) + "}";
     CAPTURE(yaml);
     REQUIRE_THROWS_AS(make_optimizer(yaml), ConfigError);
-    REQUIRE_THROWS_WITH(make_optimizer(yaml), Contains("optimizer.momentum") && Contains("[0, 1)"));
+    REQUIRE_THROWS_WITH(make_optimizer(yaml),
+                        Contains("optimizer.momentum: expected a number in [0, 1), got '" +
+                                 std::string(momentum) + "'"));
   }
 }
 

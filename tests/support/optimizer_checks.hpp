@@ -32,7 +32,8 @@ void check_restore_rejects(std::string_view yaml, arma::uword n_params,
 /// 100 steps on Quadratic {1, 100} from [1, 1] at alpha 0.009 end lower than sgd's.
 void check_beats_sgd(std::string_view yaml);
 
-/// momentum 1.5, -0.1 and 1 for `plugin` are ConfigErrors naming optimizer.momentum and [0, 1).
+/// momentum 1.5, -0.1 and 1 for `plugin` are ConfigErrors at the declared range:
+/// "optimizer.momentum: expected a number in [0, 1), got '1.5'".
 void check_momentum_range(std::string_view plugin);
 
 /// `yaml` holds the unknown key `key`: a ConfigError naming optimizer.<key> and the known keys.

@@ -133,7 +133,8 @@ TEST_CASE("Blobs: bad parameters are ConfigErrors at the key", "[plugin][dataset
   auto [params, error] = GENERATE(table<std::string, std::string>({
       {", n_samples: 1", "dataset.n_samples: expected an integer in [2, 10000000], got '1'"},
       {", n_features: 0", "dataset.n_features: expected an integer in [1, 1000], got '0'"},
-      {", centers: 1", "dataset.centers: expected an integer in [2, min(n_samples, 10000)], got"},
+      {", centers: 1", "dataset.centers: expected an integer in [2, 10000], got '1'"},
+      {", centers: 10001", "dataset.centers: expected an integer in [2, 10000], got '10001'"},
       {", n_samples: 10, centers: 11",
        "dataset.centers: expected an integer in [2, min(n_samples, 10000)], got '11'"},
       {", cluster_std: -0.5", "dataset.cluster_std: expected a number >= 0, got '-0.5'"},

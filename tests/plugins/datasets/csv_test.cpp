@@ -136,8 +136,11 @@ TEST_CASE("CsvDataset: label_type integer or string decides how labels read", "[
   }
   SECTION("anything else is a ConfigError at the key") {
     REQUIRE_THROWS_WITH(load(dir, train, "x,y\n4,1\n", ", label_type: names"),
-                        Contains("dataset.label_type: expected auto, integer or string, got "
-                                 "'names'"));
+                        Contains("dataset.label_type: expected one of auto, integer, string, "
+                                 "got 'names'"));
+    REQUIRE_THROWS_WITH(load(dir, train, "x,y\n4,1\n", ", label_type: strings"),
+                        Contains("dataset.label_type: expected one of auto, integer, string, "
+                                 "got 'strings'; did you mean 'string'?"));
   }
 }
 

@@ -75,13 +75,13 @@ TEST_CASE("XorDataset: data/xor_*.csv are its output for the defaults", "[datase
 
 TEST_CASE("XorDataset: bad parameters are ConfigErrors at the key", "[dataset][xor]") {
   auto [params, error] = GENERATE(table<std::string, std::string>({
-      {", n_samples: 1", "dataset.n_samples: expected an integer in [2, "},
+      {", n_samples: 1", "dataset.n_samples: expected an integer in [2, 10000000], got '1'"},
       {", test_fraction: 1.5", "dataset.test_fraction: expected a number in (0, 1), got '1.5'"},
       {", n_samples: 10, test_fraction: 0.01",
        "dataset.test_fraction: expected a fraction that leaves at least one test"},
       {", extent: 0", "dataset.extent: expected a number > 0, got '0'"},
       {", margin: 6", "dataset.margin: expected a number in [0, extent), got '6'"},
-      {", margin: -1", "dataset.margin: expected a number in [0, extent), got '-1'"},
+      {", margin: -1", "dataset.margin: expected a number >= 0, got '-1'"},
       {", seed: -3", "dataset.seed: expected an integer >= 0, got '-3'"},
   }));
   CAPTURE(params);

@@ -48,11 +48,10 @@ TEST_CASE("CategoricalCrossEntropyLoss: outputs of exactly 0 are floored at epsi
 
 TEST_CASE("CategoricalCrossEntropyLoss: epsilon outside (0, 1) is a config error",
           "[loss][categorical_cross_entropy]") {
-  const std::string yaml =
-      GENERATE(as<std::string>{}, "{plugin: categorical_cross_entropy, epsilon: 0}",
-               "{plugin: categorical_cross_entropy, epsilon: 1}",
-               "{plugin: categorical_cross_entropy, epsilon: -1e-12}");
+  const std::string value = GENERATE(as<std::string>{}, "0", "1", "-1e-12");
+  const std::string yaml = "{plugin: categorical_cross_entropy, epsilon: " + value + "}";
   CAPTURE(yaml);
   REQUIRE_THROWS_AS(make_loss(yaml), nnlab::ConfigError);
-  REQUIRE_THROWS_WITH(make_loss(yaml), Contains("loss.epsilon") && Contains("(0, 1)"));
+  REQUIRE_THROWS_WITH(make_loss(yaml),
+                      Contains("loss.epsilon: expected a number in (0, 1), got '" + value + "'"));
 }
