@@ -5,9 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "nnlab/check/dataset_check.hpp"
+
 namespace nnlab::test {
 
 void check_plane_split(const DataSplit& split, arma::uword n_train, arma::uword n_test) {
+  const CheckReport report = check_data_split(split, "the split");
+  INFO(report.text());
+  REQUIRE(report.passed());
   REQUIRE(split.train.X.n_rows == 2);
   REQUIRE(split.train.X.n_cols == n_train);
   REQUIRE(split.test.X.n_cols == n_test);

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "nnlab/check/optimizer_check.hpp"
 #include "nnlab/core/error.hpp"
 #include "support/plugins.hpp"
 #include "support/quadratic.hpp"
@@ -20,6 +21,16 @@ constexpr double alpha = 0.5;
 
 const Quadratic ill_conditioned{{1.0, 100.0}};
 constexpr double quadratic_alpha = 0.009;
+
+// The optimizer of `yaml`, built afresh at each call, as the framework's checks take it.
+OptimizerFactory factory(std::string_view yaml) {
+  return [yaml = std::string(yaml)] { return make_optimizer(yaml); };
+}
+
+void require_passed(const CheckResult& result) {
+  INFO(result.name << ": " << result.detail);
+  REQUIRE(result.passed);
+}
 } // namespace
 
 arma::vec hand_steps(std::string_view yaml, int steps) {
@@ -32,6 +43,11 @@ arma::vec hand_steps(std::string_view yaml, int steps) {
 }
 
 void check_reset_clears_state(std::string_view yaml, const arma::vec& first_step) {
+  CAPTURE(yaml);
+  // check-plugin's reset(n) check, on the ill-conditioned quadratic...
+  require_passed(
+      check_reset(factory(yaml), ill_conditioned.problem({1.0, -1.0}, quadratic_alpha), 2));
+  // ...and the hand step after a reset, to the value the test expects.
   const auto optimizer = make_optimizer(yaml);
   optimizer->reset(2);
   arma::vec w = w0;
@@ -45,19 +61,12 @@ void check_reset_clears_state(std::string_view yaml, const arma::vec& first_step
 }
 
 OptimizerState check_restore_continues(std::string_view yaml) {
-  const Quadratic& f = ill_conditioned;
-  const auto uninterrupted = make_optimizer(yaml);
-  const arma::vec expected = descend(*uninterrupted, f, {1.0, -1.0}, quadratic_alpha, 5);
-  const auto first = make_optimizer(yaml);
-  arma::vec w = descend(*first, f, {1.0, -1.0}, quadratic_alpha, 2);
-  const OptimizerState state = first->state();
-  const auto resumed = make_optimizer(yaml);
-  resumed->reset(2);
-  resumed->restore(state);
-  for (int i = 0; i < 3; ++i)
-    resumed->step(w, f.gradient(w), quadratic_alpha);
-  REQUIRE(arma::approx_equal(w, expected, "absdiff", 0.0));
-  return state;
+  CAPTURE(yaml);
+  const OptimizationProblem problem = ill_conditioned.problem({1.0, -1.0}, quadratic_alpha);
+  require_passed(check_restore(factory(yaml), problem, 2, 3));
+  const auto optimizer = make_optimizer(yaml);
+  nnlab::descend(*optimizer, problem, 2);
+  return optimizer->state();
 }
 
 void check_restore_rejects(std::string_view yaml, arma::uword n_params,

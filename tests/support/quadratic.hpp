@@ -2,6 +2,7 @@
 
 #include <armadillo>
 
+#include "nnlab/check/optimization_problem.hpp"
 #include "nnlab/plugin/optimizer.hpp"
 
 namespace nnlab::test {
@@ -13,9 +14,13 @@ struct Quadratic {
 
   double value(const arma::vec& x) const { return 0.5 * arma::dot(curvature % x, x); }
   arma::vec gradient(const arma::vec& x) const { return curvature % x; }
+
+  /// f as a problem of the framework's checks (nnlab/check), from `start` at rate `alpha`.
+  OptimizationProblem problem(const arma::vec& start, double alpha) const;
 };
 
-/// Runs `steps` optimizer steps from x0 at rate alpha (after reset) and returns x.
-arma::vec descend(Optimizer& optimizer, const Quadratic& f, arma::vec x0, double alpha, int steps);
+/// nnlab::descend on f.problem(x0, alpha): reset, then `steps` optimizer steps from x0.
+arma::vec descend(Optimizer& optimizer, const Quadratic& f, const arma::vec& x0, double alpha,
+                  int steps);
 
 } // namespace nnlab::test

@@ -15,21 +15,28 @@ void CheckReport::note(std::string text) {
   notes_.push_back(std::move(text));
 }
 
+CheckResult run_check(std::string name, const std::function<bool(std::string& detail)>& check) {
+  CheckResult result{std::move(name), false, {}};
+  try {
+    result.passed = check(result.detail);
+  } catch (const std::exception& e) {
+    // The plugin threw: that is its verdict, and the rest of the checks still run.
+    result.passed = false;
+    result.detail = "threw: " + std::string(e.what());
+  }
+  return result;
+}
+
 void CheckReport::add(std::string name, bool passed, std::string detail) {
   results_.push_back({std::move(name), passed, std::move(detail)});
 }
 
+void CheckReport::add(CheckResult result) {
+  results_.push_back(std::move(result));
+}
+
 void CheckReport::run(std::string name, const std::function<bool(std::string& detail)>& check) {
-  std::string detail;
-  bool passed = false;
-  try {
-    passed = check(detail);
-  } catch (const std::exception& e) {
-    // The plugin threw: that is its verdict, and the rest of the checks still run.
-    passed = false;
-    detail = "threw: " + std::string(e.what());
-  }
-  add(std::move(name), passed, std::move(detail));
+  add(run_check(std::move(name), check));
 }
 
 std::size_t CheckReport::failures() const {

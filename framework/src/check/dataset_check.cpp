@@ -48,7 +48,32 @@ bool check_classes_in_train(const DataSplit& split, std::string& detail) {
   return passed;
 }
 
+// The checks that need only the data.
+void check_data(CheckReport& report, const DataSplit& split) {
+  report.run("consistent split (check_split)", [&](std::string& detail) {
+    try {
+      check_split(split, "the split");
+    } catch (const DataError& e) {
+      detail = e.what();
+      return false;
+    }
+    detail = "same features in train and test, finite features, labels integers in 0.." +
+             std::to_string(split.class_names.size() - 1) + ", no empty set";
+    return true;
+  });
+  report.run("feature and class names",
+             [&](std::string& detail) { return check_names(split, detail); });
+  report.run("every class in train",
+             [&](std::string& detail) { return check_classes_in_train(split, detail); });
+}
+
 } // namespace
+
+CheckReport check_data_split(const DataSplit& split, std::string subject) {
+  CheckReport report(std::move(subject));
+  check_data(report, split);
+  return report;
+}
 
 CheckReport check_dataset(const Dataset& dataset, std::string subject, const Dataset* reseeded) {
   CheckReport report(std::move(subject));
@@ -63,21 +88,7 @@ CheckReport check_dataset(const Dataset& dataset, std::string subject, const Dat
     report.note("the other checks need the data and were not run");
     return report;
   }
-  report.run("consistent split (check_split)", [&](std::string& detail) {
-    try {
-      check_split(*split, "the split");
-    } catch (const DataError& e) {
-      detail = e.what();
-      return false;
-    }
-    detail = "same features in train and test, finite features, labels integers in 0.." +
-             std::to_string(split->class_names.size() - 1) + ", no empty set";
-    return true;
-  });
-  report.run("feature and class names",
-             [&](std::string& detail) { return check_names(*split, detail); });
-  report.run("every class in train",
-             [&](std::string& detail) { return check_classes_in_train(*split, detail); });
+  check_data(report, *split);
   report.run("deterministic", [&](std::string& detail) {
     const bool same = identical(dataset.load(), *split);
     detail =

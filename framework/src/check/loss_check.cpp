@@ -51,25 +51,17 @@ struct Minimum {
   void see(double v) { value = std::isnan(v) || std::isnan(value) ? NAN : std::min(value, v); }
 };
 
-double gradient_error(const Loss& loss, const LossCase& c) {
-  arma::mat d_output(arma::size(c.output));
+double gradient_error(const Loss& loss, const arma::mat& output, const arma::mat& target) {
+  arma::mat d_output(arma::size(output));
   d_output.fill(std::numeric_limits<double>::quiet_NaN());
-  loss.gradient(c.output, c.target, d_output);
+  loss.gradient(output, target, d_output);
   const arma::vec numeric = numeric_gradient(
       [&](const arma::vec& x) {
-        return loss.value(arma::reshape(x, c.output.n_rows, c.output.n_cols), c.target);
+        return loss.value(arma::reshape(x, output.n_rows, output.n_cols), target);
       },
-      arma::vectorise(c.output));
-  if (arma::size(d_output) != arma::size(c.output)) return NAN;
-  return relative_error(arma::vectorise(d_output), static_cast<double>(c.output.n_cols) * numeric);
-}
-
-bool check_gradient(const Loss& loss, const LossCase& c, std::string& detail) {
-  const double error = gradient_error(loss, c);
-  detail = std::to_string(c.output.n_rows) + " x " + std::to_string(c.output.n_cols) +
-           ": relative error " + figure(error) +
-           " against m x central differences (h 1e-6); must be < 1e-6";
-  return error < 1e-6;
+      arma::vectorise(output));
+  if (arma::size(d_output) != arma::size(output)) return NAN;
+  return relative_error(arma::vectorise(d_output), static_cast<double>(output.n_cols) * numeric);
 }
 
 bool check_minimal_at_target(const Loss& loss, const std::vector<LossCase>& cases, Minimum& minimum,
@@ -129,6 +121,17 @@ bool check_symmetry(const Loss& loss, const LossCase& c, std::string& detail) {
 
 } // namespace
 
+CheckResult check_loss_gradient(const Loss& loss, const arma::mat& output, const arma::mat& target,
+                                std::string name) {
+  return run_check(std::move(name), [&](std::string& detail) {
+    const double error = gradient_error(loss, output, target);
+    detail = std::to_string(output.n_rows) + " x " + std::to_string(output.n_cols) +
+             ": relative error " + figure(error) +
+             " against m x central differences (h 1e-6); must be < 1e-6";
+    return error < 1e-6;
+  });
+}
+
 CheckReport check_loss(const Loss& loss, std::string subject) {
   CheckReport report(std::move(subject));
   Rng rng(7);
@@ -137,8 +140,7 @@ CheckReport check_loss(const Loss& loss, std::string subject) {
   report.note("3-class case: 3 x 9 outputs, columns exp(normal) / sum (softmax-like), "
               "one-hot targets of classes 0, 1, 2, 0, ...");
   for (const auto& c : cases)
-    report.run("gradient, " + c.name,
-               [&](std::string& detail) { return check_gradient(loss, c, detail); });
+    report.add(check_loss_gradient(loss, c.output, c.target, "gradient, " + c.name));
   Minimum minimum;
   report.run("minimal at the target", [&](std::string& detail) {
     return check_minimal_at_target(loss, cases, minimum, detail);

@@ -27,8 +27,8 @@ public:
   /// A line of context printed before the results (parameters, data used, thresholds).
   void note(std::string text);
   void add(std::string name, bool passed, std::string detail);
-  /// Runs `check`, which returns its verdict and writes its figures into `detail`. An
-  /// exception from it (i.e. from the plugin) is a FAIL whose detail is the message.
+  void add(CheckResult result);
+  /// add(run_check(name, check)).
   void run(std::string name, const std::function<bool(std::string& detail)>& check);
 
   const std::string& subject() const { return subject_; }
@@ -50,6 +50,13 @@ private:
   std::vector<std::string> notes_;
   std::vector<CheckResult> results_;
 };
+
+/// Runs `check`, which returns its verdict and writes its figures into `detail`. An
+/// exception from it (i.e. from the plugin) is a FAIL whose detail is "threw: <message>".
+/// Each single check (check_restore, check_loss_gradient, ...) is one such result, so a
+/// plugin's own test can REQUIRE(result.passed) with the same figures check-plugin prints.
+NNLAB_EXPORT CheckResult run_check(std::string name,
+                                   const std::function<bool(std::string& detail)>& check);
 
 /// A number for a report: 4 significant digits ("24.2", "0.0003162", "1.234e-09", "nan").
 NNLAB_EXPORT std::string figure(double value);

@@ -20,4 +20,9 @@ namespace nnlab {
 NNLAB_EXPORT CheckReport check_dataset(const Dataset& dataset, std::string subject,
                                        const Dataset* reseeded = nullptr);
 
+/// The checks of check_dataset that need only the data, on a split already loaded:
+/// check_split() accepts it, one feature name per feature and k distinct class names, every
+/// class in the train set.
+NNLAB_EXPORT CheckReport check_data_split(const DataSplit& split, std::string subject);
+
 } // namespace nnlab

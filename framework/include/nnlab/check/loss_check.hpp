@@ -8,6 +8,13 @@
 
 namespace nnlab {
 
+/// gradient(output, target) against m = output.n_cols times the central-difference gradient
+/// of value(., target) at output, relative error below 1e-6, with d_output filled with NaN
+/// beforehand (so it must be overwritten). The gradient checks of check_loss.
+NNLAB_EXPORT CheckResult check_loss_gradient(const Loss& loss, const arma::mat& output,
+                                             const arma::mat& target,
+                                             std::string name = "gradient");
+
 /// Conformance of a loss (what `runner check-plugin` runs on one), on two random cases of
 /// the kinds the core feeds a loss (fixed seed):
 ///   binary:    1 x 8 outputs in (0.05, 0.95), targets 0 and 1;
