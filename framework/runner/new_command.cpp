@@ -63,7 +63,7 @@ int new_plugin(const CliOptions& cli) {
   // <prefix>/bin/runner: the prefix holds lib/cmake/nnlab, in an install and a build tree.
   const fs::path prefix =
       fs::weakly_canonical(boost::dll::program_location().parent_path().parent_path());
-  const auto files = plugin_skeleton(kind, name, prefix);
+  const auto files = plugin_skeleton(kind, name);
   for (const auto& file : files)
     write_file(folder / file.name, file.text);
 

@@ -7,7 +7,9 @@ namespace nnlab::runner {
 
 namespace {
 
-// The same shape as plugins/template/CMakeLists.txt (a test compares the two).
+// plugins/template/ is what these write for `runner new optimizer my_sgd`, byte for byte (a
+// test compares every file), so nothing here may depend on the machine: the README names
+// the install prefix PREFIX, and `runner new` prints the commands with it filled in.
 constexpr std::string_view cmake_lists = R"skeleton(cmake_minimum_required(VERSION 3.25)
 project(@NAME@ CXX)
 
@@ -23,12 +25,13 @@ add_test(NAME check_plugin COMMAND nnlab::runner check-plugin @NAME@
 constexpr std::string_view readme = R"skeleton(# @NAME@: @A_KIND@ plugin for nnlab
 
 Made by `runner new @KIND@ @NAME@`. `@NAME@.cpp` is the plugin, working as it is and
-commented so you can make it yours; `@NAME@.yaml` is an experiment that uses it. `runner`
-is @RUNNER@.
+commented so you can make it yours; `@NAME@.yaml` is an experiment that uses it.
 
-Build it against nnlab (the nnlab that made this folder is in `@PREFIX@`):
+Below, PREFIX is the folder nnlab is installed in (it holds `bin/runner` and
+`lib/cmake/nnlab`; `runner new` printed these commands with it filled in) and `runner` is
+PREFIX/bin/runner. Build the plugin against that nnlab:
 
-    cmake -S . -B build -DCMAKE_PREFIX_PATH=@PREFIX@
+    cmake -S . -B build -DCMAKE_PREFIX_PATH=PREFIX
     cmake --build build
 
 Check it (`ctest --test-dir build` runs the same):
@@ -39,9 +42,9 @@ Use it: an experiment names it in its `@KIND@` block, `@KIND@: {plugin: @NAME@, 
 
     runner @NAME@.yaml --plugin-path build/plugins
 
-`runner list @NAME@ --plugin-path build/plugins` shows its parameters.
-`cmake --install build --prefix @PREFIX@` puts it beside nnlab's own plugins, where the
-runner finds it without --plugin-path.
+`runner list @NAME@ --plugin-path build/plugins` shows its parameters and the values each
+allows. `cmake --install build --prefix PREFIX` puts it beside nnlab's own plugins, where
+the runner finds it without --plugin-path.
 )skeleton";
 
 std::string fill(std::string_view text,
@@ -80,16 +83,13 @@ std::string pascal_case(std::string_view snake) {
   return out;
 }
 
-std::vector<SkeletonFile> plugin_skeleton(PluginKind kind, const std::string& name,
-                                          const std::filesystem::path& prefix) {
+std::vector<SkeletonFile> plugin_skeleton(PluginKind kind, const std::string& name) {
   const std::string kind_text = to_string(kind);
   const std::vector<std::pair<std::string, std::string>> values{
       {"@NAME@", name},
       {"@CLASS@", pascal_case(name)},
       {"@KIND@", kind_text},
-      {"@A_KIND@", (kind == PluginKind::optimizer ? "an " : "a ") + kind_text},
-      {"@PREFIX@", prefix.string()},
-      {"@RUNNER@", (prefix / "bin" / "runner").string()}};
+      {"@A_KIND@", (kind == PluginKind::optimizer ? "an " : "a ") + kind_text}};
   return {{name + ".cpp", fill(skeleton_source(kind), values)},
           {"CMakeLists.txt", fill(cmake_lists, values)},
           {name + ".yaml", fill(skeleton_experiment(kind), values)},

@@ -17,10 +17,9 @@ struct SkeletonFile {
 
 /// The project of a new plugin `name` (lower_snake_case) of `kind`: NAME.cpp (a working,
 /// documented plugin to edit), CMakeLists.txt (find_package(nnlab) + nnlab_add_plugin, and a
-/// check-plugin test), NAME.yaml (an experiment that trains with it) and README.md.
-/// `prefix` is where this nnlab lives, for the README's build command.
-std::vector<SkeletonFile> plugin_skeleton(PluginKind kind, const std::string& name,
-                                          const std::filesystem::path& prefix);
+/// check-plugin test), NAME.yaml (an experiment that trains with it) and README.md. The same
+/// on every machine: for optimizer my_sgd it is plugins/template/, file for file.
+std::vector<SkeletonFile> plugin_skeleton(PluginKind kind, const std::string& name);
 
 /// The plugin source and experiment of each kind, with @NAME@ and @CLASS@ to fill in.
 std::string_view skeleton_source(PluginKind kind);

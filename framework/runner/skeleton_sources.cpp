@@ -1,6 +1,7 @@
 // The plugin sources and experiments `runner new` writes, one per kind. Each is a working
 // plugin written the way plugins/ writes them, so the skeleton builds, passes
-// `runner check-plugin` and trains before its author changes anything.
+// `runner check-plugin` and trains before its author changes anything. The optimizer's, for
+// NAME my_sgd, is plugins/template/ byte for byte (tests/runner/runner_new_test.cpp).
 #include "plugin_skeleton.hpp"
 
 namespace nnlab::runner {
@@ -25,17 +26,20 @@ namespace {
 /// puts it back in restore(), so a checkpointed run resumes to the same bits.
 class @CLASS@ final : public nnlab::Optimizer {
 public:
-  // The runner has checked the block's keys and types against params(); check ranges here.
+  // The runner has checked the block against params() (keys, types, ranges) before this
+  // runs. A check that relates two parameters goes here, e.g.
+  //   if (!(low_ < high_)) config.fail("high", "a number above low");
   explicit @CLASS@(const nnlab::PluginConfig& config)
-      : weight_decay_(config.get<double>("weight_decay")) {
-    // Written negated so that NaN fails too.
-    if (!(weight_decay_ >= 0.0)) config.fail("weight_decay", "a number >= 0");
-  }
+      : weight_decay_(config.get<double>("weight_decay")) {}
 
-  // The keys of the YAML block: name, default, meaning (`runner list @NAME@` prints them).
+  // The keys of the YAML block: name, default, meaning, and the values allowed, with
+  // .at_least(x), .above(x), .at_most(x), .below(x) or .one_of({"a", "b"}) for strings. The
+  // runner refuses any other value, naming the file, line and key; `runner list @NAME@`
+  // prints them.
   static nnlab::ParamList params() {
     return {nnlab::param::number("weight_decay", 0.0,
-                                 "lambda: each step also shrinks w by alpha lambda w")};
+                                 "lambda: each step also shrinks w by alpha lambda w")
+                .at_least(0)};
   }
 
   void reset(arma::uword /*n_params*/) override {}
@@ -86,8 +90,9 @@ class @CLASS@ final : public nnlab::Loss {
 public:
   explicit @CLASS@(const nnlab::PluginConfig& /*config*/) {}
 
-  // No parameters. Declare them as optimizers do, e.g.
-  //   return {nnlab::param::number("epsilon", 1e-12, "outputs are clipped to [eps, 1 - eps]")};
+  // No parameters. Declare them as optimizers do, with the values allowed, e.g.
+  //   return {nnlab::param::number("epsilon", 1e-12, "outputs are clipped to [eps, 1 - eps]")
+  //               .above(0).below(0.5)};
   // and read them in the constructor with config.get<double>("epsilon").
   static nnlab::ParamList params() { return {}; }
 
@@ -139,27 +144,28 @@ namespace {
 /// set and the rest the training set. The same parameters always give the same data.
 class @CLASS@ final : public nnlab::Dataset {
 public:
-  // The runner has checked the block's keys and types against params(); check ranges here.
+  // The runner has checked the block against params() (keys, types, ranges) before this
+  // runs; a check that relates two parameters goes here, with config.fail(key, expected).
   explicit @CLASS@(const nnlab::PluginConfig& config)
       : n_samples_(config.get<std::int64_t>("n_samples")), spread_(config.get<double>("spread")),
         seed_(config.get<std::int64_t>("seed")) {
-    if (n_samples_ < 2 || n_samples_ > 1'000'000)
-      config.fail("n_samples", "an integer in [2, 1000000]");
-    // Written negated so that NaN fails too.
-    if (!(spread_ > 0.0)) config.fail("spread", "a number > 0");
-    if (seed_ < 0) config.fail("seed", "an integer >= 0");
     // Reads test_fraction and checks it leaves samples on both sides.
     n_test_ = nnlab::test_count(config, static_cast<arma::uword>(n_samples_));
   }
 
-  // The keys of the YAML block: name, default, meaning (`runner list @NAME@` prints them).
+  // The keys of the YAML block: name, default, meaning, and the values allowed (the runner
+  // refuses any other value; `runner list @NAME@` prints them).
   static nnlab::ParamList params() {
     using namespace nnlab::param;
     return {
-        integer("n_samples", 200, "samples in train and test together"),
-        number("spread", 0.5, "standard deviation of each cloud"),
-        number("test_fraction", 0.25, "fraction of the samples held out as the test set"),
-        integer("seed", 0, "seed of the generator"),
+        integer("n_samples", 200, "samples in train and test together")
+            .at_least(2)
+            .at_most(1'000'000),
+        number("spread", 0.5, "standard deviation of each cloud").above(0),
+        number("test_fraction", 0.25, "fraction of the samples held out as the test set")
+            .above(0)
+            .below(1),
+        integer("seed", 0, "seed of the generator").at_least(0),
     };
   }
 
@@ -197,7 +203,8 @@ NNLAB_REGISTER_DATASET(@CLASS@, "@NAME@", "two Gaussian clouds, one per class")
 )skeleton";
 
 constexpr std::string_view optimizer_experiment =
-    R"skeleton(# A small network learns XOR with the optimizer @NAME@. From this folder, once built:
+    R"skeleton(# A small network learns XOR (nnlab's own xor generator) with the optimizer @NAME@.
+# From this folder, once built:
 #   runner @NAME@.yaml --plugin-path build/plugins
 name: @NAME@
 seed: 1
