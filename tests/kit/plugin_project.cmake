@@ -4,8 +4,9 @@
 # What a plugin author does, with the installed nnlab only: take the project in SOURCE, or
 # have `runner new KIND NAME` write one; configure it with CMAKE_PREFIX_PATH=PREFIX, build
 # it, and train with its experiment NAME.yaml through the installed runner and
-# --plugin-path. Checks the run is stored, learnt its task and reproduces. With
-# RUN_PROJECT_TESTS, also runs the project's own ctest (its check-plugin test).
+# --plugin-path. Checks the run is stored, learnt its task and reproduces, and that a value
+# outside a declared range is refused. With RUN_PROJECT_TESTS, also runs the project's own
+# ctest (its check-plugin test).
 cmake_minimum_required(VERSION 3.25) # policies: list() keeps empty CSV fields
 set(runner "${PREFIX}/bin/runner")
 file(REMOVE_RECURSE "${WORK}")
@@ -68,6 +69,26 @@ run("verify" "${runner}" verify "${WORK}/results/${NAME}/runs.h5" --plugin-path
   "${WORK}/build/plugins")
 if(NOT output MATCHES "1 reproduced, 0 differ")
   message(FATAL_ERROR "the stored run does not reproduce:\n${output}")
+endif()
+
+# The plugin's declared ranges are checked with nothing written for it but the declaration:
+# a value outside is refused with status 2, naming the key (the loss skeleton declares none).
+if(NOT KIND STREQUAL "loss")
+  if(KIND STREQUAL "dataset")
+    set(outside spread=0)
+    set(refusal "dataset.spread: expected a number > 0, got '0'")
+  else()
+    set(outside weight_decay=-1)
+    set(refusal "optimizer.weight_decay: expected a number >= 0, got '-1'")
+  endif()
+  execute_process(COMMAND "${runner}" check-plugin ${NAME} --set ${outside}
+                  --plugin-path "${WORK}/build/plugins"
+                  RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  string(FIND "${err}" "${refusal}" at)
+  if(NOT status EQUAL 2 OR at EQUAL -1)
+    message(FATAL_ERROR "${outside} should be refused (status 2, '${refusal}'), got status "
+                        "${status}:\n${out}${err}")
+  endif()
 endif()
 
 if(RUN_PROJECT_TESTS)
