@@ -16,6 +16,7 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/timestamp.hpp"
 #include "store_journal.hpp"
+#include "store_layout.hpp"
 
 namespace nnlab {
 namespace fs = std::filesystem;
