@@ -1,6 +1,6 @@
 #include <H5Cpp.h>
 
-#include "../storage/hdf5_io.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "weights_formats.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <H5Cpp.h>
 
-#include "hdf5_io.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "store_layout.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <system_error>
 
-#include "hdf5_io.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 
 namespace nnlab::hdf5 {
