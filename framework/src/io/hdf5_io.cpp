@@ -50,6 +50,14 @@ H5::Attribute open_attribute(const H5::H5Object& object, const char* name) {
   return object.openAttribute(name);
 }
 
+/// "2 x 3 x 4": a dataset's dimensions.
+std::string dims_text(int rank, const hsize_t* dims) {
+  std::string text;
+  for (int i = 0; i < rank; ++i)
+    text += (i ? " x " : "") + std::to_string(dims[i]);
+  return text;
+}
+
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
   static_cast<std::vector<std::string>*>(names)->emplace_back(name);
   return 0;
@@ -130,7 +138,7 @@ double read_double(const H5::H5Object& object, const char* name) {
   return value;
 }
 
-// --- float64 datasets --------------------------------------------------------------------
+// --- arrays of numbers -------------------------------------------------------------------
 void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank) {
   const hsize_t dims[2] = {values.n_rows, values.n_cols};
   const H5::DataSet dataset =
@@ -140,17 +148,39 @@ void write_array(const H5::Group& group, const char* name, const arma::mat& valu
   dataset.write(row_major.memptr(), H5::PredType::NATIVE_DOUBLE);
 }
 
+arma::mat NumberArray::matrix() const {
+  // The row-major values seen column-major are the transpose.
+  return rank == 1 ? arma::mat(values) : arma::mat(arma::reshape(values, cols, rows).t());
+}
+
+NumberArray read_numbers(const H5::Group& group, const std::string& name, const std::string& what,
+                         const std::string& expected) {
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5T_class_t type = dataset.getTypeClass();
+  if (type != H5T_FLOAT && type != H5T_INTEGER)
+    throw BadLayout(what + " is not an array of numbers");
+  const H5::DataSpace space = dataset.getSpace();
+  const int rank = space.getSimpleExtentNdims();
+  hsize_t dims[H5S_MAX_RANK] = {};
+  space.getSimpleExtentDims(dims);
+  if (rank < 1 || rank > 2)
+    throw BadLayout(what + " is " + (rank < 1 ? std::string("a scalar") : dims_text(rank, dims)) +
+                    "; expected " + expected);
+  NumberArray array{arma::vec(space.getSimpleExtentNpoints()), rank,
+                    static_cast<arma::uword>(dims[0]),
+                    rank == 2 ? static_cast<arma::uword>(dims[1]) : 1};
+  if (!array.values.is_empty())
+    dataset.read(array.values.memptr(), H5::PredType::NATIVE_DOUBLE); // row by row, as stored
+  return array;
+}
+
 arma::mat read_array(const H5::Group& group, const char* name, int rank) {
   if (!group.nameExists(name)) throw BadLayout(std::string("no dataset '") + name + "'");
-  const H5::DataSet dataset = group.openDataSet(name);
-  const H5::DataSpace space = dataset.getSpace();
-  if (space.getSimpleExtentNdims() != rank)
-    throw BadLayout(std::string("dataset '") + name + "' is not " + std::to_string(rank) + "-D");
-  hsize_t dims[2] = {0, 1};
-  space.getSimpleExtentDims(dims);
-  arma::mat transposed(dims[1], dims[0]); // the row-major buffer, seen column-major
-  if (!transposed.is_empty()) dataset.read(transposed.memptr(), H5::PredType::NATIVE_DOUBLE);
-  return transposed.t();
+  const std::string what = std::string("dataset '") + name + "'";
+  const NumberArray array =
+      read_numbers(group, name, what, "a " + std::to_string(rank) + "-D array");
+  if (array.rank != rank) throw BadLayout(what + " is not " + std::to_string(rank) + "-D");
+  return array.matrix();
 }
 
 // --- string datasets ---------------------------------------------------------------------

@@ -82,12 +82,33 @@ std::string read_string(const H5::H5Object& object, const char* name);
 std::uint64_t read_uint(const H5::H5Object& object, const char* name);
 double read_double(const H5::H5Object& object, const char* name);
 
-// --- float64 datasets --------------------------------------------------------------------
+// --- arrays of numbers -------------------------------------------------------------------
 
-/// Writes an Armadillo matrix (column-major) as a row-major {rows, cols} dataset (rank 2), so
-/// that h5py's W[r, c] is W(r, c); with rank 1, a column vector as a 1-D dataset.
+/// Writes an Armadillo matrix (column-major) as a row-major {rows, cols} float64 dataset
+/// (rank 2), so that h5py's W[r, c] is W(r, c); with rank 1, a column vector as a 1-D dataset.
 void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank);
-/// Reads what write_array wrote (rank 1 gives a column); BadLayout if missing or not rank-D.
+
+/// A 1-D or 2-D dataset of numbers as the file holds it.
+struct NumberArray {
+  arma::vec values;               ///< row by row, as stored (NumPy's order)
+  int rank = 0;                   ///< 1 or 2
+  arma::uword rows = 0, cols = 0; ///< a 1-D dataset of n values is n x 1
+  /// The values as a rows x cols matrix (a 1-D dataset as a column).
+  arma::mat matrix() const;
+};
+
+/// The one reader of numeric datasets (the store, checkpoints, weights files), lenient as
+/// files written by hand need: float or integer values of any width and byte order
+/// (converted to double by HDF5), 1-D or 2-D, as nnlab, h5py or NumPy write them. Values
+/// are not checked (NaN and Inf read as such). Anything else is a BadLayout naming the
+/// dataset as `what` and saying what was `expected`: "<what> is not an array of numbers",
+/// "<what> is a scalar; expected <expected>", "<what> is 2 x 3 x 4; expected <expected>".
+NumberArray read_numbers(const H5::Group& group, const std::string& name, const std::string& what,
+                         const std::string& expected);
+
+/// Reads what write_array wrote, through read_numbers (rank 1 gives a column); BadLayout
+/// "no dataset 'x'", "dataset 'x' is not 2-D" for the other of the two ranks, or
+/// read_numbers' refusals ("dataset 'x' is 2 x 3 x 4; expected a 2-D array").
 arma::mat read_array(const H5::Group& group, const char* name, int rank);
 
 // --- string datasets ---------------------------------------------------------------------
