@@ -7,10 +7,10 @@
 #include <string_view>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 
