@@ -8,7 +8,8 @@
 #include "nnlab/model/activation.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
-#include "nnlab/plugin/registry.hpp"
+#include "nnlab/plugin/plugin_block.hpp"
+#include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/train/train_settings.hpp"
 #include "nnlab/yaml/config_node.hpp"
 
