@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "nnlab/model/sample_major_products.hpp"
-#include "nnlab/model/thin_products.hpp"
+#include "sample_major_products.hpp"
+#include "thin_products.hpp"
 
 namespace nnlab {
 

@@ -1,5 +1,5 @@
 // A kernel source: CMake builds it with the kernel flags (see core/libmvec.hpp).
-#include "nnlab/model/thin_products.hpp"
+#include "thin_products.hpp"
 
 #include "by_size.hpp"
 #include "core/libmvec.hpp"

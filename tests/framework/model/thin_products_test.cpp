@@ -2,8 +2,8 @@
 
 #include <limits>
 
+#include "model/thin_products.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/model/thin_products.hpp"
 #include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 
