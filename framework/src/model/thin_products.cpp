@@ -191,11 +191,6 @@ void outer_sum(const arma::mat& delta, const arma::mat& a_prev, double scale, ar
 
 } // namespace
 
-void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev, double scale,
-                          arma::mat& dW) {
-  outer_sum(delta, a_prev, scale, dW, false);
-}
-
 void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev, arma::mat& dW) {
   outer_sum(delta, a_prev, 1.0, dW, true);
 }

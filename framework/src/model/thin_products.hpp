@@ -23,10 +23,6 @@ inline constexpr arma::uword thin_limit = 8;
 NNLAB_EXPORT void thin_affine(const arma::mat& W, const arma::vec& b, const arma::mat& a_prev,
                               arma::mat& z);
 
-/// dW = scale * delta a_prev^T (the weight gradient; scale = 1/m), for n_in <= thin_limit.
-NNLAB_EXPORT void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev,
-                                       double scale, arma::mat& dW);
-
 /// dW += delta a_prev^T (a panel's share of the weight gradient), for n_in <= thin_limit.
 NNLAB_EXPORT void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev,
                                            arma::mat& dW);
