@@ -22,7 +22,7 @@
 #include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/model/mlp.hpp"
-#include "nnlab/train/panel_pass.hpp"
+#include "nnlab/model/panel_pass.hpp"
 
 namespace {
 

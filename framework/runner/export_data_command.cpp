@@ -6,9 +6,9 @@
 
 #include "commands.hpp"
 #include "nnlab/config/run_config.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/engine/dataset_cache.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab::runner {
 

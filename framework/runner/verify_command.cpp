@@ -4,7 +4,6 @@
 
 #include "commands.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/engine/dataset_cache.hpp"
@@ -12,6 +11,7 @@
 #include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/storage/run_store.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab::runner {
 

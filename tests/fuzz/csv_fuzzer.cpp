@@ -3,8 +3,6 @@
 // pair, standardisation and the split's checks. Input: the file's text; a line "---"
 // splits it into a train and a test file, else it is one `file` split 70/30. A clear
 // nnlab::Error is the expected answer to a bad file; anything else is a finding.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -13,11 +11,13 @@
 #include <iostream>
 #include <string>
 
+#include <unistd.h>
+
 #include "nnlab/config/run_config.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/plugin/dataset.hpp"
 #include "nnlab/plugin/registry.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace fs = std::filesystem;
 
@@ -60,8 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         nnlab::parse_yaml(yaml, "csv_fuzzer"), "dataset", nnlab::PluginKind::dataset, scratch());
     const nnlab::DataSplit split = registry().create_dataset(block)->load();
     // What the engine relies on from any split that loads.
-    if (split.train.X.n_cols != split.train.y.n_elem || split.test.X.n_cols != split.test.y.n_elem ||
-        split.train.X.n_rows != split.test.X.n_rows) {
+    if (split.train.X.n_cols != split.train.y.n_elem ||
+        split.test.X.n_cols != split.test.y.n_elem || split.train.X.n_rows != split.test.X.n_rows) {
       std::cerr << "csv_fuzzer: the split's shapes do not agree\n";
       std::abort();
     }

@@ -12,9 +12,9 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/plugin/registry.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace {
 

@@ -27,6 +27,17 @@ foreach(link lib/libnnlab.so lib/libnnlab.so.0)
     message(FATAL_ERROR "${PREFIX}/${link} is not a symlink")
   endif()
 endforeach()
+# The headers a plugin author reaches through plugin.hpp (the YAML tree its parameters come
+# in) are installed; the library's private ones (the model's kernels, the io/ layer) are not.
+if(NOT EXISTS "${PREFIX}/include/nnlab/yaml/config_node.hpp")
+  message(FATAL_ERROR "not installed: ${PREFIX}/include/nnlab/yaml/config_node.hpp")
+endif()
+file(GLOB_RECURSE private_headers "${PREFIX}/include/*thin_products.hpp"
+  "${PREFIX}/include/*sample_major_products.hpp" "${PREFIX}/include/*activation_kernels.hpp"
+  "${PREFIX}/include/*hdf5_io.hpp" "${PREFIX}/include/*durable_file.hpp")
+if(private_headers)
+  message(FATAL_ERROR "private headers installed: ${private_headers}")
+endif()
 file(GLOB test_files "${PREFIX}/lib/nnlab/plugins/*fixture*" "${PREFIX}/bin/nnlab_tests")
 if(test_files)
   message(FATAL_ERROR "test files installed: ${test_files}")

@@ -1,7 +1,7 @@
 #include "support/plugins.hpp"
 
 #include "nnlab/config/run_config.hpp"
-#include "nnlab/config/yaml_source.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab::test {
 

@@ -85,6 +85,13 @@ ReferencePass reference_pass(const Mlp& mlp, const arma::mat& X, const arma::mat
   return pass;
 }
 
+arma::vec reference_grads(const ReferencePass& pass) {
+  arma::vec grads;
+  for (std::size_t l = 1; l < pass.dW.size(); ++l)
+    grads = arma::join_cols(grads, arma::vectorise(pass.dW[l]), pass.db[l]);
+  return grads;
+}
+
 std::string mismatch(const arma::mat& x, const arma::mat& reference, const arma::mat& scale,
                      double tol) {
   std::ostringstream out;

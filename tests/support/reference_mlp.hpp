@@ -27,6 +27,8 @@ struct ReferencePass {
 /// pass: delta_l, dW_l = delta_l a_{l-1}^T / m, db_l = sum(delta_l, 1) / m,
 /// dA_{l-1} = W_l^T delta_l.
 ReferencePass reference_pass(const Mlp& mlp, const arma::mat& X, const arma::mat& dA_L = {});
+/// The pass's dW_l and db_l laid out as Mlp::grads(): [W1, b1, W2, b2, ...], W column-major.
+arma::vec reference_grads(const ReferencePass& pass);
 
 /// Empty when x equals reference to `tol` relative to `scale` element by element
 /// (|x - ref| <= tol * scale, scale >= |ref|: the magnitude of what was summed), with NaN

@@ -4,9 +4,9 @@
 
 #include "nnlab/config/extends.hpp"
 #include "nnlab/config/overrides.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 

@@ -4,8 +4,8 @@
 #include <optional>
 
 #include "nnlab/config/run_config.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 

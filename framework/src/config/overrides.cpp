@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "nnlab/config/extends.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 

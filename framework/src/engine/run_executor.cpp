@@ -5,7 +5,6 @@
 #include <iostream>
 #include <optional>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/core/timestamp.hpp"
@@ -14,6 +13,7 @@
 #include "nnlab/train/course_printer.hpp"
 #include "nnlab/train/early_stopping.hpp"
 #include "nnlab/train/trainer.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 namespace fs = std::filesystem;

@@ -4,7 +4,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "nnlab/model/activation_kernels.hpp"
+#include "activation_kernels.hpp"
 
 namespace nnlab {
 

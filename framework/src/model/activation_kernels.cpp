@@ -1,5 +1,5 @@
 // A kernel source: CMake builds it with the kernel flags (see core/libmvec.hpp).
-#include "nnlab/model/activation_kernels.hpp"
+#include "activation_kernels.hpp"
 
 #include <cstring>
 

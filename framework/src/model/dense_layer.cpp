@@ -3,8 +3,8 @@
 #include <stdexcept>
 #include <string>
 
-#include "nnlab/model/sample_major_products.hpp"
-#include "nnlab/model/thin_products.hpp"
+#include "sample_major_products.hpp"
+#include "thin_products.hpp"
 
 namespace nnlab {
 
@@ -40,22 +40,6 @@ void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) co
     z += W_ * a_prev;
   }
   f_.forward(z, a);
-}
-
-void DenseLayer::backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
-                          arma::mat& delta, arma::mat* dA_prev) {
-  check_size("a", a, n_out(), a_prev.n_cols);
-  check_size("delta", delta, n_out(), a_prev.n_cols);
-  const double inv_m = 1.0 / static_cast<double>(a_prev.n_cols);
-  f_.backward(a, dA, delta, db_); // db = sum(delta, 1), from the same sweep
-  db_ *= inv_m;
-  if (n_in() <= kernels::thin_limit) {
-    kernels::thin_weight_gradient(delta, a_prev, inv_m, dW_);
-  } else {
-    dW_ = delta * a_prev.t();
-    dW_ *= inv_m;
-  }
-  if (dA_prev) pass_down(delta, *dA_prev);
 }
 
 void DenseLayer::backward_add(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,

@@ -70,10 +70,6 @@ const arma::mat& Mlp::forward(const arma::mat& X, Nodes& nodes) const {
   return forward_through(X, nodes, &DenseLayer::forward);
 }
 
-void Mlp::backward(const arma::mat& X, Nodes& nodes) {
-  backward_through(X, nodes, &DenseLayer::backward);
-}
-
 void Mlp::backward_add(const arma::mat& X, Nodes& nodes) {
   backward_through(X, nodes, &DenseLayer::backward_add);
 }

@@ -1,12 +1,12 @@
 // A kernel source: CMake builds it with the kernel flags (see core/libmvec.hpp).
-#include "nnlab/model/sample_major_products.hpp"
+#include "sample_major_products.hpp"
 
 #include <stdexcept>
 #include <string>
 
 #include "by_size.hpp"
 #include "core/libmvec.hpp"
-#include "nnlab/model/thin_products.hpp"
+#include "thin_products.hpp"
 
 namespace nnlab::kernels {
 

@@ -1,5 +1,5 @@
 // A kernel source: CMake builds it with the kernel flags (see core/libmvec.hpp).
-#include "nnlab/model/thin_products.hpp"
+#include "thin_products.hpp"
 
 #include "by_size.hpp"
 #include "core/libmvec.hpp"
@@ -82,12 +82,11 @@ template <uword K>
     }
 }
 
-// dW = scale * sum_j D(:, j) A(:, j)^T for few rows (D has rows < short_column): per lane a
+// dW += sum_j D(:, j) A(:, j)^T for few rows (D has rows < short_column): per lane a
 // partial sum over every lanes-th sample, the lanes then added in order, then the tail.
-// With `add`, dW += that sum instead (scale is then 1).
 template <uword K>
 [[gnu::always_inline]] inline void lanes_outer_sum(const double* D, uword rows, const double* A,
-                                                   uword m, double scale, double* dW, bool add) {
+                                                   uword m, double* dW) {
   Lanes acc[short_column * K] = {};
   uword j = 0;
   for (; j + lanes <= m; j += lanes) {
@@ -109,8 +108,7 @@ template <uword K>
     double sum = 0.0;
     for (uword l = 0; l < lanes; ++l)
       sum += acc[i][l];
-    const double total = scale * (sum + tail[i]);
-    dW[i] = add ? dW[i] + total : total;
+    dW[i] += sum + tail[i];
   }
 }
 
@@ -129,19 +127,16 @@ NNLAB_KERNEL void lanes_product(const double* A, uword rs, uword cs, const doubl
 }
 
 NNLAB_KERNEL void lanes_outer_sum(const double* D, uword rows, const double* A, uword cols, uword m,
-                                  double scale, double* dW, bool add){
-#define NNLAB_CALL(K) lanes_outer_sum<K>(D, rows, A, m, scale, dW, add)
+                                  double* dW){
+#define NNLAB_CALL(K) lanes_outer_sum<K>(D, rows, A, m, dW)
     NNLAB_BY_SIZE(cols, NNLAB_CALL)
 #undef NNLAB_CALL
 }
 
-// dW = scale * sum_j D(:, j) A(:, j)^T, one sample after another, along dW's columns; with
-// `add` (scale 1), the samples' terms go onto dW as it is.
+// dW += sum_j D(:, j) A(:, j)^T, one sample after another, along dW's columns: the
+// samples' terms go onto dW as it is.
 NNLAB_KERNEL void column_outer_sum(const double* D, uword rows, const double* A, uword cols,
-                                   uword m, double scale, double* dW, bool add) {
-  if (!add)
-    for (uword i = 0; i < rows * cols; ++i)
-      dW[i] = 0.0;
+                                   uword m, double* dW) {
   for (uword j = 0; j < m; ++j) {
     const double* __restrict Dj = D + j * rows;
     for (uword k = 0; k < cols; ++k) {
@@ -151,9 +146,6 @@ NNLAB_KERNEL void column_outer_sum(const double* D, uword rows, const double* A,
         dWk[r] += Dj[r] * x;
     }
   }
-  if (!add)
-    for (uword i = 0; i < rows * cols; ++i)
-      dW[i] *= scale;
 }
 
 } // namespace
@@ -177,27 +169,13 @@ void thin_affine(const arma::mat& W, const arma::vec& b, const arma::mat& a_prev
                   W.n_rows, a_prev.n_cols);
 }
 
-namespace {
-
-void outer_sum(const arma::mat& delta, const arma::mat& a_prev, double scale, arma::mat& dW,
-               bool add) {
+void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev, arma::mat& dW) {
   if (delta.n_rows >= short_column)
     column_outer_sum(delta.memptr(), delta.n_rows, a_prev.memptr(), a_prev.n_rows, delta.n_cols,
-                     scale, dW.memptr(), add);
+                     dW.memptr());
   else
     lanes_outer_sum(delta.memptr(), delta.n_rows, a_prev.memptr(), a_prev.n_rows, delta.n_cols,
-                    scale, dW.memptr(), add);
-}
-
-} // namespace
-
-void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev, double scale,
-                          arma::mat& dW) {
-  outer_sum(delta, a_prev, scale, dW, false);
-}
-
-void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev, arma::mat& dW) {
-  outer_sum(delta, a_prev, 1.0, dW, true);
+                    dW.memptr());
 }
 
 void thin_input_gradient(const arma::mat& W, const arma::mat& delta, arma::mat& dA_prev) {

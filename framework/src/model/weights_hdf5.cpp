@@ -1,6 +1,8 @@
+#include <utility>
+
 #include <H5Cpp.h>
 
-#include "../storage/hdf5_io.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "weights_formats.hpp"
 
@@ -8,35 +10,15 @@ namespace nnlab::weights {
 
 namespace {
 
-std::string dims_text(int rank, const hsize_t* dims) {
-  std::string text;
-  for (int i = 0; i < rank; ++i)
-    text += (i ? " x " : "") + std::to_string(dims[i]);
-  return text;
-}
-
 Array read_array(const H5::Group& group, const std::string& name, const std::string& place) {
-  const H5::DataSet dataset = group.openDataSet(name);
-  const H5T_class_t type = dataset.getTypeClass();
-  if (type != H5T_FLOAT && type != H5T_INTEGER)
-    throw DataError(place + " is not an array of numbers");
-  const H5::DataSpace space = dataset.getSpace();
-  const int rank = space.getSimpleExtentNdims();
-  hsize_t dims[H5S_MAX_RANK] = {};
-  space.getSimpleExtentDims(dims);
-  if (rank < 1 || rank > 2)
-    throw DataError(place + " is " + (rank < 1 ? std::string("a scalar") : dims_text(rank, dims)) +
-                    "; expected a 2-D array (a bias may be 1-D)");
-  Array array{name,
-              place,
-              arma::vec(space.getSimpleExtentNpoints()),
-              true,
-              static_cast<arma::uword>(dims[0]),
-              rank == 2 ? static_cast<arma::uword>(dims[1]) : 1};
-  if (!array.values.is_empty())
-    dataset.read(array.values.memptr(), H5::PredType::NATIVE_DOUBLE); // row by row, as stored
-  if (!array.values.is_finite()) throw DataError(place + " holds a value that is not finite");
-  return array;
+  hdf5::NumberArray read;
+  try {
+    read = hdf5::read_numbers(group, name, place, "a 2-D array (a bias may be 1-D)");
+  } catch (const hdf5::BadLayout& e) {
+    throw DataError(e.what());
+  }
+  if (!read.values.is_finite()) throw DataError(place + " holds a value that is not finite");
+  return Array{name, place, std::move(read.values), true, read.rows, read.cols};
 }
 
 // True when every folder of the path "/a/b/c/" exists as a group (checked one level at a

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/model/panel_pass.hpp"
 #include "nnlab/plot/plot_style.hpp"
 #include "nnlab/train/metrics.hpp"
-#include "nnlab/train/panel_pass.hpp"
 
 namespace nnlab {
 

@@ -5,8 +5,8 @@
 #include <set>
 #include <utility>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/report/config_diff.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 

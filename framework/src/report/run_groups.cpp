@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/storage/run_store.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 

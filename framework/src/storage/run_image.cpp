@@ -2,8 +2,9 @@
 
 #include <H5Cpp.h>
 
-#include "hdf5_io.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
+#include "store_layout.hpp"
 
 namespace nnlab {
 
@@ -31,7 +32,8 @@ RunRecord run_from_bytes(std::string_view bytes, const std::string& what) {
     // HDF5 copies the image (no callbacks given), so `bytes` may go away after open.
     hdf5::check(H5Pset_file_image(access.getId(), const_cast<char*>(bytes.data()), bytes.size()),
                 "H5Pset_file_image");
-    const H5::H5File file(hdf5::image_name(), H5F_ACC_RDONLY, H5::FileCreatPropList::DEFAULT, access);
+    const H5::H5File file(hdf5::image_name(), H5F_ACC_RDONLY, H5::FileCreatPropList::DEFAULT,
+                          access);
     const H5::Group runs = file.openGroup("runs");
     const auto ids = hdf5::link_names(runs, H5_INDEX_NAME);
     if (ids.size() != 1)

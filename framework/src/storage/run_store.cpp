@@ -11,11 +11,12 @@
 
 #include <H5Cpp.h>
 
-#include "durable_file.hpp"
-#include "hdf5_io.hpp"
+#include "io/durable_file.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/timestamp.hpp"
 #include "store_journal.hpp"
+#include "store_layout.hpp"
 
 namespace nnlab {
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-#include "durable_file.hpp"
+#include "io/durable_file.hpp"
 #include "nnlab/core/error.hpp"
 
 namespace nnlab {

@@ -7,8 +7,8 @@
 
 #include <H5Cpp.h>
 
-#include "../storage/durable_file.hpp"
-#include "../storage/hdf5_io.hpp"
+#include "io/durable_file.hpp"
+#include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/model/mlp.hpp"

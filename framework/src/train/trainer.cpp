@@ -8,9 +8,9 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
+#include "nnlab/model/panel_pass.hpp"
 #include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/metrics.hpp"
-#include "nnlab/train/panel_pass.hpp"
 
 namespace nnlab {
 

@@ -2,8 +2,8 @@
 
 #include "nnlab/config/extends.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;

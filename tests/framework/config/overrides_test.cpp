@@ -2,8 +2,8 @@
 
 #include "nnlab/config/overrides.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
@@ -67,8 +67,8 @@ TEST_CASE("Overrides: a block merges into a block by the plugin rule", "[config]
 TEST_CASE("Overrides: another kind drops the old kind's keys", "[config][overrides]") {
   const std::string uniform = "model: {layers: [3, 2, 1], init: {kind: uniform, low: 0.0, "
                               "high: 1.0}}\n";
-  const std::string text = course.substr(0, course.find("model")) + uniform +
-                           course.substr(course.find("loss"));
+  const std::string text =
+      course.substr(0, course.find("model")) + uniform + course.substr(course.find("loss"));
   const auto legacy = parse({"model.init.kind=numpy_legacy"}, text);
   const nnlab::ConfigNode& init = *legacy.base.find("model")->find("init");
   CHECK(init.flow() == "{kind: numpy_legacy}");
@@ -76,8 +76,7 @@ TEST_CASE("Overrides: another kind drops the old kind's keys", "[config][overrid
   CHECK(runs.at(0).resolve().parsed.model.init.kind == nnlab::InitSpec::Kind::numpy_legacy);
   // The same kind merges key by key.
   const auto wider = parse({"model.init={kind: uniform, high: 2.0}"}, text);
-  CHECK(wider.base.find("model")->find("init")->flow() ==
-        "{kind: uniform, low: 0.0, high: 2.0}");
+  CHECK(wider.base.find("model")->find("init")->flow() == "{kind: uniform, low: 0.0, high: 2.0}");
   const auto schedule =
       parse({"training.lr_schedule={kind: exponential, gamma: 0.99}"},
             course.substr(0, course.find("training")) +

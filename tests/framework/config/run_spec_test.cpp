@@ -3,8 +3,8 @@
 #include <malloc.h>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 using Catch::Matchers::Contains;
 

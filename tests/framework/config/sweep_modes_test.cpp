@@ -6,8 +6,8 @@
 #include <set>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 using Catch::Matchers::Contains;
 

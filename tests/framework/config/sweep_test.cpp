@@ -4,8 +4,8 @@
 #include <set>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;

@@ -1,10 +1,10 @@
 #include <catch2/catch.hpp>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/engine/run_preparer.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/plugins.hpp"
 
 using Catch::Matchers::Contains;

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <sstream>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;

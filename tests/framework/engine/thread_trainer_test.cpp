@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/engine/run_trainer.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/plugins.hpp"
 
 namespace {

@@ -2,8 +2,8 @@
 
 #include <limits>
 
+#include "model/activation_kernels.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/model/activation_kernels.hpp"
 #include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 

@@ -5,6 +5,7 @@
 #include "nnlab/check/finite_difference.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
+#include "nnlab/model/panel_pass.hpp"
 #include "nnlab/train/metrics.hpp"
 #include "support/plugins.hpp"
 #include "support/reference_mlp.hpp"
@@ -48,7 +49,8 @@ TEST_CASE("Mlp: forward keeps every node, as the course does", "[model][mlp]") {
   CHECK(out.n_cols == 4);
 }
 
-TEST_CASE("Mlp: backprop equals central finite differences", "[model][mlp][gradient]") {
+TEST_CASE("Mlp: backprop through the panel pass equals central finite differences",
+          "[model][mlp][gradient]") {
   struct Case {
     std::vector<arma::uword> layers;
     const char* output;
@@ -85,8 +87,8 @@ TEST_CASE("Mlp: backprop equals central finite differences", "[model][mlp][gradi
   const arma::vec theta = mlp.params();
   const arma::vec numeric = nnlab::numeric_gradient(cost, theta);
   mlp.params() = theta;
-  loss->gradient(mlp.forward(X, nodes), Y, nodes.dA.back());
-  mlp.backward(X, nodes);
+  // Panels of 3 columns: the gradient is summed over panels of 3, 3 and 1 samples.
+  nnlab::PanelPass(mlp, m, 3).forward_backward(mlp, X, Y, *loss);
   CHECK(nnlab::relative_error(mlp.grads(), numeric) < 1e-6);
 }
 
@@ -115,13 +117,16 @@ TEST_CASE("Mlp: a bad architecture is refused", "[model][mlp]") {
 
 namespace {
 
-// Every node and gradient of a pass through the network against the plain pass
+// Every node and gradient of a pass through the network (forward, then backward_add over
+// all columns as one panel, scaled by 1/m as PanelPass does) against the plain pass
 // (support/reference_mlp.hpp); empty when all agree to 1e-12 in the max norm.
 std::string compare_with_reference(nnlab::Mlp& mlp, const arma::mat& X, const arma::mat& dA_L) {
   nnlab::Nodes nodes = mlp.make_nodes(X.n_cols);
   mlp.forward(X, nodes);
   nodes.dA.back() = dA_L;
-  mlp.backward(X, nodes);
+  mlp.zero_grads();
+  mlp.backward_add(X, nodes);
+  mlp.scale_grads(1.0 / static_cast<double>(X.n_cols));
   const auto reference = nnlab::test::reference_pass(mlp, X, dA_L);
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
     const std::string layer = "layer " + std::to_string(l) + ": ";

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "model/sample_major_products.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/model/sample_major_products.hpp"
 #include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 

@@ -2,8 +2,8 @@
 
 #include <limits>
 
+#include "model/thin_products.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/model/thin_products.hpp"
 #include "support/random_matrix.hpp"
 #include "support/reference_mlp.hpp"
 
@@ -28,9 +28,12 @@ TEST_CASE("ThinProducts: equal the BLAS products to 1e-12 of their terms",
   const arma::mat ones = arma::ones(1, m);
   CHECK(mismatch(z, W * X + b * ones, arma::abs(W) * arma::abs(X) + arma::abs(b) * ones) == "");
 
-  arma::mat dW(n_out, n_in);
-  nnlab::kernels::thin_weight_gradient(delta, X, 1.0 / m, dW);
-  CHECK(mismatch(dW, delta * X.t() / m, arma::abs(delta) * arma::abs(X).t() / m) == "");
+  // The weight gradient adds onto what dW holds (a panel's share of the sum).
+  const arma::mat dW0 = random_matrix(n_out, n_in, 11);
+  arma::mat dW = dW0;
+  nnlab::kernels::thin_weight_gradient_add(delta, X, dW);
+  CHECK(mismatch(dW, dW0 + delta * X.t(), arma::abs(dW0) + arma::abs(delta) * arma::abs(X).t()) ==
+        "");
 
   if (n_out <= nnlab::kernels::thin_limit) {
     arma::mat dA(n_in, m);
@@ -70,9 +73,9 @@ TEST_CASE("ThinProducts: NaN and Inf spread as through the BLAS products",
   arma::mat z(n_out, 11);
   nnlab::kernels::thin_affine(W, b, X, z);
   CHECK(mismatch(z, W * X + b * ones, arma::abs(W) * arma::abs(X) + arma::abs(b) * ones) == "");
-  arma::mat dW(n_out, 3);
-  nnlab::kernels::thin_weight_gradient(delta, X, 1.0 / 11, dW);
-  CHECK(mismatch(dW, delta * X.t() / 11, arma::abs(delta) * arma::abs(X).t() / 11) == "");
+  arma::mat dW(n_out, 3, arma::fill::zeros);
+  nnlab::kernels::thin_weight_gradient_add(delta, X, dW);
+  CHECK(mismatch(dW, delta * X.t(), arma::abs(delta) * arma::abs(X).t()) == "");
   arma::mat dA(3, 11);
   nnlab::kernels::thin_input_gradient(W, delta, dA);
   CHECK(mismatch(dA, W.t() * delta, arma::abs(W).t() * arma::abs(delta)) == "");

@@ -1,5 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include <H5Cpp.h>
 
 #include "nnlab/core/error.hpp"
@@ -157,4 +164,68 @@ TEST_CASE("WeightsFile: missing, extra, repeated and bad entries are one-line er
   CHECK_THROWS_WITH(load("text.h5", "not HDF5"), StartsWith(at + "text.h5: cannot open as HDF5: "));
   CHECK_THROWS_WITH(nnlab::load_weights_file(mlp, dir.path() / "w.txt"),
                     Equals(at + "w.txt: expected an HDF5 (.h5, .hdf5) or CSV (.csv) file"));
+}
+
+TEST_CASE("WeightsFile: HDF5 arrays may be integers of any width, and other datasets are named",
+          "[model][init][weights]") {
+  nnlab::test::TempDir dir;
+  nnlab::Mlp mlp(course_net());
+  const auto file = dir.path() / "w.h5";
+  const auto write = [&](const char* replaced, const std::function<void(const H5::H5File&)>& put) {
+    H5::H5File h5(file.string(), H5F_ACC_TRUNC);
+    for (const auto& [name, dims] : std::vector<std::pair<const char*, std::vector<hsize_t>>>{
+             {"W1", {3, 2}}, {"b1", {3}}, {"W2", {2, 3}}, {"b2", {2}}, {"W3", {1, 2}}, {"b3", {1}}})
+      if (std::string(name) != replaced) write_dataset(h5, name, dims);
+    put(h5);
+  };
+  SECTION("big-endian 32-bit integers, and unsigned bytes, read as their values") {
+    write("W1", [](const H5::H5File& h5) {
+      const std::int32_t values[6] = {1, -2, 3, -4, 5, -6};
+      const hsize_t dims[2] = {3, 2};
+      h5.createDataSet("W1", H5::PredType::STD_I32BE, H5::DataSpace(2, dims))
+          .write(values, H5::PredType::NATIVE_INT32);
+    });
+    nnlab::load_weights_file(mlp, file);
+    CHECK(mlp.layer(1).W()(0, 1) == -2.0);
+    CHECK(mlp.layer(1).W()(2, 1) == -6.0);
+    write("b1", [](const H5::H5File& h5) {
+      const std::uint8_t values[3] = {7, 8, 255};
+      const hsize_t dims[1] = {3};
+      h5.createDataSet("b1", H5::PredType::STD_U8LE, H5::DataSpace(1, dims))
+          .write(values, H5::PredType::NATIVE_UINT8);
+    });
+    nnlab::load_weights_file(mlp, file);
+    CHECK(mlp.layer(1).b()(2) == 255.0);
+  }
+  SECTION("a 3-D array, a scalar, strings and a NaN are refused, naming the dataset") {
+    std::string why;
+    const auto bad = [&](const char* name, const std::function<void(const H5::H5File&)>& put) {
+      write(name, put);
+      try {
+        nnlab::load_weights_file(mlp, file);
+      } catch (const nnlab::DataError& e) {
+        return std::string(e.what());
+      }
+      return std::string("(no DataError)");
+    };
+    CHECK(bad("W2", [](const H5::H5File& h5) {
+            write_dataset(h5, "W2", {2, 3, 1});
+          }) == file.string() + ": /W2 is 2 x 3 x 1; expected a 2-D array (a bias may be 1-D)");
+    CHECK(bad("b2", [](const H5::H5File& h5) {
+            const double value = 0.5;
+            h5.createDataSet("b2", H5::PredType::IEEE_F64LE, H5::DataSpace(H5S_SCALAR))
+                .write(&value, H5::PredType::NATIVE_DOUBLE);
+          }) == file.string() + ": /b2 is a scalar; expected a 2-D array (a bias may be 1-D)");
+    CHECK(bad("b3", [](const H5::H5File& h5) {
+            H5::StrType type(H5::PredType::C_S1, 4);
+            const hsize_t dims[1] = {1};
+            h5.createDataSet("b3", type, H5::DataSpace(1, dims)).write("abc", type);
+          }) == file.string() + ": /b3 is not an array of numbers");
+    CHECK(bad("b1", [](const H5::H5File& h5) {
+            const double values[3] = {1.0, std::nan(""), 3.0};
+            const hsize_t dims[1] = {3};
+            h5.createDataSet("b1", H5::PredType::IEEE_F64LE, H5::DataSpace(1, dims))
+                .write(values, H5::PredType::NATIVE_DOUBLE);
+          }) == file.string() + ": /b1 holds a value that is not finite");
+  }
 }

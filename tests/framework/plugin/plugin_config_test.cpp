@@ -1,8 +1,8 @@
 #include <catch2/catch.hpp>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/plugin/plugin_config.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 using Catch::Matchers::Contains;
 using namespace nnlab;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/report/config_diff.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace {
 using namespace nnlab;

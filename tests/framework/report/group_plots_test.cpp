@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/report/group_plots.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace {
 

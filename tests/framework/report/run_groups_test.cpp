@@ -2,9 +2,9 @@
 
 #include <cmath>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/report/run_groups.hpp"
 #include "nnlab/storage/run_store.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::WithinAbs;

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <cstdlib>
+#include <string>
+#include <vector>
 
 #include <H5Cpp.h>
 
@@ -150,4 +153,40 @@ TEST_CASE("RunStore: what is missing or broken is named, on one line", "[storage
   const auto cut = dir.write("cut.h5", test::read_text(file).substr(0, 800)); // killed mid-write
   CHECK_THAT(storage_error([&] { RunStore::open(cut, store_header); }),
              StartsWith(cut.string() + ": cannot open: truncated file") && !Contains("\n"));
+}
+
+TEST_CASE("RunStore: a run array that is not as the store writes it is named, on one line",
+          "[storage]") {
+  const test::TempDir dir;
+  const auto file = dir.path() / "runs.h5";
+  write_and_publish(file, {make_run("r1")});
+  const auto replace = [&](const std::string& path, const H5::DataType& type,
+                           std::vector<hsize_t> dims) {
+    H5::H5File h5(file.string(), H5F_ACC_RDWR);
+    h5.unlink(path);
+    h5.createDataSet(path, type, H5::DataSpace(static_cast<int>(dims.size()), dims.data()));
+  };
+  const std::string at = file.string() + ": read run 'r1': dataset ";
+  const auto read = [&] { RunStore::open_read_only(file).read_run("r1"); };
+  SECTION("a series of another rank") {
+    replace("/runs/r1/cost_train", H5::PredType::IEEE_F64LE, {4, 1});
+    CHECK(storage_error(read) == at + "'cost_train' is not 1-D");
+  }
+  SECTION("a weight of three dimensions") {
+    replace("/runs/r1/weights/W1", H5::PredType::IEEE_F64LE, {2, 2, 2});
+    CHECK(storage_error(read) == at + "'W1' is 2 x 2 x 2; expected a 2-D array");
+  }
+  SECTION("a series of strings") {
+    replace("/runs/r1/cost_test", H5::StrType(H5::PredType::C_S1, 8), {4});
+    CHECK(storage_error(read) == at + "'cost_test' is not an array of numbers");
+  }
+  SECTION("a series of integers reads as their values") {
+    replace("/runs/r1/accuracy_train", H5::PredType::STD_I16BE, {4});
+    const std::int16_t values[4] = {1, -2, 3, 300};
+    H5::H5File(file.string(), H5F_ACC_RDWR)
+        .openDataSet("/runs/r1/accuracy_train")
+        .write(values, H5::PredType::NATIVE_INT16);
+    const arma::vec series = RunStore::open_read_only(file).read_run("r1").series.accuracy_train;
+    CHECK(arma::approx_equal(series, arma::vec{1, -2, 3, 300}, "absdiff", 0.0));
+  }
 }

@@ -5,7 +5,6 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/engine/prepared_run.hpp"
@@ -13,6 +12,7 @@
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/trainer.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/plugins.hpp"
 #include "support/temp_dir.hpp"
 

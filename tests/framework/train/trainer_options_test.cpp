@@ -11,6 +11,7 @@
 #include "nnlab/train/series_recorder.hpp"
 #include "nnlab/train/trainer.hpp"
 #include "support/plugins.hpp"
+#include "support/reference_mlp.hpp"
 
 using Catch::Matchers::WithinRel;
 using nnlab::Activation;
@@ -61,17 +62,18 @@ private:
   arma::vec before_;
 };
 
-// The gradient of the loss over the columns `cols` of the training set, at `params`.
+// The gradient of the loss over the columns `cols` of the training set, at `params`, by
+// the plain pass (support/reference_mlp.hpp).
 arma::vec batch_gradient(const nnlab::DataSplit& data, const arma::vec& params,
                          const arma::uvec& cols, const nnlab::Loss& loss) {
   nnlab::Mlp mlp(arch);
   mlp.params() = params;
   const arma::mat X = data.train.X.cols(cols);
   const arma::mat Y = nnlab::make_targets(arma::rowvec(data.train.y.cols(cols)), 1);
-  nnlab::Nodes nodes = mlp.make_nodes(X.n_cols);
-  loss.gradient(mlp.forward(X, nodes), Y, nodes.dA.back());
-  mlp.backward(X, nodes);
-  return mlp.grads();
+  const auto plain = nnlab::test::reference_pass(mlp, X);
+  arma::mat dA_L(arma::size(plain.a.back()));
+  loss.gradient(plain.a.back(), Y, dA_L);
+  return nnlab::test::reference_grads(nnlab::test::reference_pass(mlp, X, dA_L));
 }
 
 } // namespace

@@ -3,8 +3,8 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

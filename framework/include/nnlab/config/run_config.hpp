@@ -4,13 +4,14 @@
 #include <filesystem>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/model/activation.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
-#include "nnlab/plugin/registry.hpp"
+#include "nnlab/plugin/plugin_block.hpp"
+#include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/train/train_settings.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

@@ -8,9 +8,9 @@
 #include <utility>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/config/run_config.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

@@ -35,14 +35,11 @@ public:
   /// when a side has at most kernels::thin_limit terms; throws std::invalid_argument on a
   /// size mismatch.
   void forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const;
-  /// From dA = dC/da (per sample): delta = dA % f'(z), dW = delta a_prev^T / m,
-  /// db = sum(delta, 1) / m and, when dA_prev is given, dA_prev = W^T delta; delta arrives
-  /// sized n_out x m, dA_prev n_in x m.
-  void backward(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA, arma::mat& delta,
-                arma::mat* dA_prev);
-  /// The same for some of a pass's samples (a panel of columns): adds their sums
-  /// delta a_prev^T and sum(delta, 1) onto dW and db instead, not divided by anything
-  /// (Mlp::backward_add: the caller zeroes the gradient first and scales it by 1/m last).
+  /// From dA = dC/da (per sample) of some of a pass's samples (a panel of columns):
+  /// delta = dA % f'(z), adds their sums delta a_prev^T and sum(delta, 1) onto dW and db,
+  /// not divided by anything (Mlp::backward_add: the caller zeroes the gradient first and
+  /// scales it by 1/m last) and, when dA_prev is given, sets dA_prev = W^T delta; delta
+  /// arrives sized n_out x m, dA_prev n_in x m.
   void backward_add(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
                     arma::mat& delta, arma::mat* dA_prev);
 

@@ -53,7 +53,7 @@ public:
   /// The flat parameters; an optimizer updates them in place (their size is fixed).
   arma::vec& params() { return params_; }
   const arma::vec& params() const { return params_; }
-  /// The flat gradient dC/dparams of the last backward().
+  /// The flat gradient dC/dparams: backward_add's sums, once scaled (PanelPass).
   const arma::vec& grads() const { return grads_; }
 
   /// 1 where params() holds a weight (an entry of some W_l), 0 where it holds a bias:
@@ -64,12 +64,11 @@ public:
   Nodes make_nodes(arma::uword m) const;
   /// Forward pass over X (n_inputs x m): fills z[l], a[l]; returns a[L].
   const arma::mat& forward(const arma::mat& X, Nodes& nodes) const;
-  /// Backward pass after forward(X, nodes), from nodes.dA[L] = dC/da_L per sample
-  /// (set by the loss): fills delta[l], dA[l] and grads().
-  void backward(const arma::mat& X, Nodes& nodes);
-  /// The same over a panel of a larger pass's samples (panel_pass.hpp): adds the panel's
-  /// sums delta_l a_{l-1}^T and sum(delta_l, 1) onto grads(), which start from
-  /// zero_grads() and end divided by the pass's m (scale_grads).
+  /// Backward pass over a panel of a pass's samples (panel_pass.hpp), after
+  /// forward(X, nodes), from nodes.dA[L] = dC/da_L per sample (set by the loss): fills
+  /// delta[l] and dA[l], and adds the panel's sums delta_l a_{l-1}^T and sum(delta_l, 1)
+  /// onto grads(), which start from zero_grads() and end divided by the pass's m
+  /// (scale_grads).
   void backward_add(const arma::mat& X, Nodes& nodes);
   /// Whether every layer has a sample-major pass (DenseLayer::sample_major): a thin
   /// network such as the course's 2-3-2-1.
@@ -88,8 +87,8 @@ public:
   void load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights);
 
 private:
-  // One layer's pass (DenseLayer::forward or its sample-major twin; DenseLayer::backward,
-  // backward_add or backward_add_sample_major), taken through every layer in order.
+  // One layer's pass (DenseLayer::forward or its sample-major twin; DenseLayer::backward_add
+  // or its sample-major twin), taken through every layer in order.
   using ForwardStep = void (DenseLayer::*)(const arma::mat&, arma::mat&, arma::mat&) const;
   using BackwardStep = void (DenseLayer::*)(const arma::mat&, const arma::mat&, const arma::mat&,
                                             arma::mat&, arma::mat*);

@@ -6,9 +6,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/param_spec.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

@@ -7,8 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
+#include "nnlab/core/location.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/plugin/plugin_block.hpp"
 #include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
 
@@ -17,17 +18,6 @@ namespace nnlab {
 class Dataset;
 class Loss;
 class Optimizer;
-
-/// A plugin block of an experiment, split by the core: the plugin's name (and where it
-/// was written) and the keys that belong to the plugin.
-struct PluginBlock {
-  std::string name;
-  SourceLocation name_at;
-  ConfigNode params;
-  std::string path;                   ///< the block's key path, e.g. "optimizer"
-  std::filesystem::path base_dir;     ///< relative paths in the block resolve here
-  std::vector<std::string> core_keys; ///< keys of the block the core reads (e.g. plugin)
-};
 
 /// Finds plugins by kind and name on a search path and builds them. It scans folders for
 /// nnlab_<kind>_<name> libraries at construction and loads a library only when it is

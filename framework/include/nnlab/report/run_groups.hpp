@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

@@ -1,5 +1,8 @@
 #pragma once
 
+// Private to model/ (not installed): the kernels of the layers' passes. Exported only so
+// that their tests (tests/framework/model/thin_products_test.cpp) can call them.
+
 #include <armadillo>
 
 #include "nnlab/export.hpp"
@@ -19,10 +22,6 @@ inline constexpr arma::uword thin_limit = 8;
 /// z = W a_prev + b (the forward product), for n_in <= thin_limit.
 NNLAB_EXPORT void thin_affine(const arma::mat& W, const arma::vec& b, const arma::mat& a_prev,
                               arma::mat& z);
-
-/// dW = scale * delta a_prev^T (the weight gradient; scale = 1/m), for n_in <= thin_limit.
-NNLAB_EXPORT void thin_weight_gradient(const arma::mat& delta, const arma::mat& a_prev,
-                                       double scale, arma::mat& dW);
 
 /// dW += delta a_prev^T (a panel's share of the weight gradient), for n_in <= thin_limit.
 NNLAB_EXPORT void thin_weight_gradient_add(const arma::mat& delta, const arma::mat& a_prev,

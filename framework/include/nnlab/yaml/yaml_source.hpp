@@ -4,8 +4,8 @@
 #include <string>
 #include <string_view>
 
-#include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 

@@ -1,12 +1,12 @@
 #include <catch2/catch.hpp>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 using Catch::Matchers::Contains;
 using nnlab::parse_yaml;
 
-TEST_CASE("ConfigNode: canonical text ignores key order and number formatting", "[config][node]") {
+TEST_CASE("ConfigNode: canonical text ignores key order and number formatting", "[yaml][node]") {
   const auto a = parse_yaml("{lr: 0.1, n: 10, on: true, tag: abc}", "a");
   const auto b = parse_yaml("{tag: abc, on: yes, n: 1.0e1, lr: 1e-1}", "b");
   CHECK(a.canonical() == b.canonical());
@@ -14,7 +14,7 @@ TEST_CASE("ConfigNode: canonical text ignores key order and number formatting", 
   CHECK(parse_yaml("{lr: 0.2}", "c").canonical() != a.canonical());
 }
 
-TEST_CASE("ConfigNode: typed reads and their errors", "[config][node]") {
+TEST_CASE("ConfigNode: typed reads and their errors", "[yaml][node]") {
   const auto root = parse_yaml("{x: 2.5, n: 7, flag: off, name: abc, list: [1]}", "f.yaml");
   CHECK(root.find("x")->as_number("x") == 2.5);
   CHECK(root.find("n")->as_integer("n") == 7);
@@ -30,7 +30,7 @@ TEST_CASE("ConfigNode: typed reads and their errors", "[config][node]") {
                       Contains("expected a number"));
 }
 
-TEST_CASE("ConfigNode: check_keys and require name the place and suggest a key", "[config][node]") {
+TEST_CASE("ConfigNode: check_keys and require name the place and suggest a key", "[yaml][node]") {
   const auto root = parse_yaml("model:\n  layers: [1]\n  hiden_activation: tanh\n", "m.yaml");
   const auto& model = *root.find("model");
   REQUIRE_THROWS_WITH(model.check_keys("model", {"layers", "hidden_activation"}),

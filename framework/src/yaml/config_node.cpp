@@ -1,4 +1,4 @@
-#include "nnlab/config/config_node.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 #include <algorithm>
 #include <charconv>

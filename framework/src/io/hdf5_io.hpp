@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal to the storage module (not installed, not exported): low-level helpers over the
-// HDF5 C++ API, and the layout of one run group, used by run_store.cpp.
+// Internal to the library (not installed, not exported): low-level helpers over the HDF5 C++
+// API, used by the store, checkpoints and the weights-file reader.
 
 #include <armadillo>
 #include <cstdint>
@@ -14,7 +14,6 @@
 #include <H5Cpp.h>
 
 #include "nnlab/core/error.hpp"
-#include "nnlab/storage/run_record.hpp"
 
 namespace nnlab::hdf5 {
 
@@ -83,12 +82,33 @@ std::string read_string(const H5::H5Object& object, const char* name);
 std::uint64_t read_uint(const H5::H5Object& object, const char* name);
 double read_double(const H5::H5Object& object, const char* name);
 
-// --- float64 datasets --------------------------------------------------------------------
+// --- arrays of numbers -------------------------------------------------------------------
 
-/// Writes an Armadillo matrix (column-major) as a row-major {rows, cols} dataset (rank 2), so
-/// that h5py's W[r, c] is W(r, c); with rank 1, a column vector as a 1-D dataset.
+/// Writes an Armadillo matrix (column-major) as a row-major {rows, cols} float64 dataset
+/// (rank 2), so that h5py's W[r, c] is W(r, c); with rank 1, a column vector as a 1-D dataset.
 void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank);
-/// Reads what write_array wrote (rank 1 gives a column); BadLayout if missing or not rank-D.
+
+/// A 1-D or 2-D dataset of numbers as the file holds it.
+struct NumberArray {
+  arma::vec values;               ///< row by row, as stored (NumPy's order)
+  int rank = 0;                   ///< 1 or 2
+  arma::uword rows = 0, cols = 0; ///< a 1-D dataset of n values is n x 1
+  /// The values as a rows x cols matrix (a 1-D dataset as a column).
+  arma::mat matrix() const;
+};
+
+/// The one reader of numeric datasets (the store, checkpoints, weights files), lenient as
+/// files written by hand need: float or integer values of any width and byte order
+/// (converted to double by HDF5), 1-D or 2-D, as nnlab, h5py or NumPy write them. Values
+/// are not checked (NaN and Inf read as such). Anything else is a BadLayout naming the
+/// dataset as `what` and saying what was `expected`: "<what> is not an array of numbers",
+/// "<what> is a scalar; expected <expected>", "<what> is 2 x 3 x 4; expected <expected>".
+NumberArray read_numbers(const H5::Group& group, const std::string& name, const std::string& what,
+                         const std::string& expected);
+
+/// Reads what write_array wrote, through read_numbers (rank 1 gives a column); BadLayout
+/// "no dataset 'x'", "dataset 'x' is not 2-D" for the other of the two ranks, or
+/// read_numbers' refusals ("dataset 'x' is 2 x 3 x 4; expected a 2-D array").
 arma::mat read_array(const H5::Group& group, const char* name, int rank);
 
 // --- string datasets ---------------------------------------------------------------------
@@ -109,15 +129,7 @@ std::vector<std::string> link_names(const H5::Group& group, H5_index_t index);
 /// Creates a group that remembers the order its links were made in (W1, b1, W2, ...).
 H5::Group create_ordered_group(const H5::Group& parent, const char* name);
 
-// --- the store's files, as documented in run_store.hpp -------------------------------------
-
-/// The format this nnlab writes (root attribute format_version).
-constexpr std::int64_t format_version = 1;
-
-/// Opens a store file (runs.h5, or a journal file) read-only once checked that this nnlab can
-/// read it: StorageError "<file>: cannot open: no such file", "<file>: not an nnlab store
-/// (why)", "<file>: written by a newer nnlab (...)". Call inside guarded().
-H5::H5File open_store_file(const std::filesystem::path& file);
+// --- file images and the metadata cache -------------------------------------------------
 
 /// A name for a file in memory that no other is using. HDF5 knows open files by name, in
 /// memory too, and threads build images at the same time.
@@ -132,12 +144,5 @@ std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill);
 /// Keeps the file's metadata cache at 2 MiB. HDF5 grows it up to 32 MiB while a file is
 /// written, so merging many runs at once would take memory that grows with the runs.
 void limit_metadata_cache(const H5::H5File& file);
-
-/// Writes the record as runs/<id>, replacing a run of that id.
-void write_run_group(const H5::Group& runs, const RunRecord& record);
-/// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
-/// the first format (attributes start_time, end_time, best_iteration; datasets class_names,
-/// feature_names) may be absent: they read as empty or 0.
-RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 
 } // namespace nnlab::hdf5

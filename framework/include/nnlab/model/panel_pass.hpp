@@ -21,7 +21,7 @@ class Mlp;
 /// their gradient are kept for every sample. The result is the whole-set pass's: the
 /// same outputs column by column, and the gradient as the sum over the panels of
 /// delta a_prev^T and sum(delta, 1), divided by m, which differs from one product over
-/// all columns by rounding only (tests/framework/train/panel_pass_test.cpp).
+/// all columns by rounding only (tests/framework/model/panel_pass_test.cpp).
 ///
 /// A thin network (every layer with at most 8 inputs and units, Mlp::sample_major) takes
 /// its panels sample-major: its nodes are stored transposed, samples x units, so that its

@@ -1,4 +1,4 @@
-#include "nnlab/train/panel_pass.hpp"
+#include "nnlab/model/panel_pass.hpp"
 
 #include <algorithm>
 #include <stdexcept>

@@ -1,7 +1,7 @@
 #pragma once
 
-// Internal (not installed, not exported): the POSIX steps that make a file appear whole or
-// not at all, shared by the store's journal and by checkpoints.
+// Internal to the library (not installed, not exported): the POSIX steps that make a file
+// appear whole or not at all, shared by the store, its journal and checkpoints.
 
 #include <cstdint>
 #include <filesystem>

@@ -1,13 +1,13 @@
 #include <catch2/catch.hpp>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
 using nnlab::parse_yaml;
 
-TEST_CASE("YamlSource: every node keeps its file, line and column", "[config][yaml]") {
+TEST_CASE("YamlSource: every node keeps its file, line and column", "[yaml][source]") {
   const auto root = parse_yaml("name: x\nmodel:\n  layers: [3, 2, 1]\n", "exp.yaml");
   const auto* layers = root.find("model")->find("layers");
   REQUIRE(layers->is_sequence());
@@ -16,7 +16,7 @@ TEST_CASE("YamlSource: every node keeps its file, line and column", "[config][ya
   CHECK(root.find_entry("model")->key_at.str() == "exp.yaml:2:1");
 }
 
-TEST_CASE("YamlSource: bad input gets one line with the place", "[config][yaml]") {
+TEST_CASE("YamlSource: bad input gets one line with the place", "[yaml][source]") {
   SECTION("syntax error") {
     REQUIRE_THROWS_WITH(parse_yaml("a: [1, 2\nb: 3\n", "bad.yaml"),
                         Contains("bad.yaml:") && Contains("YAML syntax error"));
@@ -34,7 +34,7 @@ TEST_CASE("YamlSource: bad input gets one line with the place", "[config][yaml]"
   }
 }
 
-TEST_CASE("YamlSource: to_yaml writes block YAML that reads back the same", "[config][yaml]") {
+TEST_CASE("YamlSource: to_yaml writes block YAML that reads back the same", "[yaml][source]") {
   const auto root = parse_yaml("b: {plugin: sgd, learning_rate: 0.05}\na: [1, 2]\n", "x");
   const std::string text = nnlab::to_yaml(root);
   CHECK(text.find("learning_rate: 0.05") != std::string::npos);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <atomic>
 #include <string_view>
-#include <system_error>
 #include <utility>
 
 namespace nnlab::hdf5 {
@@ -51,6 +50,14 @@ H5::Attribute open_attribute(const H5::H5Object& object, const char* name) {
   return object.openAttribute(name);
 }
 
+/// "2 x 3 x 4": a dataset's dimensions.
+std::string dims_text(int rank, const hsize_t* dims) {
+  std::string text;
+  for (int i = 0; i < rank; ++i)
+    text += (i ? " x " : "") + std::to_string(dims[i]);
+  return text;
+}
+
 herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
   static_cast<std::vector<std::string>*>(names)->emplace_back(name);
   return 0;
@@ -59,24 +66,6 @@ herr_t collect_name(hid_t, const char* name, const H5L_info_t*, void* names) {
 herr_t collect_attribute(hid_t, const char* name, const H5A_info_t*, void* names) {
   static_cast<std::vector<std::string>*>(names)->emplace_back(name);
   return 0;
-}
-
-/// Throws StorageError unless the root is that of a store this nnlab can read.
-void check_store_root(const std::filesystem::path& file, const H5::H5File& h5) {
-  const auto refuse = [&](const std::string& why) {
-    throw StorageError(file.string() + ": not an nnlab store (" + why + ")");
-  };
-  if (!h5.attrExists("format_version")) refuse("no format_version attribute");
-  const H5::Attribute attribute = h5.openAttribute("format_version");
-  if (attribute.getTypeClass() != H5T_INTEGER) refuse("format_version is not an integer");
-  std::int64_t version = 0;
-  attribute.read(H5::PredType::NATIVE_INT64, &version);
-  if (version > format_version)
-    throw StorageError(file.string() + ": written by a newer nnlab (format " +
-                       std::to_string(version) + ", this one reads " +
-                       std::to_string(format_version) + ")");
-  if (version < 1) refuse("format_version " + std::to_string(version));
-  if (!h5.nameExists("runs") || h5.childObjType("runs") != H5O_TYPE_GROUP) refuse("no /runs group");
 }
 
 } // namespace
@@ -149,7 +138,7 @@ double read_double(const H5::H5Object& object, const char* name) {
   return value;
 }
 
-// --- float64 datasets --------------------------------------------------------------------
+// --- arrays of numbers -------------------------------------------------------------------
 void write_array(const H5::Group& group, const char* name, const arma::mat& values, int rank) {
   const hsize_t dims[2] = {values.n_rows, values.n_cols};
   const H5::DataSet dataset =
@@ -159,17 +148,39 @@ void write_array(const H5::Group& group, const char* name, const arma::mat& valu
   dataset.write(row_major.memptr(), H5::PredType::NATIVE_DOUBLE);
 }
 
+arma::mat NumberArray::matrix() const {
+  // The row-major values seen column-major are the transpose.
+  return rank == 1 ? arma::mat(values) : arma::mat(arma::reshape(values, cols, rows).t());
+}
+
+NumberArray read_numbers(const H5::Group& group, const std::string& name, const std::string& what,
+                         const std::string& expected) {
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5T_class_t type = dataset.getTypeClass();
+  if (type != H5T_FLOAT && type != H5T_INTEGER)
+    throw BadLayout(what + " is not an array of numbers");
+  const H5::DataSpace space = dataset.getSpace();
+  const int rank = space.getSimpleExtentNdims();
+  hsize_t dims[H5S_MAX_RANK] = {};
+  space.getSimpleExtentDims(dims);
+  if (rank < 1 || rank > 2)
+    throw BadLayout(what + " is " + (rank < 1 ? std::string("a scalar") : dims_text(rank, dims)) +
+                    "; expected " + expected);
+  NumberArray array{arma::vec(space.getSimpleExtentNpoints()), rank,
+                    static_cast<arma::uword>(dims[0]),
+                    rank == 2 ? static_cast<arma::uword>(dims[1]) : 1};
+  if (!array.values.is_empty())
+    dataset.read(array.values.memptr(), H5::PredType::NATIVE_DOUBLE); // row by row, as stored
+  return array;
+}
+
 arma::mat read_array(const H5::Group& group, const char* name, int rank) {
   if (!group.nameExists(name)) throw BadLayout(std::string("no dataset '") + name + "'");
-  const H5::DataSet dataset = group.openDataSet(name);
-  const H5::DataSpace space = dataset.getSpace();
-  if (space.getSimpleExtentNdims() != rank)
-    throw BadLayout(std::string("dataset '") + name + "' is not " + std::to_string(rank) + "-D");
-  hsize_t dims[2] = {0, 1};
-  space.getSimpleExtentDims(dims);
-  arma::mat transposed(dims[1], dims[0]); // the row-major buffer, seen column-major
-  if (!transposed.is_empty()) dataset.read(transposed.memptr(), H5::PredType::NATIVE_DOUBLE);
-  return transposed.t();
+  const std::string what = std::string("dataset '") + name + "'";
+  const NumberArray array =
+      read_numbers(group, name, what, "a " + std::to_string(rank) + "-D array");
+  if (array.rank != rank) throw BadLayout(what + " is not " + std::to_string(rank) + "-D");
+  return array.matrix();
 }
 
 // --- string datasets ---------------------------------------------------------------------
@@ -228,7 +239,7 @@ H5::Group create_ordered_group(const H5::Group& parent, const char* name) {
   return parent.openGroup(name);
 }
 
-// --- the store's files -------------------------------------------------------------------
+// --- file images and the metadata cache -------------------------------------------------
 std::string image_name() {
   static std::atomic<std::uint64_t> images{0};
   return "image-" + std::to_string(images++) + ".h5";
@@ -257,74 +268,6 @@ std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill) {
   std::vector<char> bytes(static_cast<std::size_t>(size));
   check(H5Fget_file_image(file.getId(), bytes.data(), bytes.size()), "H5Fget_file_image");
   return bytes;
-}
-
-H5::H5File open_store_file(const std::filesystem::path& file) {
-  std::error_code ec;
-  if (!std::filesystem::exists(file, ec))
-    throw StorageError(file.string() + ": cannot open: no such file");
-  const htri_t is_hdf5 = H5Fis_hdf5(file.c_str()); // reads the signature only
-  check(is_hdf5, "H5Fis_hdf5");
-  if (is_hdf5 == 0) throw StorageError(file.string() + ": not an nnlab store (not an HDF5 file)");
-  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
-  check_store_root(file, h5);
-  return h5;
-}
-
-// --- a run ---------------------------------------------------------------------------------
-void write_run_group(const H5::Group& runs, const RunRecord& record) {
-  if (runs.nameExists(record.id)) runs.unlink(record.id);
-  const H5::Group run = runs.createGroup(record.id);
-  write_string(run, "config", record.config_yaml);
-  write_uint(run, "seed", record.seed);
-  write_string(run, "status", to_string(record.status));
-  write_string(run, "message", record.message);
-  write_double(run, "wall_time_s", record.wall_time_s);
-  write_string(run, "start_time", record.start_time);
-  write_string(run, "end_time", record.end_time);
-  write_uint(run, "iterations", record.iterations_done);
-  write_uint(run, "best_iteration", record.best_iteration);
-  write_string(run, "label", record.label);
-  write_uint(run, "index", record.index);
-  for (const auto& [name, field] : run_series_fields)
-    write_array(run, name, record.series.*field, 1);
-  const H5::Group weights = create_ordered_group(run, "weights");
-  for (const auto& [name, values] : record.weights)
-    write_array(weights, name.c_str(), values, 2);
-  write_strings(run, "class_names", record.class_names);
-  write_strings(run, "feature_names", record.feature_names);
-}
-
-RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
-  const H5::Group run = runs.openGroup(id);
-  RunRecord record;
-  record.id = id;
-  record.index = read_uint(run, "index");
-  record.seed = read_uint(run, "seed");
-  record.config_yaml = read_string(run, "config");
-  record.label = read_string(run, "label");
-  const std::string status = read_string(run, "status");
-  const auto parsed = run_status_from(status);
-  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
-  record.status = *parsed;
-  record.message = read_string(run, "message");
-  record.wall_time_s = read_double(run, "wall_time_s");
-  record.iterations_done = read_uint(run, "iterations");
-  // Added to the layout later: a store written before has none of them.
-  if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
-  if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
-  if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
-  for (const auto& [name, field] : run_series_fields)
-    record.series.*field = read_array(run, name, 1);
-  // Added to the layout later, like the attributes above.
-  if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
-  if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
-  if (run.nameExists("weights")) {
-    const H5::Group weights = run.openGroup("weights");
-    for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))
-      record.weights.emplace_back(name, read_array(weights, name.c_str(), 2));
-  }
-  return record;
 }
 
 } // namespace nnlab::hdf5

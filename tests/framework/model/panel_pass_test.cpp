@@ -7,8 +7,8 @@
 #include "nnlab/core/rng.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
+#include "nnlab/model/panel_pass.hpp"
 #include "nnlab/train/metrics.hpp"
-#include "nnlab/train/panel_pass.hpp"
 #include "support/plugins.hpp"
 #include "support/reference_mlp.hpp"
 
@@ -44,7 +44,7 @@ Samples samples(const nnlab::Mlp& mlp, arma::uword m, nnlab::Rng& rng) {
 } // namespace
 
 TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any panel width",
-          "[train][panel_pass][kernels]") {
+          "[model][panel_pass][kernels]") {
   // Thin layers (loops), wide ones (BLAS) and mixes; each output layer with its loss.
   const auto net = GENERATE(
       Net{2, {3, 2, 1}, K::tanh, K::sigmoid, "{plugin: binary_cross_entropy}", true},
@@ -107,7 +107,7 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
 }
 
 TEST_CASE("PanelPass: a NaN input spreads through its own sample's output only",
-          "[train][panel_pass]") {
+          "[model][panel_pass]") {
   nnlab::Mlp mlp({2, {16, 1}, Activation(K::tanh), Activation(K::sigmoid)});
   nnlab::Rng rng(5);
   nnlab::initialize(mlp, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
@@ -120,7 +120,7 @@ TEST_CASE("PanelPass: a NaN input spreads through its own sample's output only",
   CHECK(out.cols(131, 199).is_finite());
 }
 
-TEST_CASE("PanelPass: the panel width follows the architecture only", "[train][panel_pass]") {
+TEST_CASE("PanelPass: the panel width follows the architecture only", "[model][panel_pass]") {
   const auto width = [](std::vector<arma::uword> layers) {
     return nnlab::PanelPass::panel_width(
         nnlab::Mlp({2, std::move(layers), Activation(K::tanh), Activation(K::sigmoid)}));
@@ -140,7 +140,7 @@ TEST_CASE("PanelPass: the panel width follows the architecture only", "[train][p
   CHECK(nnlab::PanelPass(small, 5000, 100).panel() == 100);
 }
 
-TEST_CASE("PanelPass: wrong shapes are refused, naming them", "[train][panel_pass]") {
+TEST_CASE("PanelPass: wrong shapes are refused, naming them", "[model][panel_pass]") {
   nnlab::Mlp mlp({2, {3, 1}, Activation(K::tanh), Activation(K::sigmoid)});
   const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
   nnlab::PanelPass pass(mlp, 10);

@@ -1,4 +1,4 @@
-#include "nnlab/config/yaml_source.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -1,5 +1,8 @@
 #pragma once
 
+// Private to model/ (not installed): the kernels of the layers' passes. Exported only so
+// that their tests (tests/framework/model/sample_major_products_test.cpp) can call them.
+
 #include <armadillo>
 
 #include "nnlab/export.hpp"

@@ -1,0 +1,101 @@
+#include "store_layout.hpp"
+
+#include <system_error>
+
+#include "io/hdf5_io.hpp"
+#include "nnlab/core/error.hpp"
+
+namespace nnlab::hdf5 {
+
+namespace {
+
+/// Throws StorageError unless the root is that of a store this nnlab can read.
+void check_store_root(const std::filesystem::path& file, const H5::H5File& h5) {
+  const auto refuse = [&](const std::string& why) {
+    throw StorageError(file.string() + ": not an nnlab store (" + why + ")");
+  };
+  if (!h5.attrExists("format_version")) refuse("no format_version attribute");
+  const H5::Attribute attribute = h5.openAttribute("format_version");
+  if (attribute.getTypeClass() != H5T_INTEGER) refuse("format_version is not an integer");
+  std::int64_t version = 0;
+  attribute.read(H5::PredType::NATIVE_INT64, &version);
+  if (version > format_version)
+    throw StorageError(file.string() + ": written by a newer nnlab (format " +
+                       std::to_string(version) + ", this one reads " +
+                       std::to_string(format_version) + ")");
+  if (version < 1) refuse("format_version " + std::to_string(version));
+  if (!h5.nameExists("runs") || h5.childObjType("runs") != H5O_TYPE_GROUP) refuse("no /runs group");
+}
+
+} // namespace
+
+// --- the root ------------------------------------------------------------------------------
+H5::H5File open_store_file(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec))
+    throw StorageError(file.string() + ": cannot open: no such file");
+  const htri_t is_hdf5 = H5Fis_hdf5(file.c_str()); // reads the signature only
+  check(is_hdf5, "H5Fis_hdf5");
+  if (is_hdf5 == 0) throw StorageError(file.string() + ": not an nnlab store (not an HDF5 file)");
+  H5::H5File h5(file.string(), H5F_ACC_RDONLY);
+  check_store_root(file, h5);
+  return h5;
+}
+
+// --- a run ---------------------------------------------------------------------------------
+void write_run_group(const H5::Group& runs, const RunRecord& record) {
+  if (runs.nameExists(record.id)) runs.unlink(record.id);
+  const H5::Group run = runs.createGroup(record.id);
+  write_string(run, "config", record.config_yaml);
+  write_uint(run, "seed", record.seed);
+  write_string(run, "status", to_string(record.status));
+  write_string(run, "message", record.message);
+  write_double(run, "wall_time_s", record.wall_time_s);
+  write_string(run, "start_time", record.start_time);
+  write_string(run, "end_time", record.end_time);
+  write_uint(run, "iterations", record.iterations_done);
+  write_uint(run, "best_iteration", record.best_iteration);
+  write_string(run, "label", record.label);
+  write_uint(run, "index", record.index);
+  for (const auto& [name, field] : run_series_fields)
+    write_array(run, name, record.series.*field, 1);
+  const H5::Group weights = create_ordered_group(run, "weights");
+  for (const auto& [name, values] : record.weights)
+    write_array(weights, name.c_str(), values, 2);
+  write_strings(run, "class_names", record.class_names);
+  write_strings(run, "feature_names", record.feature_names);
+}
+
+RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
+  const H5::Group run = runs.openGroup(id);
+  RunRecord record;
+  record.id = id;
+  record.index = read_uint(run, "index");
+  record.seed = read_uint(run, "seed");
+  record.config_yaml = read_string(run, "config");
+  record.label = read_string(run, "label");
+  const std::string status = read_string(run, "status");
+  const auto parsed = run_status_from(status);
+  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
+  record.status = *parsed;
+  record.message = read_string(run, "message");
+  record.wall_time_s = read_double(run, "wall_time_s");
+  record.iterations_done = read_uint(run, "iterations");
+  // Added to the layout later: a store written before has none of them.
+  if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
+  if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
+  if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
+  for (const auto& [name, field] : run_series_fields)
+    record.series.*field = read_array(run, name, 1);
+  // Added to the layout later, like the attributes above.
+  if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
+  if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
+  if (run.nameExists("weights")) {
+    const H5::Group weights = run.openGroup("weights");
+    for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))
+      record.weights.emplace_back(name, read_array(weights, name.c_str(), 2));
+  }
+  return record;
+}
+
+} // namespace nnlab::hdf5
