@@ -26,9 +26,10 @@ bool same_bits(const arma::mat& a, const arma::mat& b) {
 std::string difference(const RunRecord& stored, const RunRecord& again) {
   if (stored.status != again.status)
     return "status " + to_string(stored.status) + " stored, " + to_string(again.status) + " now";
-  for (const auto& [name, member] : run_series_fields) {
-    const arma::vec& a = stored.series.*member;
-    const arma::vec& b = again.series.*member;
+  for (const SeriesSpec& series : stored_series()) {
+    const char* name = series.name;
+    const arma::vec& a = stored.series.*series.recorded;
+    const arma::vec& b = again.series.*series.recorded;
     if (a.n_elem != b.n_elem)
       return std::string(name) + ": " + std::to_string(a.n_elem) + " iterations stored, " +
              std::to_string(b.n_elem) + " now";

@@ -110,7 +110,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   const std::string& metric = comparison.metric;
   for (const auto& experiment : experiments)
     require_metric(experiment.runs, experiment.store.string(), metric);
-  const bool cost = is_cost_metric(metric);
+  const bool cost = series_named(metric).lower_is_better;
   if (options.target && !cost)
     throw ConfigError("--target: iterations to a target are counted for a cost, and the "
                       "metric is " +
@@ -220,7 +220,7 @@ void add_comparison_plots(PlotRenderer& renderer, const StoreComparison& compari
   if (std::isnan(comparison.target)) return;
   std::ostringstream title;
   title.precision(3);
-  title << stores << ": iterations to " << metric_title(metric) << " <= " << comparison.target
+  title << stores << ": iterations to " << series_title(metric) << " <= " << comparison.target
         << (comparison.default_target ? " (10x the best final)" : "");
   add_speed_plot(renderer, "speed-" + metric, speeds, title.str(), "iteration",
                  comparison.iterations);

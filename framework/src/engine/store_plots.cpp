@@ -41,7 +41,8 @@ std::string add_decisions(PlotRenderer& renderer, const StoredExperiment& experi
                           const RunGroups& groups, const StorePlotOptions& options,
                           Registry* registry) {
   if (!registry) return "decision: skipped: no plugins to re-load the data with";
-  const std::string metric = is_cost_metric(options.metric) ? options.metric : "cost_test";
+  const std::string metric =
+      series_named(options.metric).lower_is_better ? options.metric : "cost_test";
   DatasetCache datasets(*registry);
   for (const auto& group : groups.groups) {
     const StoredRun* best = nullptr;
@@ -65,7 +66,7 @@ std::string add_decisions(PlotRenderer& renderer, const StoredExperiment& experi
     std::ostringstream title;
     title.precision(3);
     title << experiment.name << ": " << group.label << ", best of " << group.runs.size()
-          << " (seed " << best->record.seed << ", " << metric_title(metric) << " " << best_value
+          << " (seed " << best->record.seed << ", " << series_title(metric) << " " << best_value
           << ")";
     add_decision_plot(renderer, "decision-" + best->record.id, mlp, *prepared[0].data, title.str(),
                       150, options.range);
@@ -75,7 +76,8 @@ std::string add_decisions(PlotRenderer& renderer, const StoredExperiment& experi
 
 std::string add_speed(PlotRenderer& renderer, const StoredExperiment& experiment,
                       const RunGroups& groups, const StorePlotOptions& options) {
-  const std::string metric = is_cost_metric(options.metric) ? options.metric : "cost_test";
+  const std::string metric =
+      series_named(options.metric).lower_is_better ? options.metric : "cost_test";
   if (!has_series(experiment, metric)) return "speed: skipped: no " + metric + " stored";
   const double target = options.target ? *options.target : default_target(experiment.runs, metric);
   if (std::isnan(target)) return "speed: skipped: no run has a positive final " + metric;
@@ -84,7 +86,7 @@ std::string add_speed(PlotRenderer& renderer, const StoredExperiment& experiment
     iterations = std::max(iterations, static_cast<double>(series_of(run.record, metric).n_elem));
   std::ostringstream title;
   title.precision(3);
-  title << experiment.name << ": iterations to reach " << metric_title(metric) << " <= " << target
+  title << experiment.name << ": iterations to reach " << series_title(metric) << " <= " << target
         << (options.target ? "" : " (10x the best final)");
   add_speed_plot(renderer, "speed-" + metric, speed_groups(experiment.runs, groups, metric, target),
                  title.str(), "iteration", iterations);
@@ -144,7 +146,7 @@ std::vector<std::string> add_store_plots(PlotRenderer& renderer, const StoredExp
     }
   if (wanted("convergence"))
     add_convergence(renderer, experiment, groups, options.metric,
-                    options.log_y.value_or(is_cost_metric(options.metric)));
+                    options.log_y.value_or(series_named(options.metric).lower_is_better));
   if (wanted("accuracy")) {
     if (has_series(experiment, "accuracy_test"))
       add_convergence(renderer, experiment, groups, "accuracy_test", false);
@@ -162,11 +164,11 @@ std::vector<std::string> add_store_plots(PlotRenderer& renderer, const StoredExp
       notes.push_back("heatmap: skipped: it needs two group keys, the runs are grouped by " +
                       (keys.empty() ? std::string("none") : keys));
     } else {
-      add_heatmap_plot(renderer, "heatmap-" + options.metric,
-                       final_value_heatmap(experiment.runs, groups, options.metric),
-                       experiment.name + ": final " + metric_title(options.metric) +
-                           ", median over seeds",
-                       "final " + metric_title(options.metric), is_cost_metric(options.metric));
+      add_heatmap_plot(
+          renderer, "heatmap-" + options.metric,
+          final_value_heatmap(experiment.runs, groups, options.metric),
+          experiment.name + ": final " + series_title(options.metric) + ", median over seeds",
+          "final " + series_title(options.metric), series_named(options.metric).lower_is_better);
     }
   }
   if (wanted("speed"))

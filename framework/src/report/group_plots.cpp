@@ -37,9 +37,9 @@ void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& 
                           const std::string& name, const std::string& metric, bool log_y) {
   const bool bands = bands_readable(curves.size(), log_y);
   add_band_plot(renderer, "convergence-" + metric, curves,
-                name + ": " + metric_title(metric) +
+                name + ": " + series_title(metric) +
                     (bands ? ", median and min-max over seeds" : ", median over seeds"),
-                metric_title(metric) + (log_y ? " (log scale)" : ""), log_y, bands);
+                series_title(metric) + (log_y ? " (log scale)" : ""), log_y, bands);
 }
 
 double final_value(const StoredRun& run, const std::string& metric) {

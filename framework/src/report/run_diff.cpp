@@ -137,9 +137,9 @@ RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b) {
 
   diff.outcome = outcome_differences(a.run, b.run);
   diff.results_differ = !diff.outcome.empty();
-  for (const auto& [name, member] : run_series_fields) {
+  for (const SeriesSpec& series : stored_series()) {
     const SeriesComparison compared =
-        compare_series(name, a.run.series.*member, b.run.series.*member);
+        compare_series(series.name, a.run.series.*series.recorded, b.run.series.*series.recorded);
     diff.results.push_back(compared.line);
     diff.results_differ = diff.results_differ || !compared.identical;
   }

@@ -163,28 +163,8 @@ RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& stor
   return result;
 }
 
-const std::vector<std::string>& series_names() {
-  static const std::vector<std::string> names{"cost_train", "cost_test", "accuracy_train",
-                                              "accuracy_test"};
-  return names;
-}
-
-std::string metric_title(const std::string& metric) {
-  const auto cut = metric.find('_');
-  if (cut == std::string::npos) return metric;
-  return metric.substr(cut + 1) + " " + metric.substr(0, cut);
-}
-
-bool is_cost_metric(const std::string& metric) {
-  return metric.starts_with("cost");
-}
-
 const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
-  if (metric == "cost_train") return record.series.cost_train;
-  if (metric == "cost_test") return record.series.cost_test;
-  if (metric == "accuracy_train") return record.series.accuracy_train;
-  if (metric == "accuracy_test") return record.series.accuracy_test;
-  throw ConfigError("metric '" + metric + "': unknown; known: " + joined(series_names()));
+  return record.series.*series_named(metric).recorded;
 }
 
 void require_metric(const std::vector<StoredRun>& runs, const std::string& store,

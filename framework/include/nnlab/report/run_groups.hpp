@@ -8,6 +8,7 @@
 #include "nnlab/config/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 
@@ -56,15 +57,9 @@ NNLAB_EXPORT std::vector<std::string> varying_keys(const std::vector<StoredRun>&
 NNLAB_EXPORT RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& store,
                                   std::vector<std::string> keys = {});
 
-/// The stored series names: cost_train, cost_test, accuracy_train, accuracy_test.
-NNLAB_EXPORT const std::vector<std::string>& series_names();
 /// The series `metric` of a run (empty when the run did not store it). Throws ConfigError
-/// for a name not in series_names().
+/// for a name not in stored_series() (series_named()).
 NNLAB_EXPORT const arma::vec& series_of(const RunRecord& record, const std::string& metric);
-/// "cost_test" -> "test cost", as axis labels and titles read.
-NNLAB_EXPORT std::string metric_title(const std::string& metric);
-/// Whether lower is better: cost_train and cost_test.
-NNLAB_EXPORT bool is_cost_metric(const std::string& metric);
 /// Throws ConfigError "<store>: metric 'm' is not stored; stored: a, b" unless some run
 /// has a non-empty series `metric`.
 NNLAB_EXPORT void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
