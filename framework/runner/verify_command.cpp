@@ -57,9 +57,9 @@ std::string difference(const RunRecord& stored, const RunRecord& again) {
 
 int verify_store(const CliOptions& cli) {
   const RunStore store = RunStore::open_read_only(cli.file);
-  const Attributes attributes = store.header().attributes;
-  const std::string dir = attribute(attributes, "experiment_dir");
-  const std::string seed = attribute(attributes, "experiment_seed");
+  const StoreHeader header = store.header();
+  const std::string dir = header.attribute("experiment_dir");
+  const std::string seed = header.attribute("experiment_seed");
   if (dir.empty() || seed.empty())
     throw StorageError(cli.file.string() +
                        ": no experiment_dir or experiment_seed attribute "

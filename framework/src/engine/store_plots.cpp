@@ -109,10 +109,9 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, bool 
   experiment.name = store.parent_path().filename().string();
   if (experiment.name.empty()) experiment.name = store.stem().string();
   const StoreHeader header = RunStore::open_read_only(store).header();
-  const Attributes& attributes = header.attributes;
   experiment.yaml = header.experiment_yaml;
-  experiment.exp_dir = attribute(attributes, "experiment_dir");
-  const std::string seed = attribute(attributes, "experiment_seed");
+  experiment.exp_dir = header.attribute("experiment_dir");
+  const std::string seed = header.attribute("experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
   experiment.runs = load_runs(store.string(), with_weights);
   return experiment;
