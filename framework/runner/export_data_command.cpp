@@ -8,7 +8,7 @@
 #include "nnlab/config/run_config.hpp"
 #include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 
 namespace nnlab::runner {
 

@@ -7,10 +7,8 @@
 #include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
-#include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/storage/run_store.hpp"
 
 namespace nnlab::runner {

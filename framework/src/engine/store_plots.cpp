@@ -6,9 +6,8 @@
 
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/provenance.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/plot/cost_plot.hpp"
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/storage/run_store.hpp"

@@ -1,10 +1,11 @@
 #include "nnlab/engine/sweep_runner.hpp"
 
 #include <chrono>
-#include <malloc.h>
 #include <optional>
 #include <sstream>
 #include <thread>
+
+#include <malloc.h>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/version.hpp"
@@ -15,6 +16,7 @@
 #include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/storage/run_store.hpp"
 
@@ -63,12 +65,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   for (const auto& spec : specs)
     if (!completed.count(spec.id)) pending.push_back(&spec);
   result.skipped = specs.size() - pending.size();
-  TrainRequest request{&specs,
-                       pending,
-                       &preparer,
-                       job_count(options.jobs),
-                       options.verbose,
-                       result.experiment_dir / "checkpoints",
+  TrainRequest request{&specs,          pending,
+                       &preparer,       job_count(options.jobs),
+                       options.verbose, result.experiment_dir / "checkpoints",
                        options.stop};
   const RunTrainerFactory trainer = options.trainer.make ? options.trainer : thread_trainer();
 

@@ -7,7 +7,7 @@
 
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/config/yaml_source.hpp"
-#include "nnlab/engine/run_trainer.hpp"
+#include "nnlab/engine/thread_trainer.hpp"
 #include "support/plugins.hpp"
 
 namespace {

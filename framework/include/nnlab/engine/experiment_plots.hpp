@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plot/plot_renderer.hpp"
 #include "nnlab/plot/sweep_plot.hpp"
