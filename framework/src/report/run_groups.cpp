@@ -5,9 +5,7 @@
 #include <map>
 #include <set>
 
-#include "nnlab/config/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/storage/run_store.hpp"
 
 namespace nnlab {
 
@@ -83,21 +81,6 @@ std::string joined(const std::vector<std::string>& names) {
 
 } // namespace
 
-std::vector<StoredRun> load_runs(const std::string& store_file, bool with_weights) {
-  const RunStore store = RunStore::open_read_only(store_file);
-  std::vector<StoredRun> runs;
-  for (const auto& id : store.run_ids()) {
-    StoredRun run{store.read_run(id), {}};
-    if (!with_weights) run.record.weights.clear();
-    run.config = parse_yaml(run.record.config_yaml, store_file + ":/runs/" + id + "/config");
-    runs.push_back(std::move(run));
-  }
-  std::stable_sort(runs.begin(), runs.end(), [](const StoredRun& a, const StoredRun& b) {
-    return a.record.index < b.record.index;
-  });
-  return runs;
-}
-
 std::vector<std::string> config_keys(const std::vector<StoredRun>& runs) {
   std::vector<std::string> keys;
   for (const auto& run : runs)
@@ -161,21 +144,6 @@ RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& stor
     result.groups[it->second].runs.push_back(r);
   }
   return result;
-}
-
-const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
-  return record.series.*series_named(metric).recorded;
-}
-
-void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
-                    const std::string& metric) {
-  std::vector<std::string> stored;
-  for (const auto& name : series_names())
-    if (std::any_of(runs.begin(), runs.end(),
-                    [&](const StoredRun& run) { return !series_of(run.record, name).is_empty(); }))
-      stored.push_back(name);
-  if (std::find(stored.begin(), stored.end(), metric) == stored.end())
-    throw ConfigError(store + ": metric '" + metric + "' is not stored; stored: " + joined(stored));
 }
 
 double median(std::vector<double> values) {

@@ -1,4 +1,4 @@
-#include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/report/store_comparison.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -49,12 +49,6 @@ std::vector<std::string> store_names(const std::vector<StoredExperiment>& experi
   return names;
 }
 
-bool stores_series(const StoredExperiment& experiment, const std::string& metric) {
-  return std::any_of(experiment.runs.begin(), experiment.runs.end(), [&](const StoredRun& run) {
-    return !series_of(run.record, metric).is_empty();
-  });
-}
-
 /// The keys each store is grouped by: those asked for, or every key that varies in some
 /// store (each store then uses the ones its configs have).
 std::vector<std::string> default_keys(const std::vector<StoredExperiment>& experiments) {
@@ -103,8 +97,9 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   }
   comparison.metric = options.metric;
   if (comparison.metric.empty()) {
-    const bool all_test = std::all_of(experiments.begin(), experiments.end(),
-                                      [](const auto& e) { return stores_series(e, "cost_test"); });
+    const bool all_test = std::all_of(experiments.begin(), experiments.end(), [](const auto& e) {
+      return stores_series(e.runs, "cost_test");
+    });
     comparison.metric = all_test ? "cost_test" : "cost_train";
   }
   const std::string& metric = comparison.metric;
@@ -118,7 +113,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   comparison.log_y = options.log_y.value_or(cost);
   const bool accuracy =
       cost && std::all_of(experiments.begin(), experiments.end(),
-                          [](const auto& e) { return stores_series(e, "accuracy_test"); });
+                          [](const auto& e) { return stores_series(e.runs, "accuracy_test"); });
 
   double best_target = std::nan(""); // 10x the best final over every store
   for (const auto& experiment : experiments) {
