@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 #include "nnlab/plot/plot_style.hpp"
 
 namespace nnlab {
@@ -82,17 +83,12 @@ void SweepPlot::finish() {
   for (const auto& group : groups_)
     longest_label = std::max(longest_label, group.label.size());
 
+  PlotFrame frame{title_, std::string(plot_style::iteration_label), y_label_};
+  frame.key.longest_label = longest_label; // beside the plot, or below: never over the curves
   std::ostringstream body;
   body.precision(10);
-  body << "set title " << gnuplot_string(title_) << "\n"
-       << "set xlabel 'Number of iterations'\n"
-       << "set ylabel " << gnuplot_string(y_label_) << "\n"
-       << "set grid ytics lt 1 lw 1 lc rgb '#dddddd'\n";
+  body << plot_preamble(frame);
   if (n_max_ > 1) body << "set xrange [1:" << n_max_ << "]\n";
-  // Beside the plot while labels are short, below it otherwise: never over the curves.
-  body << (longest_label <= 24
-               ? "set key outside right top vertical Left reverse nobox\n"
-               : "set key below horizontal Left reverse nobox samplen 2 font ',10'\n");
   std::string y_column = "2";
   if (log_y_ && std::isfinite(min_positive_)) {
     const double floor = std::max(min_positive_, max_ * plot_style::log_floor_ratio);

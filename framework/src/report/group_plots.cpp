@@ -1,6 +1,7 @@
 #include "nnlab/report/group_plots.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 
@@ -41,13 +42,20 @@ std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs, const Run
   return curves;
 }
 
+std::string axis_label(const std::string& metric, bool log_y) {
+  std::string label = series_title(metric) + (log_y ? " (log scale)" : "");
+  if (!label.empty())
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
+}
+
 void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& curves,
                           const std::string& name, const std::string& metric, bool log_y) {
   const bool bands = bands_readable(curves.size(), log_y);
   add_band_plot(renderer, "convergence-" + metric, curves,
                 name + ": " + series_title(metric) +
                     (bands ? ", median and min-max over seeds" : ", median over seeds"),
-                series_title(metric) + (log_y ? " (log scale)" : ""), log_y, bands);
+                axis_label(metric, log_y), log_y, bands);
 }
 
 Heatmap final_value_heatmap(const std::vector<StoredRun>& runs, const RunGroups& groups,

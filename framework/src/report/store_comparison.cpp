@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_style.hpp"
 #include "nnlab/report/group_plots.hpp"
 
 namespace nnlab {
@@ -217,8 +218,8 @@ void add_comparison_plots(PlotRenderer& renderer, const StoreComparison& compari
   title.precision(3);
   title << stores << ": iterations to " << series_title(metric) << " <= " << comparison.target
         << (comparison.default_target ? " (10x the best final)" : "");
-  add_speed_plot(renderer, "speed-" + metric, speeds, title.str(), "iteration",
-                 comparison.iterations);
+  add_speed_plot(renderer, "speed-" + metric, speeds, title.str(),
+                 std::string(plot_style::iteration_label), comparison.iterations);
 }
 
 } // namespace nnlab

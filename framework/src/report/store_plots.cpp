@@ -1,7 +1,6 @@
 #include "nnlab/report/store_plots.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <set>
 #include <sstream>
@@ -9,6 +8,7 @@
 #include "nnlab/config/run_config.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/cost_plot.hpp"
+#include "nnlab/plot/plot_style.hpp"
 #include "nnlab/plot/sweep_plot.hpp"
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
@@ -22,13 +22,6 @@ std::string known_kinds() {
   for (const auto& kind : plot_kinds())
     text += (text.empty() ? "" : ", ") + kind;
   return text;
-}
-
-/// "Test cost": the series' title as an axis reads it.
-std::string axis_title(const std::string& metric) {
-  std::string title = series_title(metric);
-  if (!title.empty()) title[0] = static_cast<char>(std::toupper(title[0]));
-  return title;
 }
 
 /// The metric the speed plot counts iterations of: a cost (cost_test when the metric is not).
@@ -97,11 +90,12 @@ public:
     std::optional<SweepPlot> sweep_metric, sweep_accuracy;
     if (sweep) {
       sweep_metric.emplace(renderer_, "sweep-" + metric_,
-                           title(series_title(metric_) + " of every run"), axis_title(metric_),
-                           log_y());
+                           title(series_title(metric_) + " of every run"),
+                           axis_label(metric_, log_y()), log_y());
       if (accuracy && metric_ != "accuracy_test")
         sweep_accuracy.emplace(renderer_, "sweep-accuracy_test",
-                               title("test accuracy of every run"), "Test accuracy", false);
+                               title("test accuracy of every run"),
+                               axis_label("accuracy_test", false), false);
     }
     std::vector<BandCurve> curves, accuracy_bands;
     std::vector<SpeedGroup> speed_rows;
@@ -151,8 +145,8 @@ public:
       text.precision(3);
       text << "iterations to reach " << series_title(speed) << " <= " << target
            << (options_.target ? "" : " (10x the best final)");
-      add_speed_plot(renderer_, "speed-" + speed, speed_rows, title(text.str()), "iteration",
-                     iterations);
+      add_speed_plot(renderer_, "speed-" + speed, speed_rows, title(text.str()),
+                     std::string(plot_style::iteration_label), iterations);
     }
     for (const auto& id : named_)
       if (!drawn_.count(id)) {

@@ -20,6 +20,9 @@ NNLAB_EXPORT BandCurve band_curve(const RunGroup& group,
 NNLAB_EXPORT std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs,
                                                 const RunGroups& groups, const std::string& metric);
 
+/// The y axis of a plot of `metric` over iterations: "Test cost (log scale)", "Test accuracy".
+NNLAB_EXPORT std::string axis_label(const std::string& metric, bool log_y);
+
 /// convergence-<metric>: the curves over iterations, titled "<name>: <metric>, median and
 /// min-max over seeds", with bands where bands_readable() (else "median over seeds").
 NNLAB_EXPORT void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& curves,
