@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -71,83 +72,11 @@ public:
 
   /// Draws and renders everything asked for.
   StorePlots draw() {
-    const bool accuracy = stores_series(experiment_.runs, "accuracy_test");
-    const bool sweep = wanted("sweep"), convergence = wanted("convergence");
-    const bool accuracy_curves = wanted("accuracy") && accuracy;
-    if (wanted("accuracy") && !accuracy) note("accuracy: skipped: no accuracy_test stored");
-    const std::string speed = speed_metric(metric_);
-    double target = std::nan("");
-    if (wanted("speed")) {
-      target = options_.target.value_or(default_target(experiment_.runs, speed));
-      if (!stores_series(experiment_.runs, speed))
-        note("speed: skipped: no " + speed + " stored");
-      else if (std::isnan(target))
-        note("speed: skipped: no run has a positive final " + speed);
-    }
-    const bool speeds =
-        wanted("speed") && stores_series(experiment_.runs, speed) && !std::isnan(target);
-
-    std::optional<SweepPlot> sweep_metric, sweep_accuracy;
-    if (sweep) {
-      sweep_metric.emplace(renderer_, "sweep-" + metric_,
-                           title(series_title(metric_) + " of every run"),
-                           axis_label(metric_, log_y()), log_y());
-      if (accuracy && metric_ != "accuracy_test")
-        sweep_accuracy.emplace(renderer_, "sweep-accuracy_test",
-                               title("test accuracy of every run"),
-                               axis_label("accuracy_test", false), false);
-    }
-    std::vector<BandCurve> curves, accuracy_bands;
-    std::vector<SpeedGroup> speed_rows;
-    double iterations = 1.0; // the longest series of the speed metric
+    start();
     // A group's series are read while that group is drawn, and dropped after.
-    for (const RunGroup& group : groups_.groups) {
-      std::vector<StoredRun> runs;
-      for (const std::size_t r : group.runs)
-        runs.push_back(read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series));
-      const auto series = [&](const std::string& metric) {
-        std::vector<const arma::vec*> list;
-        for (const auto& run : runs)
-          list.push_back(&series_of(run.record, metric));
-        return list;
-      };
-      if (sweep_metric) sweep_metric->add_group(group.label, group.colour, series(metric_));
-      if (sweep_accuracy)
-        sweep_accuracy->add_group(group.label, group.colour, series("accuracy_test"));
-      if (convergence) curves.push_back(band_curve(group, series(metric_)));
-      if (accuracy_curves) accuracy_bands.push_back(band_curve(group, series("accuracy_test")));
-      if (speeds) {
-        speed_rows.push_back(speed_group(group, series(speed), target));
-        for (const auto& run : runs)
-          iterations =
-              std::max(iterations, static_cast<double>(series_of(run.record, speed).n_elem));
-      }
-      if (const StoredRun* best = best_run(experiment_.runs, group, metric_)) {
-        std::ostringstream text;
-        text.precision(3);
-        text << group.label << ", best of " << group.runs.size() << " (seed " << best->record.seed
-             << ", " << series_title(metric_) << " " << final_value(*best, metric_) << ")";
-        const auto loaded = std::find_if(runs.begin(), runs.end(), [&](const StoredRun& run) {
-          return run.record.id == best->record.id;
-        });
-        add_run_plots(*loaded, title(text.str()));
-      }
-    }
-    if (sweep_metric) sweep_metric->finish();
-    if (sweep_accuracy) sweep_accuracy->finish();
-    const bool log_scale = log_y();
-    if (convergence) add_convergence_plot(renderer_, curves, experiment_.name, metric_, log_scale);
-    if (accuracy_curves)
-      add_convergence_plot(renderer_, accuracy_bands, experiment_.name, "accuracy_test", false);
-    if (wanted("heatmap")) add_heatmap();
-    if (speeds) {
-      std::ostringstream text;
-      text.precision(3);
-      text << "iterations to reach " << series_title(speed) << " <= " << target
-           << (options_.target ? "" : " (10x the best final)");
-      add_speed_plot(renderer_, "speed-" + speed, speed_rows, title(text.str()),
-                     std::string(plot_style::iteration_label), iterations);
-    }
+    for (const RunGroup& group : groups_.groups)
+      draw_group(group);
+    finish();
     for (const auto& id : named_)
       if (!drawn_.count(id)) {
         const StoredRun run = read_stored_run(store_, id, RunParts::series);
@@ -168,6 +97,86 @@ private:
 
   void note(const std::string& text) {
     if (std::find(notes_.begin(), notes_.end(), text) == notes_.end()) notes_.push_back(text);
+  }
+
+  /// Which experiment plots apply (a note for each that does not); opens the sweep plots'
+  /// data files.
+  void start() {
+    const bool accuracy = stores_series(experiment_.runs, "accuracy_test");
+    accuracy_curves_ = wanted("accuracy") && accuracy;
+    if (wanted("accuracy") && !accuracy) note("accuracy: skipped: no accuracy_test stored");
+    speed_ = speed_metric(metric_);
+    if (wanted("speed")) {
+      target_ = options_.target.value_or(default_target(experiment_.runs, speed_));
+      if (!stores_series(experiment_.runs, speed_))
+        note("speed: skipped: no " + speed_ + " stored");
+      else if (std::isnan(target_))
+        note("speed: skipped: no run has a positive final " + speed_);
+      else
+        speeds_ = true;
+    }
+    if (wanted("sweep")) {
+      sweep_metric_.emplace(renderer_, "sweep-" + metric_,
+                            title(series_title(metric_) + " of every run"),
+                            axis_label(metric_, log_y()), log_y());
+      if (accuracy && metric_ != "accuracy_test")
+        sweep_accuracy_.emplace(renderer_, "sweep-accuracy_test",
+                                title("test accuracy of every run"),
+                                axis_label("accuracy_test", false), false);
+    }
+  }
+
+  /// One group's part of the experiment plots, and its best run's own plots.
+  void draw_group(const RunGroup& group) {
+    std::vector<StoredRun> runs;
+    for (const std::size_t r : group.runs)
+      runs.push_back(read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series));
+    const auto series = [&](const std::string& metric) {
+      std::vector<const arma::vec*> list;
+      for (const auto& run : runs)
+        list.push_back(&series_of(run.record, metric));
+      return list;
+    };
+    if (sweep_metric_) sweep_metric_->add_group(group.label, group.colour, series(metric_));
+    if (sweep_accuracy_)
+      sweep_accuracy_->add_group(group.label, group.colour, series("accuracy_test"));
+    if (wanted("convergence")) curves_.push_back(band_curve(group, series(metric_)));
+    if (accuracy_curves_) accuracy_bands_.push_back(band_curve(group, series("accuracy_test")));
+    if (speeds_) {
+      speed_rows_.push_back(speed_group(group, series(speed_), target_));
+      for (const auto& run : runs)
+        iterations_ =
+            std::max(iterations_, static_cast<double>(series_of(run.record, speed_).n_elem));
+    }
+    const StoredRun* best = best_run(experiment_.runs, group, metric_);
+    if (!best) return;
+    std::ostringstream text;
+    text.precision(3);
+    text << group.label << ", best of " << group.runs.size() << " (seed " << best->record.seed
+         << ", " << series_title(metric_) << " " << final_value(*best, metric_) << ")";
+    const auto loaded = std::find_if(runs.begin(), runs.end(), [&](const StoredRun& run) {
+      return run.record.id == best->record.id;
+    });
+    add_run_plots(*loaded, title(text.str()));
+  }
+
+  /// The experiment plots drawn from what the groups gave.
+  void finish() {
+    if (sweep_metric_) sweep_metric_->finish();
+    if (sweep_accuracy_) sweep_accuracy_->finish();
+    if (wanted("convergence"))
+      add_convergence_plot(renderer_, curves_, experiment_.name, metric_, log_y());
+    if (accuracy_curves_)
+      add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
+    if (wanted("heatmap")) add_heatmap();
+    if (speeds_) {
+      std::ostringstream text;
+      text.precision(3);
+      text << "iterations to reach " << series_title(speed_) << " <= " << target_
+           << (options_.target ? "" : " (10x the best final)");
+      add_speed_plot(renderer_, "speed-" + speed_, speed_rows_, title(text.str()),
+                     std::string(plot_style::iteration_label), iterations_);
+    }
   }
 
   /// cost-<id> and decision-<id> of one run (its series loaded), as far as asked for.
@@ -216,6 +225,13 @@ private:
   std::vector<std::string> named_; ///< options.runs, resolved to ids
   std::set<std::string> drawn_;    ///< runs whose own plots are drawn
   std::vector<std::string> notes_;
+  // What the groups add to, as they are drawn one by one.
+  bool accuracy_curves_ = false, speeds_ = false;
+  std::string speed_; ///< the metric of the speed plot
+  double target_ = std::nan(""), iterations_ = 1.0;
+  std::optional<SweepPlot> sweep_metric_, sweep_accuracy_;
+  std::vector<BandCurve> curves_, accuracy_bands_;
+  std::vector<SpeedGroup> speed_rows_;
 };
 
 } // namespace
