@@ -18,9 +18,8 @@
 #include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/trainer.hpp"
 

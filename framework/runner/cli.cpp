@@ -38,8 +38,11 @@ po::options_description option_list() {
                         "new: create the plugin's folder in DIR (default: .)");
   // runner plot
   options.add_options()("kind", po::value<std::vector<std::string>>()->composing(),
-                        "plot: cost, convergence, accuracy, decision, heatmap or speed "
+                        "plot: cost, convergence, accuracy, decision, heatmap, speed or sweep "
                         "(repeatable; default: every kind that applies)")(
+      "run", po::value<std::vector<std::string>>()->composing(),
+      "plot: also draw this run's cost and decision plots; a run id, a unique prefix of one, "
+      "or the run number runner validate shows (repeatable)")(
       "format", po::value<std::string>(), "plot, compare: png (default), svg or pdf")(
       "group-by", po::value<std::vector<std::string>>()->composing(),
       "plot, compare: group runs by this config key, e.g. optimizer.plugin (repeatable; "
@@ -50,8 +53,8 @@ po::options_description option_list() {
       "target", po::value<std::string>(),
       "plot, compare: the cost the speed plot counts iterations to (default: 10x the "
       "best final)")("range", po::value<std::string>(), "plot: decision surface box x0,x1,y0,y1")(
-      "log-y", "plot: log y axis for convergence (default for costs)")(
-      "linear-y", "plot: linear y axis for convergence")(
+      "log-y", "plot: log y axis for convergence and sweep (default for costs)")(
+      "linear-y", "plot: linear y axis for convergence and sweep")(
       "table", "compare: print the table of groups only, write no files");
   return options;
 }
@@ -124,10 +127,12 @@ std::string usage() {
           "      check everything and print the expanded run table; train nothing\n"
           "  runner verify STORE.h5 [--runs K]\n"
           "      re-execute stored runs and report whether they reproduce bit for bit\n"
-          "  runner plot STORE.h5 [--kind K ...] [--out DIR] [--format png|svg|pdf]\n"
-          "      [--group-by KEY ...] [--metric M] [--target T] [--range x0,x1,y0,y1]\n"
-          "      every plot of a stored experiment, from the store alone (default out:\n"
-          "      plots/ beside the store); each image has its .gp script and .dat data\n"
+          "  runner plot STORE.h5 [--kind K ...] [--run RUN ...] [--out DIR]\n"
+          "      [--format png|svg|pdf] [--group-by KEY ...] [--metric M] [--target T]\n"
+          "      [--range x0,x1,y0,y1]\n"
+          "      the plots of a stored experiment, from the store alone: the ones the sweep\n"
+          "      drew, and the cost and decision plots of each RUN (default out: plots/\n"
+          "      beside the store); each image has its .gp script and .dat data\n"
           "  runner compare STORE.h5 STORE.h5 [...] [--metric M] [--group-by KEY ...]\n"
           "      [--target T] [--out DIR] [--format F] [--table]\n"
           "      several experiments' runs grouped alike: one convergence plot with one\n"
@@ -250,7 +255,7 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   }
   const bool plotting = cli.command == CliOptions::Command::plot;
   const bool comparing = cli.command == CliOptions::Command::compare;
-  for (const char* option : {"kind", "range"})
+  for (const char* option : {"kind", "range", "run"})
     if (vm.count(option) && !plotting) usage_error("--" + std::string(option) + " goes with plot");
   for (const char* option : {"format", "group-by", "metric", "target", "log-y", "linear-y"})
     if (vm.count(option) && !plotting && !comparing)
@@ -263,9 +268,9 @@ CliOptions parse_cli(int argc, const char* const argv[]) {
   const auto text = [&](const char* option) {
     return vm.count(option) ? vm[option].as<std::string>() : std::string();
   };
-  cli.plot = {strings("kind"),       strings("group-by"),      text("format"),
-              text("metric"),        text("target"),           text("range"),
-              vm.count("log-y") > 0, vm.count("linear-y") > 0, vm.count("table") > 0};
+  cli.plot = {strings("kind"),          strings("group-by"),  strings("run"), text("format"),
+              text("metric"),           text("target"),       text("range"),  vm.count("log-y") > 0,
+              vm.count("linear-y") > 0, vm.count("table") > 0};
   if (vm.count("out")) cli.out = vm["out"].as<std::string>();
   if (vm.count("plugin-path"))
     for (const auto& folder : vm["plugin-path"].as<std::vector<std::string>>())

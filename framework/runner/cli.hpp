@@ -42,6 +42,7 @@ struct CliOptions {
   /// plot and compare: the options as given (checked by the command)
   struct PlotArgs {
     std::vector<std::string> kinds, group_by;
+    std::vector<std::string> runs; ///< plot: --run, runs whose own plots to add
     std::string format, metric, target, range;
     bool log_y = false, linear_y = false;
     bool table = false; ///< compare: print the table only

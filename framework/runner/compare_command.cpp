@@ -2,8 +2,8 @@
 #include <iostream>
 
 #include "commands.hpp"
-#include "nnlab/engine/store_comparison.hpp"
 #include "nnlab/report/html_report.hpp"
+#include "nnlab/report/store_comparison.hpp"
 #include "plot_arguments.hpp"
 
 namespace nnlab::runner {
@@ -32,7 +32,7 @@ int compare_stores(const CliOptions& cli) {
 
   std::vector<StoredExperiment> experiments;
   for (const auto& store : cli.stores)
-    experiments.push_back(load_experiment_store(store, false));
+    experiments.push_back(load_experiment_store(store, RunParts::series));
   const StoreComparison comparison = compare_stores(experiments, options);
   if (cli.plot.table) {
     print_comparison_table(comparison, std::cout);

@@ -7,7 +7,7 @@
 #include "commands.hpp"
 #include "nnlab/config/run_config.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab::runner {

@@ -17,6 +17,7 @@
 
 #include "mpi_session.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/storage/run_image.hpp"
 
 namespace nnlab::runner {
@@ -102,7 +103,7 @@ private:
   std::vector<std::uint64_t> pending_; ///< indices into *request_.all
   std::size_t next_ = 0;
   std::size_t owed_ = 0; ///< runs handed out whose results have not come back
-  int active_; ///< workers not yet told to stop
+  int active_;           ///< workers not yet told to stop
 };
 
 } // namespace

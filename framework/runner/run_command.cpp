@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "data_loader.hpp"
 #include "error_report.hpp"
 #include "interrupt.hpp"
 #include "mpi_session.hpp"
@@ -16,6 +18,7 @@
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
+#include "nnlab/report/experiment_report.hpp"
 
 namespace nnlab::runner {
 
@@ -93,7 +96,6 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   // Under MPI a rank is usually a core: one thread per rank unless --jobs says more.
   options.jobs = session.distributed() && cli.jobs == 0 ? 1 : cli.jobs;
   options.force = cli.force;
-  options.plots = cli.plots;
   options.verbose = cli.verbose;
   options.quiet = cli.quiet;
   options.terminal = stdout_is_terminal();
@@ -101,8 +103,28 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.stop = &install_interrupt_handler();
   const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
 
+  // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
+  const auto report_start = std::chrono::steady_clock::now();
+  ExperimentReport report;
+  if (!result.interrupted) {
+    ExperimentReportOptions finish;
+    finish.experiment_dir = result.experiment_dir;
+    finish.name = experiment.name;
+    finish.experiment_yaml = experiment.yaml_text;
+    finish.overrides = experiment.overrides;
+    for (const auto& spec : specs)
+      finish.run_ids.push_back(spec.id);
+    finish.plots = cli.plots;
+    finish.quiet = cli.quiet;
+    finish.load_data = data_loader(registry);
+    report = finish_experiment(finish, std::cout);
+  }
+  const double wall_time_s =
+      result.wall_time_s +
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - report_start).count();
+
   char figures[128];
-  std::snprintf(figures, sizeof figures, "%.1f s, peak memory %.0f MB", result.wall_time_s,
+  std::snprintf(figures, sizeof figures, "%.1f s, peak memory %.0f MB", wall_time_s,
                 peak_memory_mb());
   if (result.interrupted) {
     std::cout << "\ninterrupted: " << result.trained + result.skipped << " of " << result.runs
@@ -115,16 +137,16 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
             << " failed; " << figures << ")\n"
-            << "summary: " << result.summary_file.string() << '\n'
-            << "report:  " << result.report_file.string() << '\n';
+            << "summary: " << report.summary_file.string() << '\n'
+            << "report:  " << report.report_file.string() << '\n';
   if (cli.plots) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).
     std::string convergence;
-    for (const auto& png : result.plots)
+    for (const auto& png : report.plots)
       if (png.filename().string().rfind("convergence-cost", 0) == 0)
         convergence = "; " + png.filename().string() + " compares the sweep points";
-    std::cout << "plots:   " << result.plot_dir.string() << "/  (" << result.plots.size() << " PNG"
+    std::cout << "plots:   " << report.plot_dir.string() << "/  (" << report.plots.size() << " PNG"
               << convergence << ")\n";
   }
   if (result.failed == 0) return 0;

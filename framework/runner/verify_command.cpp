@@ -6,10 +6,8 @@
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/dataset_cache.hpp"
-#include "nnlab/engine/prepared_run.hpp"
-#include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
@@ -26,9 +24,10 @@ bool same_bits(const arma::mat& a, const arma::mat& b) {
 std::string difference(const RunRecord& stored, const RunRecord& again) {
   if (stored.status != again.status)
     return "status " + to_string(stored.status) + " stored, " + to_string(again.status) + " now";
-  for (const auto& [name, member] : run_series_fields) {
-    const arma::vec& a = stored.series.*member;
-    const arma::vec& b = again.series.*member;
+  for (const SeriesSpec& series : stored_series()) {
+    const char* name = series.name;
+    const arma::vec& a = stored.series.*series.recorded;
+    const arma::vec& b = again.series.*series.recorded;
     if (a.n_elem != b.n_elem)
       return std::string(name) + ": " + std::to_string(a.n_elem) + " iterations stored, " +
              std::to_string(b.n_elem) + " now";
@@ -56,9 +55,9 @@ std::string difference(const RunRecord& stored, const RunRecord& again) {
 
 int verify_store(const CliOptions& cli) {
   const RunStore store = RunStore::open_read_only(cli.file);
-  const Attributes attributes = store.header().attributes;
-  const std::string dir = attribute(attributes, "experiment_dir");
-  const std::string seed = attribute(attributes, "experiment_seed");
+  const StoreHeader header = store.header();
+  const std::string dir = header.attribute("experiment_dir");
+  const std::string seed = header.attribute("experiment_seed");
   if (dir.empty() || seed.empty())
     throw StorageError(cli.file.string() +
                        ": no experiment_dir or experiment_seed attribute "

@@ -7,6 +7,7 @@
 #include <H5Cpp.h>
 #include <sys/wait.h>
 
+#include "nnlab/report/stored_runs.hpp"
 #include "support/plot_files.hpp"
 #include "support/plugins.hpp"
 #include "support/runner_process.hpp"
@@ -71,16 +72,35 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
       CHECK((dims[0] == 3 && dims[1] == 2));
       run.openDataSet("weights/b3").getSpace().getSimpleExtentDims(dims);
       CHECK((dims[0] == 1 && dims[1] == 1));
-      CHECK(is_png(results / "e2e/plots" / ("cost-" + id + ".png")));
-      CHECK(is_png(results / "e2e/plots" / ("decision-" + id + ".png")));
-      CHECK(fs::exists(results / "e2e/plots" / ("cost-" + id + ".gp")));
     }
   }
-  CHECK(is_png(results / "e2e/plots/sweep-cost_test.png"));
-  // The per-group kinds of runner plot; one key varies, so no heatmap.
-  for (const char* stem : {"convergence-cost_test", "convergence-accuracy_test", "speed-cost_test"})
+  // The plot policy (README, "Plots"): the experiment's plots; one key varies, so no
+  // heatmap.
+  for (const char* stem : {"sweep-cost_test", "sweep-accuracy_test", "convergence-cost_test",
+                           "convergence-accuracy_test", "speed-cost_test"})
     CHECK(is_png(results / "e2e/plots" / (std::string(stem) + ".png")));
   CHECK_FALSE(fs::exists(results / "e2e/plots/heatmap-cost_test.png"));
+  // Per sweep point, the cost and decision plots of its best run (lowest final test cost)
+  // only.
+  const auto runs = nnlab::load_runs((results / "e2e/runs.h5").string());
+  REQUIRE(runs.size() == 4);
+  for (const std::string optimizer : {"sgd", "momentum"}) {
+    std::vector<const nnlab::StoredRun*> point;
+    for (const auto& run : runs)
+      if (run.record.label.starts_with(optimizer)) point.push_back(&run);
+    REQUIRE(point.size() == 2);
+    const double a = point[0]->record.series.cost_test.back();
+    const double b = point[1]->record.series.cost_test.back();
+    const std::string best = (b < a ? point[1] : point[0])->record.id;
+    const std::string other = (b < a ? point[0] : point[1])->record.id;
+    CAPTURE(optimizer, best, other);
+    CHECK(is_png(results / "e2e/plots" / ("cost-" + best + ".png")));
+    CHECK(is_png(results / "e2e/plots" / ("decision-" + best + ".png")));
+    CHECK(fs::exists(results / "e2e/plots" / ("cost-" + best + ".gp")));
+    CHECK_FALSE(fs::exists(results / "e2e/plots" / ("cost-" + other + ".png")));
+    CHECK_FALSE(fs::exists(results / "e2e/plots" / ("decision-" + other + ".png")));
+  }
+  CHECK_THAT(first.output, Contains("(9 PNG;"));
   const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
   CHECK(std::count(summary.begin(), summary.end(), '\n') == 5);
 

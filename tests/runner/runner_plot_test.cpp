@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <set>
 
 #include "nnlab/report/run_groups.hpp"
 #include "support/plot_files.hpp"
@@ -12,6 +13,7 @@
 #include "support/tiny_store.hpp"
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
 using nnlab::test::is_png;
@@ -45,6 +47,24 @@ void check_image(const fs::path& file) {
   CHECK(fs::file_size(file) > 5000);
 }
 
+/// The PNGs in `dir` whose name starts with `prefix` (cost-, decision-).
+std::size_t own_plots(const fs::path& dir, const std::string& prefix) {
+  std::size_t count = 0;
+  for (const auto& entry : fs::directory_iterator(dir))
+    count +=
+        entry.path().extension() == ".png" && entry.path().filename().string().starts_with(prefix);
+  return count;
+}
+
+/// The names of the files in `dir`, sorted.
+std::vector<std::string> files_in(const fs::path& dir) {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir))
+    names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 } // namespace
 
 TEST_CASE("RunnerPlot: every kind renders from a stored sweep and re-renders by hand",
@@ -54,28 +74,151 @@ TEST_CASE("RunnerPlot: every kind renders from a stored sweep and re-renders by 
   INFO(result.output);
   REQUIRE(result.status == 0);
   const fs::path plots = tiny.store.parent_path() / "plots";
-  for (const char* stem : {"convergence-cost_test", "convergence-accuracy_test",
-                           "heatmap-cost_test", "speed-cost_test"}) {
+  for (const char* stem :
+       {"convergence-cost_test", "convergence-accuracy_test", "heatmap-cost_test",
+        "speed-cost_test", "sweep-cost_test", "sweep-accuracy_test"}) {
     check_image(plots / (std::string(stem) + ".png"));
     CHECK(fs::exists(plots / (std::string(stem) + ".dat")));
     nnlab::test::check_renders_by_hand(plots / (std::string(stem) + ".png"));
   }
+  // Every run a line of the sweep plots.
+  CHECK(nnlab::test::read_data_blocks(plots / "sweep-cost_test.dat").size() == 8);
+  // The best run (lowest final test cost) of each of the 4 sweep points, and no other run,
+  // gets its cost and decision plots.
   const auto runs = nnlab::load_runs(tiny.store.string());
   REQUIRE(runs.size() == 8);
-  for (const auto& run : runs)
-    check_image(plots / ("cost-" + run.record.id + ".png"));
-  // The best run (lowest final test cost) of each of the 4 sweep points.
-  std::size_t decisions = 0;
-  for (const auto& entry : fs::directory_iterator(plots))
-    decisions += entry.path().extension() == ".png" &&
-                 entry.path().filename().string().starts_with("decision-");
-  CHECK(decisions == 4);
+  CHECK(own_plots(plots, "cost-") == 4);
+  CHECK(own_plots(plots, "decision-") == 4);
   for (const auto& group : by_label(runs)) {
     const auto best = *std::min_element(group.begin(), group.end(), [](auto* a, auto* b) {
       return a->record.series.cost_test.back() < b->record.series.cost_test.back();
     });
+    check_image(plots / ("cost-" + best->record.id + ".png"));
     check_image(plots / ("decision-" + best->record.id + ".png"));
+    CHECK_THAT(nnlab::test::read_text(plots / ("cost-" + best->record.id + ".gp")),
+               Contains(", best of 2 (seed " + std::to_string(best->record.seed)));
   }
+}
+
+TEST_CASE("RunnerPlot: the end of a sweep and runner plot draw the same plots of a store",
+          "[runner][plot]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write(
+      "same.yaml", nnlab::test::xor_experiment(
+                       "same", "model: {layers: [3, 2, 1]}\n"
+                               "optimizer: {plugin: sgd, learning_rate: 0.05}\n"
+                               "training: {iterations: 30}\n"
+                               "sweep:\n  optimizer: [{plugin: sgd}, {plugin: momentum}]\n"
+                               "  optimizer.learning_rate: [0.05, 0.5]\n"
+                               "seeds: [1, 2]\n"));
+  const auto sweep = run_runner(yaml.string() + " --out " + (dir.path() / "results").string());
+  INFO(sweep.output);
+  REQUIRE(sweep.status == 0);
+  const fs::path experiment = dir.path() / "results/same";
+  const fs::path again = dir.path() / "again";
+  const auto plot =
+      run_runner("plot " + (experiment / "runs.h5").string() + " --out " + again.string());
+  INFO(plot.output);
+  REQUIRE(plot.status == 0);
+  const auto drawn = files_in(experiment / "plots");
+  REQUIRE(drawn.size() > 3 * 14); // 6 for the experiment, 2 per sweep point; .png .gp .dat
+  CHECK(drawn == files_in(again));
+  for (const auto& name : drawn)
+    if (!name.ends_with(".png") && name != "gnuplot.log") {
+      CAPTURE(name);
+      CHECK(nnlab::test::read_text(experiment / "plots" / name) ==
+            nnlab::test::read_text(again / name));
+    }
+  CHECK_THAT(sweep.output, Contains("(14 PNG;"));
+  // The report shows that same set.
+  const std::string page = nnlab::test::read_text(experiment / "report.html");
+  std::size_t shown = 0;
+  for (const auto& name : drawn)
+    if (name.ends_with(".png")) {
+      CAPTURE(name);
+      CHECK_THAT(page, Contains("<img src=\"plots/" + name + "\""));
+      ++shown;
+    }
+  std::size_t images = 0;
+  for (auto at = page.find("<img "); at != std::string::npos; at = page.find("<img ", at + 1))
+    ++images;
+  CHECK(images == shown);
+}
+
+TEST_CASE("RunnerPlot: --run adds a run's own cost and decision plots", "[runner][plot]") {
+  const TinyStore tiny;
+  const auto runs = nnlab::load_runs(tiny.store.string());
+  // The worse seed of the first sweep point: not drawn by default.
+  const auto groups = by_label(runs);
+  const auto& first = groups.front();
+  const auto* worse =
+      first[0]->record.series.cost_test.back() > first[1]->record.series.cost_test.back()
+          ? first[0]
+          : first[1];
+  const std::string id = worse->record.id;
+  const fs::path out = tiny.dir.path() / "one";
+  const auto result = run_runner("plot " + tiny.store.string() + " --run " +
+                                 std::to_string(worse->record.index + 1) + " --run " +
+                                 runs.back().record.id.substr(0, 6) + " --out " + out.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  check_image(out / ("cost-" + id + ".png"));
+  check_image(out / ("decision-" + id + ".png"));
+  CHECK_THAT(nnlab::test::read_text(out / ("cost-" + id + ".gp")),
+             Contains(worse->record.label + " seed=" + std::to_string(worse->record.seed)));
+  check_image(out / ("cost-" + runs.back().record.id + ".png"));
+  std::set<std::string> drawn{id, runs.back().record.id}; // and the best of each point
+  for (const auto& group : by_label(runs))
+    drawn.insert((*std::min_element(group.begin(), group.end(), [](auto* a, auto* b) {
+                   return a->record.series.cost_test.back() < b->record.series.cost_test.back();
+                 }))->record.id);
+  CHECK(own_plots(out, "cost-") == drawn.size());
+  CHECK(own_plots(out, "decision-") == drawn.size());
+
+  const fs::path kinds = tiny.dir.path() / "kinds";
+  const auto cost_only = run_runner("plot " + tiny.store.string() + " --run " + id +
+                                    " --kind cost --out " + kinds.string());
+  REQUIRE(cost_only.status == 0);
+  CHECK(own_plots(kinds, "cost-") == 5);
+  CHECK(own_plots(kinds, "decision-") == 0);
+
+  const auto unknown = run_runner("plot " + tiny.store.string() + " --run zzzz");
+  CHECK(unknown.status == 2);
+  CHECK_THAT(unknown.output, StartsWith("runner: error: " + tiny.store.string() +
+                                        ": no run 'zzzz'; expected a run id, a unique prefix "
+                                        "or a run number; known: "));
+  const auto elsewhere = run_runner("validate x.yaml --run 1");
+  CHECK(elsewhere.output ==
+        "runner: error: command line: --run goes with plot (see runner --help)\n");
+}
+
+TEST_CASE("RunnerPlot: --kind sweep draws every run as a line, a colour per group",
+          "[runner][plot]") {
+  const TinyStore tiny;
+  const fs::path out = tiny.dir.path() / "sweep";
+  const auto result =
+      run_runner("plot " + tiny.store.string() + " --kind sweep --out " + out.string());
+  INFO(result.output);
+  REQUIRE(result.status == 0);
+  CHECK(files_in(out) == std::vector<std::string>{"gnuplot.log", "sweep-accuracy_test.dat",
+                                                  "sweep-accuracy_test.gp",
+                                                  "sweep-accuracy_test.png", "sweep-cost_test.dat",
+                                                  "sweep-cost_test.gp", "sweep-cost_test.png"});
+  const auto blocks = nnlab::test::read_data_blocks(out / "sweep-cost_test.dat");
+  const auto runs = nnlab::load_runs(tiny.store.string());
+  REQUIRE(blocks.size() == 8);
+  // Runs in group order (the sweep's points), each block the run's whole test cost.
+  std::size_t b = 0;
+  for (const auto& group : by_label(runs))
+    for (const auto* run : group) {
+      CAPTURE(b);
+      REQUIRE(blocks[b].size() == run->record.series.cost_test.n_elem);
+      CHECK_THAT(blocks[b].back()[1], WithinRel(run->record.series.cost_test.back(), 1e-8));
+      ++b;
+    }
+  const std::string gp = nnlab::test::read_text(out / "sweep-cost_test.gp");
+  CHECK_THAT(gp, Contains("title 'sgd learning_rate=0.05'"));
+  CHECK_THAT(gp, Contains("title 'momentum learning_rate=0.5'"));
 }
 
 TEST_CASE("RunnerPlot: the data files hold the medians, bands, cells and speeds of the runs",
@@ -189,7 +332,7 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
   const auto kind = run_runner("plot " + store + " --kind surface");
   CHECK(kind.status == 2);
   CHECK(kind.output == "runner: error: plot kind 'surface': unknown; known: cost, convergence, "
-                       "accuracy, decision, heatmap, speed\n");
+                       "accuracy, decision, heatmap, speed, sweep\n");
   const auto missing = run_runner("plot " + (tiny.dir.path() / "none/runs.h5").string());
   CHECK(missing.status == 2);
   CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +

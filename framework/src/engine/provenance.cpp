@@ -65,10 +65,4 @@ Attributes collect_provenance(const Experiment& experiment, const PluginsUsed& p
   };
 }
 
-std::string attribute(const Attributes& attributes, const std::string& key) {
-  for (const auto& [name, value] : attributes)
-    if (name == key) return value;
-  return {};
-}
-
 } // namespace nnlab

@@ -11,12 +11,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string attribute(const StoreHeader& header, const std::string& name) {
-  const auto it = std::find_if(header.attributes.begin(), header.attributes.end(),
-                               [&](const auto& a) { return a.first == name; });
-  return it == header.attributes.end() ? std::string() : it->second;
-}
-
 // A link anywhere in the experiment's folder could send a write (a plot, the store's copy)
 // anywhere on the machine: refuse rather than follow.
 void refuse_links(const fs::path& folder) {
@@ -66,8 +60,8 @@ RunStore open_experiment_store(const fs::path& experiment_dir, const StoreHeader
     } catch (const StorageError& e) {
       throw ConfigError(e.what() + recovery(e.what(), file));
     }
-    const std::string was = attribute(stored, "experiment_file");
-    const std::string now = attribute(header, "experiment_file");
+    const std::string was = stored.attribute("experiment_file");
+    const std::string now = header.attribute("experiment_file");
     // Stores written before provenance named the file cannot tell: keep them usable.
     if (!was.empty() && !now.empty() && !same_file(was, now))
       throw ConfigError(file.string() + ": holds the runs of experiment " + was + ", not of " +

@@ -1,21 +1,19 @@
 #include "nnlab/engine/sweep_runner.hpp"
 
 #include <chrono>
-#include <malloc.h>
-#include <optional>
 #include <sstream>
 #include <thread>
 
+#include <malloc.h>
+
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/version.hpp"
-#include "nnlab/engine/experiment_plots.hpp"
 #include "nnlab/engine/progress.hpp"
 #include "nnlab/engine/provenance.hpp"
 #include "nnlab/engine/results_folder.hpp"
 #include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/run_trainer.hpp"
-#include "nnlab/engine/sweep_summary.hpp"
-#include "nnlab/report/html_report.hpp"
+#include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/storage/run_store.hpp"
 
 namespace nnlab {
@@ -51,9 +49,6 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   result.runs = specs.size();
   result.experiment_dir = options.results_dir / experiment.name;
   result.store_file = result.experiment_dir / "runs.h5";
-  result.plot_dir = result.experiment_dir / "plots";
-  result.summary_file = result.experiment_dir / "summary.csv";
-  result.report_file = result.experiment_dir / "report.html";
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
@@ -63,12 +58,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   for (const auto& spec : specs)
     if (!completed.count(spec.id)) pending.push_back(&spec);
   result.skipped = specs.size() - pending.size();
-  TrainRequest request{&specs,
-                       pending,
-                       &preparer,
-                       job_count(options.jobs),
-                       options.verbose,
-                       result.experiment_dir / "checkpoints",
+  TrainRequest request{&specs,          pending,
+                       &preparer,       job_count(options.jobs),
+                       options.verbose, result.experiment_dir / "checkpoints",
                        options.stop};
   const RunTrainerFactory trainer = options.trainer.make ? options.trainer : thread_trainer();
 
@@ -86,9 +78,20 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
     auto last_publish = Clock::now();
     FinishedRun finished;
+    std::size_t first_failed = specs.size(); // the sweep index of the first failure
     while (pool->next(finished)) {
-      store.write_run(finished.record);
+      const RunRecord& record = finished.record;
+      store.write_run(record);
       ++result.trained;
+      result.diverged += record.status == RunStatus::diverged;
+      if (record.status == RunStatus::failed) {
+        ++result.failed;
+        if (record.index < first_failed) {
+          first_failed = record.index;
+          result.first_failure =
+              record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
+        }
+      }
       if (!finished.verbose_text.empty())
         progress.print("\nRun " + std::to_string(finished.record.index + 1) + "  " +
                        finished.record.id + "  " +
@@ -118,37 +121,11 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
                        " runs stored: make room and run the same command again to resume");
   }
   progress.close();
-  if (result.interrupted) {
-    result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
-    return result;
-  }
-
-  // Plots and summary read the runs back one at a time: a sweep of any size fits.
-  std::vector<RunSummary> summaries;
-  summaries.reserve(specs.size());
-  std::optional<ExperimentPlotter> plotter;
-  if (options.plots) plotter.emplace(experiment.name, result.plot_dir, result.store_file);
-  for (const auto& spec : specs) {
-    const RunRecord record = store.read_run(spec.id);
-    summaries.push_back(summarize(record));
-    result.diverged += record.status == RunStatus::diverged;
-    result.failed += record.status == RunStatus::failed;
-    if (record.status == RunStatus::failed && result.first_failure.empty())
-      result.first_failure =
-          record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
-    if (plotter) plotter->add_run(preparer.prepare(spec), record);
-  }
-  write_summary_csv(summaries, result.summary_file);
-  if (plotter) result.plots = plotter->render();
-  HtmlReport report{
-      experiment.name, experiment.yaml_text, experiment.overrides, summaries, {}, {}, {}};
-  for (const auto& png : result.plots)
-    report.images.push_back(png.lexically_relative(result.experiment_dir));
-  write_html_report(result.report_file, report);
-  if (!options.quiet) {
-    out << '\n';
-    print_summary(summaries, out);
-  }
+  // Kept runs are done or diverged (a failed run is trained again): their status counts too.
+  if (!result.interrupted)
+    for (const auto& spec : specs)
+      if (completed.count(spec.id))
+        result.diverged += store.read_run(spec.id).status == RunStatus::diverged;
   result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }

@@ -1,3 +1,5 @@
+#include "nnlab/engine/thread_trainer.hpp"
+
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -6,7 +8,6 @@
 #include <thread>
 
 #include "nnlab/engine/run_executor.hpp"
-#include "nnlab/engine/run_trainer.hpp"
 
 namespace nnlab {
 

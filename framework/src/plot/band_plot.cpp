@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 #include "nnlab/plot/plot_style.hpp"
 
 namespace nnlab {
@@ -45,22 +46,14 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
     throw PlotError("plot " + renderer.image_file(stem).string() + ": no values to plot");
   renderer.write_data(stem, data.str());
 
+  PlotFrame frame{title, std::string(plot_style::iteration_label), y_label};
+  frame.key.longest_label = longest_label;
   std::ostringstream body;
   body.precision(10);
-  body << "set title " << gnuplot_string(title) << "\n"
-       << "set xlabel 'iteration'\n"
-       << "set ylabel " << gnuplot_string(y_label) << "\n"
-       << "set grid xtics ytics lt 1 lw 1 lc rgb '#dddddd'\n"
+  body << plot_preamble(frame)
        // faint bands: where several overlap the plot stays readable
        << "set style fill transparent solid 0.12 noborder\n";
   if (n_max > 1) body << "set xrange [1:" << n_max << "]\n";
-  // `width 2`: gnuplot underestimates the key's width and clips the longest label; below
-  // the plot it would also put a third column of such labels past the right edge.
-  if (longest_label <= 24)
-    body << "set key outside right top vertical Left reverse nobox width 2\n";
-  else
-    body << "set key below horizontal Left reverse nobox samplen 2 font ',10' maxcols "
-         << (longest_label <= 40 ? 2 : 1) << "\n";
   std::string y = "2", lo = "3", hi = "4";
   if (log_y && std::isfinite(min_positive)) {
     const double floor = std::max(min_positive, max * plot_style::log_floor_ratio);

@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 #include "nnlab/plot/plot_style.hpp"
 
 namespace nnlab {
@@ -29,11 +30,10 @@ void add_cost_plot(PlotRenderer& renderer, const std::string& stem, const RunSer
 
   const std::string file = gnuplot_string(stem + ".dat");
   const std::string style = n > 1 ? " with lines" : " with points pt 7"; // one point: no line
+  PlotFrame frame{title, std::string(plot_style::iteration_label), "Cost"};
+  frame.key.place = PlotKey::Place::inside; // upper right, as the course
   std::ostringstream body;
-  body << "set title " << gnuplot_string(title) << "\n"
-       << "set xlabel 'Number of iterations'\n"
-       << "set ylabel 'Cost'\n"
-       << "set key top right Left reverse nobox\n";  // upper right, no frame, as the course
+  body << plot_preamble(frame);
   if (n > 1) body << "set xrange [1:" << n << "]\n"; // as the course: the axis starts at 1
   body << "plot " << file << " using 1:2" << style << " lw " << plot_style::cost_line_width
        << " lc rgb " << gnuplot_colour(plot_style::train_cost) << " title 'Training set'";

@@ -9,6 +9,7 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/model/panel_pass.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 #include "nnlab/plot/plot_style.hpp"
 #include "nnlab/train/metrics.hpp"
 
@@ -136,18 +137,20 @@ void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Ml
   // The box is 0.8 of the canvas height high and as many pixels wide.
   constexpr double left = 0.09;
   const double right = left + 0.8 * plot_style::height / plot_style::width;
+  PlotFrame frame{title, label(0), label(1)};
+  // The square plot box sits left of the canvas' centre: the title is centred on the canvas.
+  frame.title_on_canvas = true;
+  frame.grid = PlotGrid::none; // the class regions are the data
+  frame.key = {PlotKey::Place::screen, 0, right + 0.02, 0.51, "left center", false};
   std::ostringstream body;
   body.precision(4);
-  body << "set title " << gnuplot_string(title) << "\n"
-       << "set xlabel " << gnuplot_string(label(0)) << "\n"
-       << "set ylabel " << gnuplot_string(label(1)) << "\n"
-       << std::setprecision(10) << "set xrange [" << range.x_min << ":" << range.x_max << "]\n"
+  body << plot_preamble(frame) << std::setprecision(10) << "set xrange [" << range.x_min << ":"
+       << range.x_max << "]\n"
        << "set yrange [" << range.y_min << ":" << range.y_max << "]\n"
        << std::setprecision(4)
        << "# a square plot box (the course's figsize=(6, 6)), the legend centred beside it\n"
        << "set lmargin at screen " << left << "\nset rmargin at screen " << right << "\n"
        << "set bmargin at screen 0.11\nset tmargin at screen 0.91\n"
-       << "set key at screen " << right + 0.02 << ", screen 0.51 left center Left reverse nobox\n"
        << "# one flat palette band per class: class c sits in the middle of band c\n"
        << "unset colorbox\n"
        << "set cbrange [-0.5:" << static_cast<double>(k) - 0.5 << "]\n"

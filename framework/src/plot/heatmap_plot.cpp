@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 
 namespace nnlab {
 
@@ -38,10 +39,11 @@ void add_heatmap_plot(PlotRenderer& renderer, const std::string& stem, const Hea
 
   const bool log_scale = log_colour && finite.min() > 0.0 && finite.max() > finite.min();
   const std::string file = gnuplot_string(stem + ".dat");
+  PlotFrame frame{title, map.column_key, map.row_key};
+  frame.grid = PlotGrid::none; // the cells are the data
+  frame.key.place = PlotKey::Place::none;
   std::ostringstream body;
-  body << "set title " << gnuplot_string(title) << "\n"
-       << "set xlabel " << gnuplot_string(map.column_key) << "\n"
-       << "set ylabel " << gnuplot_string(map.row_key) << " offset -1,0\n" // clear of the ticks
+  body << plot_preamble(frame) << "set ylabel offset -1,0\n" // clear of the ticks
        << "set cblabel " << gnuplot_string(value_label + (log_scale ? " (log scale)" : "")) << "\n"
        << "set xtics " << tick_list(map.column_values) << " noenhanced\n"
        << "set ytics " << tick_list(map.row_values) << " noenhanced\n"
@@ -49,8 +51,8 @@ void add_heatmap_plot(PlotRenderer& renderer, const std::string& stem, const Hea
        << "set yrange [-0.5:" << map.value.n_rows - 0.5 << "]\n"
        << "set tics scale 0\n"
        << "set palette rgb 33,13,10\n" // blue (low) to red (high): low cost is good
-       << (log_scale ? "set logscale cb\n" : "") << "unset key\n"
-       << "plot " << file << " using 1:2:3 with image, \\\n     " << file
+       << (log_scale ? "set logscale cb\n" : "") << "plot " << file
+       << " using 1:2:3 with image, \\\n     " << file
        << " using 1:2:($3 == $3 ? sprintf('%.3g', $3) : 'no run') with labels font ',11' "
           "tc rgb '#000000'\n";
   renderer.add(stem, body.str());

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_frame.hpp"
 #include "nnlab/plot/plot_style.hpp"
 
 namespace nnlab {
@@ -74,19 +75,19 @@ void add_speed_plot(PlotRenderer& renderer, const std::string& stem,
                                 nevers.str() + "nan nan 0\n");
 
   const std::string file = gnuplot_string(stem + ".dat");
-  std::ostringstream body;
+  PlotFrame frame{title, x_label, ""};
   // The long group labels push the plot right: the title is centred on the canvas instead.
-  body << "set label 1 " << gnuplot_string(title) << " at screen 0.5, 0.965 center\n"
-       << "set tmargin 3\nset bmargin 6\n"
-       << "set xlabel " << gnuplot_string(x_label) << "\n"
+  frame.title_on_canvas = true;
+  frame.grid = PlotGrid::x; // the rows are groups, not values
+  frame.key = {PlotKey::Place::screen, 0, 0.5, 0.015, "center bottom", true};
+  std::ostringstream body;
+  body << plot_preamble(frame) << "set tmargin 3\nset bmargin 6\n"
        << ticks.str() << "set yrange [-0.6:" << groups.size() - 0.4 << "]\n"
        << "set xrange [0:" << iterations * 1.18 << "]\n"
        << "set xtics 0, " << tick_step(iterations) << " nomirror\nset xtics add ('never' "
        << never_x << ")\n"
-       << "set grid xtics lt 1 lw 1 lc rgb '#dddddd'\n"
        << "set arrow from " << iterations * 1.05 << ", graph 0 to " << iterations * 1.05
        << ", graph 1 nohead dt 2 lc rgb '#999999'\n"
-       << "set key at screen 0.5, 0.015 center bottom horizontal nobox\n"
        << "plot " << file << " index 0 using 1:2:3 with points pt 7 ps 1.2 lc rgb variable "
        << "title 'run', \\\n     " << file
        << " index 1 using 1:2 with points pt 12 ps 3 lw 2 lc rgb '#000000' title 'median', "

@@ -1,6 +1,7 @@
 #include "nnlab/report/group_plots.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 
@@ -17,34 +18,44 @@ std::size_t position(std::vector<std::string>& values, const std::string& value)
   return values.size() - 1;
 }
 
+std::vector<const arma::vec*> group_series(const std::vector<StoredRun>& runs,
+                                           const RunGroup& group, const std::string& metric) {
+  std::vector<const arma::vec*> series;
+  for (const std::size_t r : group.runs)
+    series.push_back(&series_of(runs[r].record, metric));
+  return series;
+}
+
 } // namespace
+
+BandCurve band_curve(const RunGroup& group, const std::vector<const arma::vec*>& series) {
+  SeriesBand band = series_band(series);
+  return {group.label,         group.colour,        std::move(band.median),
+          std::move(band.min), std::move(band.max), 0};
+}
 
 std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs, const RunGroups& groups,
                                    const std::string& metric) {
   std::vector<BandCurve> curves;
-  for (const auto& group : groups.groups) {
-    std::vector<const arma::vec*> series;
-    for (const std::size_t r : group.runs)
-      series.push_back(&series_of(runs[r].record, metric));
-    SeriesBand band = series_band(series);
-    curves.push_back({group.label, group.colour, std::move(band.median), std::move(band.min),
-                      std::move(band.max), 0});
-  }
+  for (const auto& group : groups.groups)
+    curves.push_back(band_curve(group, group_series(runs, group, metric)));
   return curves;
+}
+
+std::string axis_label(const std::string& metric, bool log_y) {
+  std::string label = series_title(metric) + (log_y ? " (log scale)" : "");
+  if (!label.empty())
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+  return label;
 }
 
 void add_convergence_plot(PlotRenderer& renderer, const std::vector<BandCurve>& curves,
                           const std::string& name, const std::string& metric, bool log_y) {
   const bool bands = bands_readable(curves.size(), log_y);
   add_band_plot(renderer, "convergence-" + metric, curves,
-                name + ": " + metric_title(metric) +
+                name + ": " + series_title(metric) +
                     (bands ? ", median and min-max over seeds" : ", median over seeds"),
-                metric_title(metric) + (log_y ? " (log scale)" : ""), log_y, bands);
-}
-
-double final_value(const StoredRun& run, const std::string& metric) {
-  const arma::vec& series = series_of(run.record, metric);
-  return series.is_empty() ? std::nan("") : series[series.n_elem - 1];
+                axis_label(metric, log_y), log_y, bands);
 }
 
 Heatmap final_value_heatmap(const std::vector<StoredRun>& runs, const RunGroups& groups,
@@ -79,21 +90,24 @@ double default_target(const std::vector<StoredRun>& runs, const std::string& met
   return std::isfinite(best) ? 10.0 * best : std::nan("");
 }
 
+SpeedGroup speed_group(const RunGroup& group, const std::vector<const arma::vec*>& series,
+                       double target) {
+  SpeedGroup speed{group.label, group.colour, {}, 0};
+  for (const arma::vec* values : series) {
+    const arma::uvec hit = arma::find(*values <= target, 1);
+    if (hit.is_empty())
+      ++speed.never;
+    else
+      speed.reached.push_back(static_cast<double>(hit[0] + 1));
+  }
+  return speed;
+}
+
 std::vector<SpeedGroup> speed_groups(const std::vector<StoredRun>& runs, const RunGroups& groups,
                                      const std::string& metric, double target) {
   std::vector<SpeedGroup> result;
-  for (const auto& group : groups.groups) {
-    SpeedGroup speed{group.label, group.colour, {}, 0};
-    for (const std::size_t r : group.runs) {
-      const arma::vec& series = series_of(runs[r].record, metric);
-      const arma::uvec hit = arma::find(series <= target, 1);
-      if (hit.is_empty())
-        ++speed.never;
-      else
-        speed.reached.push_back(static_cast<double>(hit[0] + 1));
-    }
-    result.push_back(std::move(speed));
-  }
+  for (const auto& group : groups.groups)
+    result.push_back(speed_group(group, group_series(runs, group, metric), target));
   return result;
 }
 

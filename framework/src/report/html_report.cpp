@@ -184,7 +184,7 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
   page << "<h2>Runs</h2>\n";
   write_table(page, report.runs);
   if (!per_run.empty()) {
-    page << "<h2>Each run</h2>\n";
+    page << "<h2>The best run of each group</h2>\n";
     for (const fs::path& image : per_run)
       write_figure(page, image);
   }

@@ -36,12 +36,6 @@ std::set<std::string> plugins_of(const ConfigNode& config) {
   return used;
 }
 
-std::string header_attribute(const StoreHeader& header, const std::string& key) {
-  for (const auto& [name, value] : header.attributes)
-    if (name == key) return value;
-  return {};
-}
-
 // The store's provenance as values to compare; the plugins' sha256 only for `plugins`.
 std::vector<FlatValue> provenance_of(const RunDiffSide& side,
                                      const std::set<std::string>& plugins) {
@@ -52,8 +46,8 @@ std::vector<FlatValue> provenance_of(const RunDiffSide& side,
   add("nnlab_version", side.store.nnlab_version);
   for (const char* key : {"git_commit", "compiler", "armadillo_version", "openblas_version",
                           "hdf5_version", "boost_version", "host", "experiment_seed"})
-    add(key, header_attribute(side.store, key));
-  const std::string listed = header_attribute(side.store, "plugins");
+    add(key, side.store.attribute(key));
+  const std::string listed = side.store.attribute("plugins");
   if (listed.empty()) return values;
   const ConfigNode tree = parse_yaml(listed, side.name + " (plugins attribute)");
   for (const auto& plugin : plugins)
@@ -137,9 +131,9 @@ RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b) {
 
   diff.outcome = outcome_differences(a.run, b.run);
   diff.results_differ = !diff.outcome.empty();
-  for (const auto& [name, member] : run_series_fields) {
+  for (const SeriesSpec& series : stored_series()) {
     const SeriesComparison compared =
-        compare_series(name, a.run.series.*member, b.run.series.*member);
+        compare_series(series.name, a.run.series.*series.recorded, b.run.series.*series.recorded);
     diff.results.push_back(compared.line);
     diff.results_differ = diff.results_differ || !compared.identical;
   }

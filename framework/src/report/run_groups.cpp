@@ -6,8 +6,6 @@
 #include <set>
 
 #include "nnlab/core/error.hpp"
-#include "nnlab/storage/run_store.hpp"
-#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 
@@ -83,21 +81,6 @@ std::string joined(const std::vector<std::string>& names) {
 
 } // namespace
 
-std::vector<StoredRun> load_runs(const std::string& store_file, bool with_weights) {
-  const RunStore store = RunStore::open_read_only(store_file);
-  std::vector<StoredRun> runs;
-  for (const auto& id : store.run_ids()) {
-    StoredRun run{store.read_run(id), {}};
-    if (!with_weights) run.record.weights.clear();
-    run.config = parse_yaml(run.record.config_yaml, store_file + ":/runs/" + id + "/config");
-    runs.push_back(std::move(run));
-  }
-  std::stable_sort(runs.begin(), runs.end(), [](const StoredRun& a, const StoredRun& b) {
-    return a.record.index < b.record.index;
-  });
-  return runs;
-}
-
 std::vector<std::string> config_keys(const std::vector<StoredRun>& runs) {
   std::vector<std::string> keys;
   for (const auto& run : runs)
@@ -161,41 +144,6 @@ RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& stor
     result.groups[it->second].runs.push_back(r);
   }
   return result;
-}
-
-const std::vector<std::string>& series_names() {
-  static const std::vector<std::string> names{"cost_train", "cost_test", "accuracy_train",
-                                              "accuracy_test"};
-  return names;
-}
-
-std::string metric_title(const std::string& metric) {
-  const auto cut = metric.find('_');
-  if (cut == std::string::npos) return metric;
-  return metric.substr(cut + 1) + " " + metric.substr(0, cut);
-}
-
-bool is_cost_metric(const std::string& metric) {
-  return metric.starts_with("cost");
-}
-
-const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
-  if (metric == "cost_train") return record.series.cost_train;
-  if (metric == "cost_test") return record.series.cost_test;
-  if (metric == "accuracy_train") return record.series.accuracy_train;
-  if (metric == "accuracy_test") return record.series.accuracy_test;
-  throw ConfigError("metric '" + metric + "': unknown; known: " + joined(series_names()));
-}
-
-void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
-                    const std::string& metric) {
-  std::vector<std::string> stored;
-  for (const auto& name : series_names())
-    if (std::any_of(runs.begin(), runs.end(),
-                    [&](const StoredRun& run) { return !series_of(run.record, name).is_empty(); }))
-      stored.push_back(name);
-  if (std::find(stored.begin(), stored.end(), metric) == stored.end())
-    throw ConfigError(store + ": metric '" + metric + "' is not stored; stored: " + joined(stored));
 }
 
 double median(std::vector<double> values) {

@@ -4,6 +4,7 @@
 
 #include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab::hdf5 {
 
@@ -57,8 +58,8 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_uint(run, "best_iteration", record.best_iteration);
   write_string(run, "label", record.label);
   write_uint(run, "index", record.index);
-  for (const auto& [name, field] : run_series_fields)
-    write_array(run, name, record.series.*field, 1);
+  for (const SeriesSpec& series : stored_series())
+    write_array(run, series.name, record.series.*series.recorded, 1);
   const H5::Group weights = create_ordered_group(run, "weights");
   for (const auto& [name, values] : record.weights)
     write_array(weights, name.c_str(), values, 2);
@@ -85,8 +86,8 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
   if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
-  for (const auto& [name, field] : run_series_fields)
-    record.series.*field = read_array(run, name, 1);
+  for (const SeriesSpec& series : stored_series())
+    record.series.*series.recorded = read_array(run, series.name, 1);
   // Added to the layout later, like the attributes above.
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
   if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");

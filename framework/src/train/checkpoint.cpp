@@ -20,16 +20,6 @@ namespace {
 
 constexpr const char* format_name = "nnlab checkpoint";
 constexpr std::uint64_t format_version = 1;
-constexpr std::array<const char*, 4> series_names = {"cost_train", "cost_test", "accuracy_train",
-                                                     "accuracy_test"};
-
-std::array<arma::vec*, 4> series_of(RunSeries& s) {
-  return {&s.cost_train, &s.cost_test, &s.accuracy_train, &s.accuracy_test};
-}
-
-std::array<const arma::vec*, 4> series_of(const RunSeries& s) {
-  return {&s.cost_train, &s.cost_test, &s.accuracy_train, &s.accuracy_test};
-}
 
 void fill(H5::H5File& h5, const Checkpoint& checkpoint) {
   hdf5::write_string(h5, "format", format_name);
@@ -45,9 +35,8 @@ void fill(H5::H5File& h5, const Checkpoint& checkpoint) {
     hdf5::write_array(optimizer, name.c_str(), values, 1);
   }
   const H5::Group series = h5.createGroup("series");
-  const auto values = series_of(checkpoint.series);
-  for (std::size_t i = 0; i < series_names.size(); ++i)
-    hdf5::write_array(series, series_names[i], *values[i], 1);
+  for (const SeriesSpec& row : stored_series())
+    hdf5::write_array(series, row.name, checkpoint.series.*row.recorded, 1);
   if (const auto& state = checkpoint.early_stopping) {
     const H5::Group stopping = h5.createGroup("early_stopping");
     hdf5::write_double(stopping, "best_value", state->best_value);
@@ -71,12 +60,12 @@ Checkpoint parse(const H5::H5File& h5) {
   for (const std::string& name : hdf5::link_names(optimizer, H5_INDEX_CRT_ORDER))
     checkpoint.optimizer.emplace_back(name, hdf5::read_array(optimizer, name.c_str(), 1));
   const H5::Group series = h5.openGroup("series");
-  const auto values = series_of(checkpoint.series);
-  for (std::size_t i = 0; i < series_names.size(); ++i) {
-    *values[i] = hdf5::read_array(series, series_names[i], 1);
-    if (values[i]->n_elem != checkpoint.iteration)
-      throw hdf5::BadLayout(std::string("series ") + series_names[i] + " holds " +
-                            std::to_string(values[i]->n_elem) + " values for iteration " +
+  for (const SeriesSpec& row : stored_series()) {
+    arma::vec& values = checkpoint.series.*row.recorded;
+    values = hdf5::read_array(series, row.name, 1);
+    if (values.n_elem != checkpoint.iteration)
+      throw hdf5::BadLayout(std::string("series ") + row.name + " holds " +
+                            std::to_string(values.n_elem) + " values for iteration " +
                             std::to_string(checkpoint.iteration));
   }
   if (h5.nameExists("early_stopping")) {

@@ -4,7 +4,7 @@
 #include <stdexcept>
 
 #include "nnlab/train/monitor.hpp"
-#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 
@@ -65,9 +65,14 @@ double LrSchedule::rate(const IterationStats& stats) {
 }
 
 void LrSchedule::replay(const RunSeries& series) {
-  for (arma::uword i = 0; i < series.cost_train.n_elem; ++i)
-    rate(IterationStats{i + 1, series.cost_train[i], series.cost_test[i], series.accuracy_train[i],
-                        series.accuracy_test[i]});
+  const arma::uword n = (series.*stored_series()[0].recorded).n_elem;
+  for (arma::uword i = 0; i < n; ++i) {
+    IterationStats stats;
+    stats.iteration = i + 1;
+    for (const SeriesSpec& row : stored_series())
+      stats.*row.measured = (series.*row.recorded)[i];
+    rate(stats);
+  }
 }
 
 } // namespace nnlab

@@ -5,46 +5,45 @@
 
 namespace nnlab {
 
-SeriesRecorder::SeriesRecorder(arma::uword capacity) {
-  for (auto* series :
-       {&series_.cost_train, &series_.cost_test, &series_.accuracy_train, &series_.accuracy_test})
-    series->zeros(capacity);
+SeriesRecorder::SeriesRecorder(arma::uword capacity) : capacity_(capacity) {
+  for (const SeriesSpec& series : stored_series())
+    (series_.*series.recorded).zeros(capacity);
 }
 
 bool SeriesRecorder::on_iteration(const IterationStats& stats) {
-  if (n_ < series_.cost_train.n_elem) {
-    series_.cost_train[n_] = stats.cost_train;
-    series_.cost_test[n_] = stats.cost_test;
-    series_.accuracy_train[n_] = stats.accuracy_train;
-    series_.accuracy_test[n_] = stats.accuracy_test;
+  if (n_ < capacity_) {
+    for (const SeriesSpec& series : stored_series())
+      (series_.*series.recorded)[n_] = stats.*series.measured;
     ++n_;
   }
   return false;
 }
 
 RunSeries SeriesRecorder::recorded() const {
-  return {series_.cost_train.head(n_), series_.cost_test.head(n_), series_.accuracy_train.head(n_),
-          series_.accuracy_test.head(n_)};
+  RunSeries copy;
+  for (const SeriesSpec& series : stored_series())
+    copy.*series.recorded = (series_.*series.recorded).head(n_);
+  return copy;
 }
 
 void SeriesRecorder::restore(const RunSeries& prefix) {
-  const arma::uword n = prefix.cost_train.n_elem;
-  if (prefix.cost_test.n_elem != n || prefix.accuracy_train.n_elem != n ||
-      prefix.accuracy_test.n_elem != n || n > series_.cost_train.n_elem)
+  const arma::uword n = (prefix.*stored_series()[0].recorded).n_elem;
+  bool fits = n <= capacity_;
+  for (const SeriesSpec& series : stored_series())
+    fits = fits && (prefix.*series.recorded).n_elem == n;
+  if (!fits)
     throw std::invalid_argument("SeriesRecorder::restore(): " + std::to_string(n) +
                                 " iterations of unequal length or over the capacity of " +
-                                std::to_string(series_.cost_train.n_elem));
-  series_.cost_train.head(n) = prefix.cost_train;
-  series_.cost_test.head(n) = prefix.cost_test;
-  series_.accuracy_train.head(n) = prefix.accuracy_train;
-  series_.accuracy_test.head(n) = prefix.accuracy_test;
+                                std::to_string(capacity_));
+  for (const SeriesSpec& series : stored_series())
+    (series_.*series.recorded).head(n) = prefix.*series.recorded;
   n_ = n;
 }
 
 RunSeries SeriesRecorder::take() {
-  for (auto* series :
-       {&series_.cost_train, &series_.cost_test, &series_.accuracy_train, &series_.accuracy_test})
-    series->resize(n_);
+  for (const SeriesSpec& series : stored_series())
+    (series_.*series.recorded).resize(n_);
+  capacity_ = 0; // the series are gone: record nothing more
   return std::move(series_);
 }
 

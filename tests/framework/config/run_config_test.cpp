@@ -186,13 +186,13 @@ TEST_CASE("RunConfig: reads checkpoints and early stopping, with their defaults"
   REQUIRE(run.training.early_stopping.has_value());
   CHECK(run.training.early_stopping->patience == 7);
   CHECK(run.training.early_stopping->min_delta == 0.0);
-  CHECK(run.training.early_stopping->monitor == nnlab::Monitor::cost_test);
+  CHECK(run.training.early_stopping->monitor == nnlab::Monitor("cost_test"));
 
   const auto upward = parse(
       "{layers: [3, 1]}",
       "{iterations: 10, early_stopping: {patience: 2, min_delta: 0.01, monitor: accuracy_train}}");
   CHECK(upward.training.early_stopping->min_delta == 0.01);
-  CHECK(upward.training.early_stopping->monitor == nnlab::Monitor::accuracy_train);
+  CHECK(upward.training.early_stopping->monitor == nnlab::Monitor("accuracy_train"));
 }
 
 TEST_CASE("RunConfig: reads mini-batches, epochs, schedules, weight decay and clipping",
@@ -227,7 +227,7 @@ TEST_CASE("RunConfig: reads mini-batches, epochs, schedules, weight decay and cl
   CHECK(adaptive.training.lr_schedule.kind == Kind::adaptive);
   CHECK(adaptive.training.lr_schedule.patience == 4);
   CHECK(adaptive.training.lr_schedule.tol == 0.0);
-  CHECK(adaptive.training.lr_schedule.monitor == nnlab::Monitor::cost_test);
+  CHECK(adaptive.training.lr_schedule.monitor == nnlab::Monitor("cost_test"));
   CHECK(parse("{layers: [3, 1]}", "{iterations: 5, lr_schedule: {kind: exponential, gamma: 0.9}}")
             .training.lr_schedule.gamma == 0.9);
 }

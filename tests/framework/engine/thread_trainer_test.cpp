@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/engine/run_trainer.hpp"
+#include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 #include "support/plugins.hpp"
 

@@ -10,8 +10,8 @@
 
 #include "nnlab/config/overrides.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "support/plugins.hpp"
 #include "support/temp_dir.hpp"
 

@@ -10,9 +10,9 @@ namespace {
 nnlab::StoredRun make_run(const std::string& optimizer, const std::string& rate,
                           arma::vec cost_test) {
   const std::string yaml = "optimizer: {plugin: " + optimizer + ", learning_rate: " + rate + "}\n";
-  nnlab::StoredRun run{{}, nnlab::parse_yaml(yaml, "test")};
-  run.record.series.cost_test = std::move(cost_test);
-  return run;
+  nnlab::RunRecord record;
+  record.series.cost_test = std::move(cost_test);
+  return {std::move(record), nnlab::parse_yaml(yaml, "test")};
 }
 
 /// sgd and adam at two rates, two seeds each: final costs 4 and 2 in every cell but

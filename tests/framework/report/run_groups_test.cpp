@@ -17,13 +17,13 @@ nnlab::StoredRun make_run(std::size_t index, const std::string& optimizer, const
   const std::string extra = optimizer == "sgd" ? "" : ", momentum: 0.9";
   const std::string yaml = "model: {layers: [3, 1]}\noptimizer: {plugin: " + optimizer + extra +
                            ", learning_rate: " + rate + "}\nseed: " + std::to_string(seed) + "\n";
-  nnlab::StoredRun run{{}, nnlab::parse_yaml(yaml, "test")};
-  run.record.id = "run" + std::to_string(index);
-  run.record.index = index;
-  run.record.seed = seed;
-  run.record.config_yaml = yaml;
-  run.record.series.cost_test = std::move(cost_test);
-  return run;
+  nnlab::RunRecord record;
+  record.id = "run" + std::to_string(index);
+  record.index = index;
+  record.seed = seed;
+  record.config_yaml = yaml;
+  record.series.cost_test = std::move(cost_test);
+  return {std::move(record), nnlab::parse_yaml(yaml, "test")};
 }
 
 std::vector<nnlab::StoredRun> small_sweep() {

@@ -19,9 +19,7 @@ arma::uword drive(nnlab::EarlyStopping& stopping, const std::vector<double>& val
   for (std::size_t i = 0; i < values.size(); ++i) {
     nnlab::IterationStats stats;
     stats.iteration = first + i;
-    double* field[] = {&stats.cost_train, &stats.cost_test, &stats.accuracy_train,
-                       &stats.accuracy_test};
-    *field[static_cast<int>(stopping.settings().monitor)] = values[i];
+    stats.*stopping.settings().monitor.series().measured = values[i];
     if (stopping.on_iteration(stats)) return stats.iteration;
   }
   return 0;
@@ -41,17 +39,18 @@ std::unique_ptr<TinyRun> tiny_run(const nnlab::TrainSettings& training) {
   auto tiny = std::make_unique<TinyRun>();
   tiny->spec.id = "00000000000000e5";
   tiny->spec.rng_seed = 5;
-  tiny->run = {&tiny->spec,
-               data,
-               nnlab::test::make_optimizer("{plugin: momentum, momentum: 0.9}"),
-               nnlab::test::make_loss("{plugin: binary_cross_entropy}"),
-               nnlab::Architecture{2,
-                                   {3, 1},
-                                   nnlab::Activation(nnlab::Activation::Kind::tanh),
-                                   nnlab::Activation(nnlab::Activation::Kind::sigmoid)},
-               nnlab::ConfigNode::map(),
-               {}};
-  tiny->run.parsed.training = training;
+  // Member by member: GCC 12 takes the aggregate's defaulted members for uninitialised.
+  nnlab::PreparedRun& run = tiny->run;
+  run.spec = &tiny->spec;
+  run.data = data;
+  run.optimizer = nnlab::test::make_optimizer("{plugin: momentum, momentum: 0.9}");
+  run.loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  run.architecture = nnlab::Architecture{2,
+                                         {3, 1},
+                                         nnlab::Activation(nnlab::Activation::Kind::tanh),
+                                         nnlab::Activation(nnlab::Activation::Kind::sigmoid)};
+  run.config = nnlab::ConfigNode::map();
+  run.parsed.training = training;
   return tiny;
 }
 
@@ -70,16 +69,16 @@ TEST_CASE("EarlyStopping: stops after patience iterations without an improvement
           "[train][early_stopping]") {
   const std::vector<double> dip{1.0, 0.9, 0.8, 0.85, 0.81, 0.79, 0.8, 0.82, 0.83};
   const auto c = GENERATE_COPY(values<StopCase>({
-      {Monitor::cost_test, dip, 3, 0.0, 9, 6},
+      {Monitor("cost_test"), dip, 3, 0.0, 9, 6},
       // 0.79 beats 0.8 by 0.01 only: not by more than 0.02
-      {Monitor::cost_test, dip, 3, 0.02, 6, 3},
+      {Monitor("cost_test"), dip, 3, 0.02, 6, 3},
       // exactly min_delta is no improvement either
-      {Monitor::cost_train, {1.0, 0.5, 0.5}, 2, 0.5, 3, 1},
-      {Monitor::cost_train, {1.0, 0.9, 0.8, 0.7, 0.6}, 1, 0.0, 0, 5},
+      {Monitor("cost_train"), {1.0, 0.5, 0.5}, 2, 0.5, 3, 1},
+      {Monitor("cost_train"), {1.0, 0.9, 0.8, 0.7, 0.6}, 1, 0.0, 0, 5},
       // accuracies improve upward: a falling accuracy is no improvement
-      {Monitor::accuracy_train, {0.5, 0.6, 0.6, 0.55, 0.7}, 2, 0.0, 4, 2},
-      {Monitor::accuracy_test, {0.5, 0.4, 0.3, 0.2}, 3, 0.0, 4, 1},
-      {Monitor::accuracy_test, {0.5, 0.75, 1.0, 1.0, 1.0}, 3, 0.0, 0, 3},
+      {Monitor("accuracy_train"), {0.5, 0.6, 0.6, 0.55, 0.7}, 2, 0.0, 4, 2},
+      {Monitor("accuracy_test"), {0.5, 0.4, 0.3, 0.2}, 3, 0.0, 4, 1},
+      {Monitor("accuracy_test"), {0.5, 0.75, 1.0, 1.0, 1.0}, 3, 0.0, 0, 3},
   }));
   CAPTURE(nnlab::to_string(c.monitor), c.values, c.patience, c.min_delta);
   nnlab::EarlyStopping stopping({c.patience, c.min_delta, c.monitor});
@@ -90,7 +89,7 @@ TEST_CASE("EarlyStopping: stops after patience iterations without an improvement
 
 TEST_CASE("EarlyStopping: the message names the stop, the monitor, the rule and the best",
           "[train][early_stopping]") {
-  nnlab::EarlyStopping stopping({3, 0.02, Monitor::cost_test});
+  nnlab::EarlyStopping stopping({3, 0.02, Monitor("cost_test")});
   REQUIRE(drive(stopping, {1.0, 0.9, 0.8, 0.85, 0.81, 0.79}) == 6);
   CHECK(stopping.message() == "early stop at iteration 6: no improvement of cost_test by more "
                               "than 0.02 in 3 iterations (best at 3)");
@@ -98,9 +97,9 @@ TEST_CASE("EarlyStopping: the message names the stop, the monitor, the rule and 
 
 TEST_CASE("EarlyStopping: restore(state()) continues where it was", "[train][early_stopping]") {
   const std::vector<double> values{1.0, 0.9, 0.8, 0.85, 0.81, 0.79, 0.8, 0.82, 0.83};
-  nnlab::EarlyStopping first({3, 0.0, Monitor::cost_test});
+  nnlab::EarlyStopping first({3, 0.0, Monitor("cost_test")});
   REQUIRE(drive(first, {values.begin(), values.begin() + 7}) == 0);
-  nnlab::EarlyStopping second({3, 0.0, Monitor::cost_test});
+  nnlab::EarlyStopping second({3, 0.0, Monitor("cost_test")});
   second.restore(first.state());
   CHECK(drive(second, {values.begin() + 7, values.end()}, 8) == 9);
   CHECK(second.best_iteration() == 6);
@@ -113,8 +112,8 @@ TEST_CASE("EarlyStopping: monitor names and bad settings", "[train][early_stoppi
     CHECK(nnlab::to_string(*nnlab::monitor_from(name)) == name);
   }
   CHECK_FALSE(nnlab::monitor_from("cost").has_value());
-  CHECK_THROWS_AS(nnlab::EarlyStopping({0, 0.0, Monitor::cost_test}), std::invalid_argument);
-  CHECK_THROWS_AS(nnlab::EarlyStopping({1, -0.1, Monitor::cost_test}), std::invalid_argument);
+  CHECK_THROWS_AS(nnlab::EarlyStopping({0, 0.0, Monitor("cost_test")}), std::invalid_argument);
+  CHECK_THROWS_AS(nnlab::EarlyStopping({1, -0.1, Monitor("cost_test")}), std::invalid_argument);
 }
 
 TEST_CASE("EarlyStopping: execute_run stops the run as done and records the best iteration",
@@ -125,7 +124,7 @@ TEST_CASE("EarlyStopping: execute_run stops the run as done and records the best
   CHECK(whole.best_iteration == 0); // no early stopping configured
 
   // Where the observer stops on the whole run's series is where the run must stop.
-  const nnlab::EarlyStoppingSettings rule{10, 0.0, Monitor::accuracy_test};
+  const nnlab::EarlyStoppingSettings rule{10, 0.0, Monitor("accuracy_test")};
   nnlab::EarlyStopping expected(rule);
   const auto values = arma::conv_to<std::vector<double>>::from(whole.series.accuracy_test);
   const arma::uword stop = drive(expected, values);

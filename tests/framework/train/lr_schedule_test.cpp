@@ -75,7 +75,7 @@ TEST_CASE("LrSchedule: adaptive divides by 5 after patience iterations without i
   CHECK(schedule.reductions() == 2);
 
   // An accuracy improves upward.
-  settings.monitor = nnlab::Monitor::accuracy_test;
+  settings.monitor = nnlab::Monitor("accuracy_test");
   settings.patience = 1;
   nnlab::LrSchedule by_accuracy(settings, 1.0);
   auto stats = at(1);

@@ -2,8 +2,8 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
-#include "nnlab/engine/prepared_run.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/series_recorder.hpp"
 #include "nnlab/train/trainer.hpp"

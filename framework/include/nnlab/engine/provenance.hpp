@@ -21,7 +21,4 @@ NNLAB_EXPORT Attributes collect_provenance(const Experiment& experiment, const P
                                            const Registry& registry,
                                            const std::string& command_line);
 
-/// The value of `key` in `attributes`, or empty.
-NNLAB_EXPORT std::string attribute(const Attributes& attributes, const std::string& key);
-
 } // namespace nnlab

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
-#include "nnlab/engine/prepared_run.hpp"
+#include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
 

@@ -31,8 +31,9 @@ struct TrainRequest {
   const std::atomic<bool>* stop = nullptr; ///< set: start no more runs
 };
 
-/// Where a sweep's runs are trained: threads of this process (train_on_threads), or other
-/// processes (the runner's MPI coordinator). The sweep stores each run it hands back.
+/// Where a sweep's runs are trained: threads of this process (train_on_threads(),
+/// thread_trainer.hpp), or other processes (the runner's MPI coordinator). The sweep
+/// stores each run it hands back. An interface only: each kind of trainer is in its file.
 class NNLAB_EXPORT RunTrainer {
 public:
   virtual ~RunTrainer() = default;
@@ -48,10 +49,5 @@ struct RunTrainerFactory {
   std::function<std::unique_ptr<RunTrainer>(TrainRequest)> make;
   std::function<std::string(const TrainRequest&)> where;
 };
-
-/// Trains the runs on request.jobs threads (one BLAS thread each): a thread prepares a run
-/// when it takes it (request.preparer), trains it with execute_run() and drops it; an
-/// exception other than a run's own failure stops the others and is rethrown by next().
-NNLAB_EXPORT std::unique_ptr<RunTrainer> train_on_threads(TrainRequest request);
 
 } // namespace nnlab

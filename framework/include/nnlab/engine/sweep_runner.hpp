@@ -19,11 +19,10 @@ struct SweepOptions {
   std::filesystem::path results_dir = "results"; ///< the experiment goes in <this>/<name>/
   unsigned jobs = 0;                             ///< runs trained at once; 0: one per core
   bool force = false;                            ///< retrain runs already complete in the store
-  bool plots = true;
-  bool verbose = false;     ///< the course's per-iteration lines for each run
-  bool quiet = false;       ///< no per-run lines, no status line, no summary table
-  bool terminal = false;    ///< `out` is a terminal: keep a live status line
-  std::string command_line; ///< stored as provenance
+  bool verbose = false;                          ///< the course's per-iteration lines for each run
+  bool quiet = false;                            ///< no per-run lines, no status line
+  bool terminal = false;                         ///< `out` is a terminal: keep a live status line
+  std::string command_line;                      ///< stored as provenance
   /// Set (e.g. by a SIGINT handler) to stop starting new runs; runs in flight finish
   /// and are stored.
   const std::atomic<bool>* stop = nullptr;
@@ -35,20 +34,22 @@ struct SweepOptions {
 };
 
 struct SweepResult {
-  std::filesystem::path experiment_dir, store_file, plot_dir, summary_file, report_file;
+  std::filesystem::path experiment_dir, store_file;
+  /// the sweep's runs; trained now, kept from the store; of the sweep's runs, how many
+  /// diverged and failed (counted when not interrupted)
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
   bool interrupted = false;
   std::string first_failure; ///< "<id> <label seed=S>: <message>" of the first failed run
-  std::vector<std::filesystem::path> plots;
   double wall_time_s = 0.0;
 };
 
-/// The data path of `runner EXP.yaml`: builds and checks every run before any trains (one
-/// at a time, each dropped again), trains the runs not yet complete in
+/// The data path of `runner EXP.yaml` up to the store: builds and checks every run before
+/// any trains (one at a time, each dropped again), trains the runs not yet complete in
 /// <results>/<name>/runs.h5 on `jobs` threads (one BLAS thread each; a run is built when
 /// it starts and dropped once stored, so memory does not grow with the sweep) and stores
-/// each as it finishes, then writes plots/, summary.csv and
-/// a summary table to `out`. Results do not depend on `jobs` or on the order runs finish.
+/// each as it finishes, printing its progress to `out`. It ends once the runs are stored:
+/// what reads them (summary, plots, report) is report/'s finish_experiment(). Results do
+/// not depend on `jobs` or on the order runs finish.
 NNLAB_EXPORT SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                                    Registry& registry, const SweepOptions& options,
                                    std::ostream& out);

@@ -4,7 +4,7 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/plot/plot_renderer.hpp"
-#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 

@@ -14,6 +14,15 @@ inline constexpr int width = 800;
 inline constexpr int height = 600;
 inline constexpr std::string_view font = "DejaVu Sans,12";
 
+/// The frame every plot shares (plot_preamble): the x label of every plot over
+/// iterations (the course's plot_cost_vs_iter), the grid's colour, and how long a legend
+/// entry may be to sit beside the plot (longer: below it, in two columns up to the second
+/// length, else in one).
+inline constexpr std::string_view iteration_label = "Number of iterations";
+inline constexpr std::uint32_t grid_colour = 0xdddddd;
+inline constexpr std::size_t key_beside_max_label = 24;
+inline constexpr std::size_t key_two_columns_max_label = 40;
+
 /// Cost vs iteration (the course's plot_cost_vs_iter).
 inline constexpr std::uint32_t train_cost = 0xff0000; // 'red'
 inline constexpr std::uint32_t test_cost = 0x0000ff;  // 'blue'

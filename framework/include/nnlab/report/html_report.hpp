@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/report/sweep_summary.hpp"
 
 namespace nnlab {
 
@@ -18,7 +18,8 @@ struct HtmlReport {
   std::vector<RunSummary> runs;
   /// The plots, as paths relative to the report's folder (e.g. plots/sweep-cost_test.png).
   /// The page shows the experiment-wide ones first (convergence, speed, heatmap, sweep),
-  /// then the table, then each run's own (<kind>-<run id>.png).
+  /// then the table, then the runs' own (<kind>-<run id>.png: draw_store_plots() draws
+  /// them for the best run of each group).
   std::vector<std::filesystem::path> images;
 
   /// runner compare: a table of the groups compared (first row: the header), shown

@@ -6,16 +6,9 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
-#include "nnlab/storage/run_record.hpp"
-#include "nnlab/yaml/config_node.hpp"
+#include "nnlab/report/stored_runs.hpp"
 
 namespace nnlab {
-
-/// A stored run with its resolved config parsed, as the report code groups it.
-struct StoredRun {
-  RunRecord record;
-  ConfigNode config;
-};
 
 /// Runs that share the values of the group keys (e.g. every seed of one sweep point).
 struct RunGroup {
@@ -35,11 +28,6 @@ struct RunGroups {
   std::vector<RunGroup> groups;  ///< in order of their first run
 };
 
-/// Every run of the store (read-only), sorted by sweep index, configs parsed. Weights are
-/// dropped unless `with_weights`. Throws StorageError when the store cannot be read.
-NNLAB_EXPORT std::vector<StoredRun> load_runs(const std::string& store_file,
-                                              bool with_weights = false);
-
 /// Every leaf key path of the runs' configs ("optimizer.learning_rate"; a list such as
 /// model.layers is one leaf), in the order first met, sorted per run.
 NNLAB_EXPORT std::vector<std::string> config_keys(const std::vector<StoredRun>& runs);
@@ -55,20 +43,6 @@ NNLAB_EXPORT std::vector<std::string> varying_keys(const std::vector<StoredRun>&
 /// config; keys: a, b, ..." for a key no run has.
 NNLAB_EXPORT RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& store,
                                   std::vector<std::string> keys = {});
-
-/// The stored series names: cost_train, cost_test, accuracy_train, accuracy_test.
-NNLAB_EXPORT const std::vector<std::string>& series_names();
-/// The series `metric` of a run (empty when the run did not store it). Throws ConfigError
-/// for a name not in series_names().
-NNLAB_EXPORT const arma::vec& series_of(const RunRecord& record, const std::string& metric);
-/// "cost_test" -> "test cost", as axis labels and titles read.
-NNLAB_EXPORT std::string metric_title(const std::string& metric);
-/// Whether lower is better: cost_train and cost_test.
-NNLAB_EXPORT bool is_cost_metric(const std::string& metric);
-/// Throws ConfigError "<store>: metric 'm' is not stored; stored: a, b" unless some run
-/// has a non-empty series `metric`.
-NNLAB_EXPORT void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
-                                 const std::string& metric);
 
 /// Per iteration i (0-based), over the runs still present at i (series longer than i)
 /// whose value there is not NaN: median (the mean of the two middle values for an even

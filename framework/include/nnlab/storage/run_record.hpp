@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
-#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 

@@ -20,6 +20,13 @@ struct StoreHeader {
   /// provenance such as command_line, git_commit, compiler, host, library versions,
   /// the experiment seed and folder, the plugins used with their SHA-256.
   std::vector<std::pair<std::string, std::string>> attributes;
+
+  /// The value of the attribute `name`, or empty when there is none.
+  std::string attribute(const std::string& name) const {
+    for (const auto& [key, value] : attributes)
+      if (key == name) return value;
+    return {};
+  }
 };
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):

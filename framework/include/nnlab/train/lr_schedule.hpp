@@ -8,11 +8,10 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/observer.hpp"
+#include "nnlab/train/series.hpp"
 #include "nnlab/train/train_settings.hpp"
 
 namespace nnlab {
-
-struct RunSeries;
 
 /// "constant", "step", "exponential", "invscaling", "adaptive".
 NNLAB_EXPORT std::string to_string(LrScheduleSettings::Kind kind);

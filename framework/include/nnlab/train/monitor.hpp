@@ -7,13 +7,29 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/observer.hpp"
-#include "nnlab/train/train_settings.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 
-/// "cost_train", "cost_test", "accuracy_train", "accuracy_test".
+/// The series early stopping or the adaptive schedule watches: a monitorable row of
+/// stored_series(). Costs improve downward, accuracies upward (SeriesSpec::lower_is_better).
+class NNLAB_EXPORT Monitor {
+public:
+  /// Throws std::invalid_argument unless `name` is a monitorable series (monitor_from()
+  /// checks a name from the user).
+  explicit Monitor(std::string_view name);
+  const SeriesSpec& series() const { return *series_; }
+  bool operator==(const Monitor& other) const { return series_ == other.series_; }
+
+private:
+  const SeriesSpec* series_;
+};
+
+/// The series' name: "cost_train", "cost_test", ...
 NNLAB_EXPORT std::string to_string(Monitor monitor);
+/// The monitor of that name, or nothing when it is not a monitorable series.
 NNLAB_EXPORT std::optional<Monitor> monitor_from(std::string_view name);
+/// The monitorable series' names, in table order.
 NNLAB_EXPORT const std::vector<std::string>& monitor_names();
 
 /// The monitored series' value at one iteration.

@@ -1,27 +1,15 @@
 #pragma once
 
 #include <armadillo>
-#include <utility>
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/observer.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 
-/// The four series of a run, one value per iteration.
-struct RunSeries {
-  arma::vec cost_train, cost_test, accuracy_train, accuracy_test;
-};
-
-/// The four series by name, in the order the store writes them.
-inline constexpr std::pair<const char*, arma::vec RunSeries::*> run_series_fields[] = {
-    {"cost_train", &RunSeries::cost_train},
-    {"cost_test", &RunSeries::cost_test},
-    {"accuracy_train", &RunSeries::accuracy_train},
-    {"accuracy_test", &RunSeries::accuracy_test}};
-
-/// Records every iteration into a RunSeries sized up front; shrink() trims it to the
-/// iterations actually done.
+/// Records every series of stored_series() at every iteration into a RunSeries sized up
+/// front; take() trims it to the iterations actually done.
 class NNLAB_EXPORT SeriesRecorder final : public TrainObserver {
 public:
   explicit SeriesRecorder(arma::uword capacity);
@@ -38,7 +26,7 @@ public:
 
 private:
   RunSeries series_;
-  arma::uword n_ = 0;
+  arma::uword capacity_ = 0, n_ = 0;
 };
 
 } // namespace nnlab

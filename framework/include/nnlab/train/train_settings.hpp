@@ -4,18 +4,16 @@
 #include <cstdint>
 #include <optional>
 
-namespace nnlab {
+#include "nnlab/train/monitor.hpp"
 
-/// The series early stopping and the adaptive schedule watch: costs improve downward,
-/// accuracies upward.
-enum class Monitor { cost_train, cost_test, accuracy_train, accuracy_test };
+namespace nnlab {
 
 /// Stop when `monitor` has not improved on its best by more than min_delta for
 /// `patience` iterations in a row (Keras' EarlyStopping, ensmallen's EarlyStopAtMinLoss).
 struct EarlyStoppingSettings {
   arma::uword patience = 1;
   double min_delta = 0.0;
-  Monitor monitor = Monitor::cost_test;
+  Monitor monitor{"cost_test"};
 };
 
 /// How the learning rate alpha_t of update t = 1, 2, ... follows from the base rate alpha
@@ -29,13 +27,13 @@ struct EarlyStoppingSettings {
 struct LrScheduleSettings {
   enum class Kind { constant, step, exponential, invscaling, adaptive };
   Kind kind = Kind::constant;
-  double drop = 0.5;                     ///< step
-  arma::uword every = 1000;              ///< step
-  double gamma = 0.999;                  ///< exponential
-  double power_t = 0.5;                  ///< invscaling (scikit-learn's default)
-  arma::uword patience = 10;             ///< adaptive (scikit-learn's n_iter_no_change)
-  double tol = 1e-4;                     ///< adaptive (scikit-learn's tol)
-  Monitor monitor = Monitor::cost_train; ///< adaptive (scikit-learn watches the train loss)
+  double drop = 0.5;             ///< step
+  arma::uword every = 1000;      ///< step
+  double gamma = 0.999;          ///< exponential
+  double power_t = 0.5;          ///< invscaling (scikit-learn's default)
+  arma::uword patience = 10;     ///< adaptive (scikit-learn's n_iter_no_change)
+  double tol = 1e-4;             ///< adaptive (scikit-learn's tol)
+  Monitor monitor{"cost_train"}; ///< adaptive (scikit-learn watches the train loss)
 };
 
 /// Gradient descent: `iterations` updates of the optimizer, each on the whole training

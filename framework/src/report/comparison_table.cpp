@@ -8,9 +8,9 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/store_comparison.hpp"
-#include "nnlab/engine/sweep_summary.hpp"
 #include "nnlab/report/html_report.hpp"
+#include "nnlab/report/store_comparison.hpp"
+#include "nnlab/report/sweep_summary.hpp"
 
 namespace nnlab {
 
@@ -102,7 +102,7 @@ HtmlReport comparison_report(const StoreComparison& comparison,
     report.title += (report.title.empty() ? "compare " : " vs ") + name;
   for (std::size_t s = 0; s < experiments.size(); ++s) {
     for (const auto& run : experiments[s].runs) {
-      RunSummary summary = summarize(run.record);
+      RunSummary summary = summarize(run);
       summary.label = comparison.stores[s] + (summary.label.empty() ? "" : ": " + summary.label);
       report.runs.push_back(std::move(summary));
     }

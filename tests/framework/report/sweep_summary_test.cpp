@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-#include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/report/sweep_summary.hpp"
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
@@ -21,7 +21,7 @@ nnlab::RunSummary run(std::size_t index, const std::string& label, double cost, 
 }
 } // namespace
 
-TEST_CASE("SweepSummary: a row per sweep point and the best runs", "[engine][summary]") {
+TEST_CASE("SweepSummary: a row per sweep point and the best runs", "[report][summary]") {
   std::vector<nnlab::RunSummary> runs{run(0, "sgd", 0.4, 0.77), run(1, "sgd", 0.02, 1.0),
                                       run(2, "momentum", 0.001, 1.0),
                                       run(3, "momentum", 0.003, 0.99)};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/report/stored_runs.hpp"
 #include "nnlab/storage/run_record.hpp"
 
 namespace nnlab {
@@ -25,7 +26,8 @@ struct RunSummary {
   double wall_time_s = 0;
 };
 
-NNLAB_EXPORT RunSummary summarize(const RunRecord& record);
+/// The run's summary, its final values from its series' ends (kept without the series).
+NNLAB_EXPORT RunSummary summarize(const StoredRun& run);
 
 /// A CSV field: as is, or quoted (with "" for ") when it holds a comma, quote or newline.
 NNLAB_EXPORT std::string csv_field(const std::string& text);

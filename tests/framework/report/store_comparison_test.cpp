@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
-#include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/report/store_comparison.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 #include "support/temp_dir.hpp"
 
@@ -16,11 +16,11 @@ namespace {
 nnlab::StoredRun make_run(const std::string& optimizer, const std::string& rate,
                           arma::vec cost_test, nnlab::RunStatus status = nnlab::RunStatus::done) {
   const std::string yaml = "optimizer: {plugin: " + optimizer + ", learning_rate: " + rate + "}\n";
-  nnlab::StoredRun run{{}, nnlab::parse_yaml(yaml, "test")};
-  run.record.series.cost_test = std::move(cost_test);
-  run.record.series.accuracy_test = arma::vec(run.record.series.cost_test.n_elem, arma::fill::ones);
-  run.record.status = status;
-  return run;
+  nnlab::RunRecord record;
+  record.series.cost_test = std::move(cost_test);
+  record.series.accuracy_test = arma::vec(record.series.cost_test.n_elem, arma::fill::ones);
+  record.status = status;
+  return {std::move(record), nnlab::parse_yaml(yaml, "test")};
 }
 
 nnlab::StoredExperiment make_store(const std::string& store, std::vector<nnlab::StoredRun> runs) {
@@ -48,7 +48,7 @@ std::vector<nnlab::StoredExperiment> before_and_after() {
 } // namespace
 
 TEST_CASE("StoreComparison: groups of the same label in two stores, one colour, a dash each",
-          "[engine][compare]") {
+          "[report][compare]") {
   const auto comparison = nnlab::compare_stores(before_and_after(), {});
   CHECK(comparison.stores == std::vector<std::string>{"before", "after"});
   CHECK(comparison.keys == std::vector<std::string>{"optimizer.plugin"});
@@ -82,7 +82,7 @@ TEST_CASE("StoreComparison: groups of the same label in two stores, one colour, 
 }
 
 TEST_CASE("StoreComparison: iterations to a target, the median counting never as last",
-          "[engine][compare]") {
+          "[report][compare]") {
   // Default target: 10x the best final over both stores (0.1 in "after").
   const auto comparison = nnlab::compare_stores(before_and_after(), {});
   CHECK_THAT(comparison.target, Catch::Matchers::WithinAbs(1.0, 1e-15));
@@ -118,7 +118,7 @@ TEST_CASE("StoreComparison: iterations to a target, the median counting never as
 }
 
 TEST_CASE("StoreComparison: stores of the same folder name are named by their parents",
-          "[engine][compare]") {
+          "[report][compare]") {
   auto stores = before_and_after();
   stores[0].store = "a/momentum/runs.h5";
   stores[1].store = "b/momentum/runs.h5";
@@ -127,7 +127,7 @@ TEST_CASE("StoreComparison: stores of the same folder name are named by their pa
   CHECK(comparison.groups[0].label == "a/momentum: sgd");
 }
 
-TEST_CASE("StoreComparison: each store is grouped by the keys it has", "[engine][compare]") {
+TEST_CASE("StoreComparison: each store is grouped by the keys it has", "[report][compare]") {
   // One store sweeps the optimizer, the other the learning rate: both keys group, and a
   // store without a key's variation still shows its value.
   const auto comparison = nnlab::compare_stores(
@@ -144,7 +144,7 @@ TEST_CASE("StoreComparison: each store is grouped by the keys it has", "[engine]
   CHECK(comparison.groups[3].label == "rates: sgd learning_rate=1");
 }
 
-TEST_CASE("StoreComparison: bad input names the store and what was expected", "[engine][compare]") {
+TEST_CASE("StoreComparison: bad input names the store and what was expected", "[report][compare]") {
   auto stores = before_and_after();
   nnlab::ComparisonOptions options;
   options.group_by = {"optimizer.lr"};
@@ -177,7 +177,7 @@ TEST_CASE("StoreComparison: bad input names the store and what was expected", "[
 }
 
 TEST_CASE("StoreComparison: runs not split into groups are named and coloured by store",
-          "[engine][compare]") {
+          "[report][compare]") {
   const auto comparison =
       nnlab::compare_stores({make_store("r/xor/runs.h5", {make_run("sgd", "0.1", {1, 0.5}),
                                                           make_run("sgd", "0.1", {1, 0.3})}),

@@ -6,11 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/engine/store_plots.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plot/band_plot.hpp"
+#include "nnlab/plot/plot_renderer.hpp"
 #include "nnlab/plot/speed_plot.hpp"
 #include "nnlab/report/html_report.hpp"
+#include "nnlab/report/stored_runs.hpp"
 
 namespace nnlab {
 

@@ -1,4 +1,4 @@
-#include "nnlab/engine/sweep_summary.hpp"
+#include "nnlab/report/sweep_summary.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -10,10 +10,6 @@
 namespace nnlab {
 
 namespace {
-
-double last(const arma::vec& series) {
-  return series.is_empty() ? arma::datum::nan : series[series.n_elem - 1];
-}
 
 double median(std::vector<double> values) {
   if (values.empty()) return arma::datum::nan;
@@ -82,7 +78,8 @@ std::string csv_field(const std::string& text) {
   return out + "\"";
 }
 
-RunSummary summarize(const RunRecord& r) {
+RunSummary summarize(const StoredRun& run) {
+  const RunRecord& r = run.record;
   return RunSummary{r.id,
                     r.label,
                     r.message,
@@ -91,10 +88,10 @@ RunSummary summarize(const RunRecord& r) {
                     r.status,
                     r.iterations_done,
                     r.best_iteration,
-                    last(r.series.cost_train),
-                    last(r.series.cost_test),
-                    last(r.series.accuracy_train),
-                    last(r.series.accuracy_test),
+                    final_value(run, "cost_train"),
+                    final_value(run, "cost_test"),
+                    final_value(run, "accuracy_train"),
+                    final_value(run, "accuracy_test"),
                     r.wall_time_s};
 }
 

@@ -1,4 +1,4 @@
-#include "nnlab/engine/store_comparison.hpp"
+#include "nnlab/report/store_comparison.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/plot/plot_style.hpp"
 #include "nnlab/report/group_plots.hpp"
 
 namespace nnlab {
@@ -47,12 +48,6 @@ std::vector<std::string> store_names(const std::vector<StoredExperiment>& experi
   for (std::size_t s = 0; s < parts.size(); ++s)
     names.push_back(name(s));
   return names;
-}
-
-bool stores_series(const StoredExperiment& experiment, const std::string& metric) {
-  return std::any_of(experiment.runs.begin(), experiment.runs.end(), [&](const StoredRun& run) {
-    return !series_of(run.record, metric).is_empty();
-  });
 }
 
 /// The keys each store is grouped by: those asked for, or every key that varies in some
@@ -103,14 +98,15 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   }
   comparison.metric = options.metric;
   if (comparison.metric.empty()) {
-    const bool all_test = std::all_of(experiments.begin(), experiments.end(),
-                                      [](const auto& e) { return stores_series(e, "cost_test"); });
+    const bool all_test = std::all_of(experiments.begin(), experiments.end(), [](const auto& e) {
+      return stores_series(e.runs, "cost_test");
+    });
     comparison.metric = all_test ? "cost_test" : "cost_train";
   }
   const std::string& metric = comparison.metric;
   for (const auto& experiment : experiments)
     require_metric(experiment.runs, experiment.store.string(), metric);
-  const bool cost = is_cost_metric(metric);
+  const bool cost = series_named(metric).lower_is_better;
   if (options.target && !cost)
     throw ConfigError("--target: iterations to a target are counted for a cost, and the "
                       "metric is " +
@@ -118,7 +114,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   comparison.log_y = options.log_y.value_or(cost);
   const bool accuracy =
       cost && std::all_of(experiments.begin(), experiments.end(),
-                          [](const auto& e) { return stores_series(e, "accuracy_test"); });
+                          [](const auto& e) { return stores_series(e.runs, "accuracy_test"); });
 
   double best_target = std::nan(""); // 10x the best final over every store
   for (const auto& experiment : experiments) {
@@ -220,10 +216,10 @@ void add_comparison_plots(PlotRenderer& renderer, const StoreComparison& compari
   if (std::isnan(comparison.target)) return;
   std::ostringstream title;
   title.precision(3);
-  title << stores << ": iterations to " << metric_title(metric) << " <= " << comparison.target
+  title << stores << ": iterations to " << series_title(metric) << " <= " << comparison.target
         << (comparison.default_target ? " (10x the best final)" : "");
-  add_speed_plot(renderer, "speed-" + metric, speeds, title.str(), "iteration",
-                 comparison.iterations);
+  add_speed_plot(renderer, "speed-" + metric, speeds, title.str(),
+                 std::string(plot_style::iteration_label), comparison.iterations);
 }
 
 } // namespace nnlab

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "nnlab/export.hpp"
+#include "nnlab/report/store_plots.hpp"
+
+namespace nnlab {
+
+/// What the end of a sweep reports on: a stored experiment and how to show it.
+struct ExperimentReportOptions {
+  /// <results>/<name>: runs.h5 is read; summary.csv, report.html and plots/ are written.
+  std::filesystem::path experiment_dir;
+  std::string name;                   ///< the page's title
+  std::string experiment_yaml;        ///< the experiment file as written
+  std::vector<std::string> overrides; ///< key=value given on the command line
+  std::vector<std::string> run_ids;   ///< the sweep's runs, in sweep order
+  bool plots = true;
+  bool quiet = false;   ///< no summary table on `out`
+  DataLoader load_data; ///< for the decision surfaces (draw_store_plots())
+};
+
+/// Where the report went.
+struct ExperimentReport {
+  std::filesystem::path summary_file, plot_dir, report_file;
+  std::vector<std::filesystem::path> plots; ///< the images drawn, in the order drawn
+};
+
+/// The end of `runner EXP.yaml`, from the store alone, reading the sweep's runs one at a
+/// time: summary.csv (write_summary_csv), the plots of draw_store_plots() (the ones
+/// `runner plot` draws for the same store; none when no run did an iteration), report.html
+/// showing that summary and those plots, and (unless quiet) the summary table on `out`.
+NNLAB_EXPORT ExperimentReport finish_experiment(const ExperimentReportOptions& options,
+                                                std::ostream& out);
+
+} // namespace nnlab

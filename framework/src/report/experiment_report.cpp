@@ -1,0 +1,40 @@
+#include "nnlab/report/experiment_report.hpp"
+
+#include <algorithm>
+
+#include "nnlab/report/html_report.hpp"
+#include "nnlab/report/sweep_summary.hpp"
+
+namespace nnlab {
+
+ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::ostream& out) {
+  const std::filesystem::path& dir = options.experiment_dir;
+  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}};
+  const StoredExperiment overview =
+      load_experiment_store(dir / "runs.h5", RunParts::overview, options.run_ids);
+  std::vector<RunSummary> summaries;
+  summaries.reserve(overview.runs.size());
+  for (const StoredRun& run : overview.runs)
+    summaries.push_back(summarize(run));
+  write_summary_csv(summaries, report.summary_file);
+
+  const bool any_iteration = std::any_of(summaries.begin(), summaries.end(),
+                                         [](const RunSummary& run) { return run.iterations > 0; });
+  if (options.plots && any_iteration) {
+    PlotRenderer renderer(report.plot_dir);
+    StorePlotOptions plots;
+    plots.run_ids = options.run_ids;
+    report.plots = draw_store_plots(overview, renderer, plots, options.load_data).images;
+  }
+  HtmlReport page{options.name, options.experiment_yaml, options.overrides, summaries, {}, {}, {}};
+  for (const auto& png : report.plots)
+    page.images.push_back(png.lexically_relative(dir));
+  write_html_report(report.report_file, page);
+  if (!options.quiet) {
+    out << '\n';
+    print_summary(summaries, out);
+  }
+  return report;
+}
+
+} // namespace nnlab

@@ -1,0 +1,258 @@
+#include "nnlab/report/store_plots.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "nnlab/config/run_config.hpp"
+#include "nnlab/core/error.hpp"
+#include "nnlab/plot/cost_plot.hpp"
+#include "nnlab/plot/plot_style.hpp"
+#include "nnlab/plot/sweep_plot.hpp"
+#include "nnlab/report/group_plots.hpp"
+#include "nnlab/report/run_reference.hpp"
+
+namespace nnlab {
+
+namespace {
+
+std::string known_kinds() {
+  std::string text;
+  for (const auto& kind : plot_kinds())
+    text += (text.empty() ? "" : ", ") + kind;
+  return text;
+}
+
+/// The metric the speed plot counts iterations of: a cost (cost_test when the metric is not).
+std::string speed_metric(const std::string& metric) {
+  return series_named(metric).lower_is_better ? metric : "cost_test";
+}
+
+/// The run of the group with the best final `metric` (failed runs and NaN left out; the
+/// first of equals), or nullptr.
+const StoredRun* best_run(const std::vector<StoredRun>& runs, const RunGroup& group,
+                          const std::string& metric) {
+  const bool lower = series_named(metric).lower_is_better;
+  const StoredRun* best = nullptr;
+  for (const std::size_t r : group.runs) {
+    const StoredRun& run = runs[r];
+    const double value = final_value(run, metric);
+    if (run.record.status == RunStatus::failed || std::isnan(value)) continue;
+    if (!best || (lower ? value < final_value(*best, metric) : value > final_value(*best, metric)))
+      best = &run;
+  }
+  return best;
+}
+
+/// Draws one experiment's plots from its store (draw_store_plots()).
+class StorePlotter {
+public:
+  StorePlotter(const StoredExperiment& overview, PlotRenderer& renderer,
+               const StorePlotOptions& options, const DataLoader& load_data)
+      : experiment_(overview), store_(RunStore::open_read_only(overview.store)),
+        renderer_(renderer), options_(options), load_data_(load_data) {}
+
+  /// Checks the request against the runs' overview; writes nothing.
+  void check() {
+    const std::string store = store_.file().string();
+    for (const auto& kind : options_.kinds)
+      if (std::find(plot_kinds().begin(), plot_kinds().end(), kind) == plot_kinds().end())
+        throw ConfigError("plot kind '" + kind + "': unknown; known: " + known_kinds());
+    const auto& runs = experiment_.runs;
+    if (runs.empty()) throw ConfigError(store + ": no runs stored");
+    metric_ = options_.metric;
+    if (metric_.empty()) metric_ = stores_series(runs, "cost_test") ? "cost_test" : "cost_train";
+    require_metric(runs, store, metric_);
+    groups_ = group_runs(runs, store, options_.group_by);
+    for (const auto& reference : options_.runs)
+      named_.push_back(resolve_run(store_, reference));
+  }
+
+  /// Draws and renders everything asked for.
+  StorePlots draw() {
+    start();
+    // A group's series are read while that group is drawn, and dropped after.
+    for (const RunGroup& group : groups_.groups)
+      draw_group(group);
+    finish();
+    for (const auto& id : named_)
+      if (!drawn_.count(id)) {
+        const StoredRun run = read_stored_run(store_, id, RunParts::series);
+        add_run_plots(run, title(run_title(run.record.label, run.record.seed)));
+      }
+    return {renderer_.render(), notes_};
+  }
+
+private:
+  bool wanted(const std::string& kind) const {
+    return options_.kinds.empty() ||
+           std::find(options_.kinds.begin(), options_.kinds.end(), kind) != options_.kinds.end();
+  }
+
+  bool log_y() const { return options_.log_y.value_or(series_named(metric_).lower_is_better); }
+
+  std::string title(const std::string& what) const { return experiment_.name + ": " + what; }
+
+  void note(const std::string& text) {
+    if (std::find(notes_.begin(), notes_.end(), text) == notes_.end()) notes_.push_back(text);
+  }
+
+  /// Which experiment plots apply (a note for each that does not); opens the sweep plots'
+  /// data files.
+  void start() {
+    const bool accuracy = stores_series(experiment_.runs, "accuracy_test");
+    accuracy_curves_ = wanted("accuracy") && accuracy;
+    if (wanted("accuracy") && !accuracy) note("accuracy: skipped: no accuracy_test stored");
+    speed_ = speed_metric(metric_);
+    if (wanted("speed")) {
+      target_ = options_.target.value_or(default_target(experiment_.runs, speed_));
+      if (!stores_series(experiment_.runs, speed_))
+        note("speed: skipped: no " + speed_ + " stored");
+      else if (std::isnan(target_))
+        note("speed: skipped: no run has a positive final " + speed_);
+      else
+        speeds_ = true;
+    }
+    if (wanted("sweep")) {
+      sweep_metric_.emplace(renderer_, "sweep-" + metric_,
+                            title(series_title(metric_) + " of every run"),
+                            axis_label(metric_, log_y()), log_y());
+      if (accuracy && metric_ != "accuracy_test")
+        sweep_accuracy_.emplace(renderer_, "sweep-accuracy_test",
+                                title("test accuracy of every run"),
+                                axis_label("accuracy_test", false), false);
+    }
+  }
+
+  /// One group's part of the experiment plots, and its best run's own plots.
+  void draw_group(const RunGroup& group) {
+    std::vector<StoredRun> runs;
+    for (const std::size_t r : group.runs)
+      runs.push_back(read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series));
+    const auto series = [&](const std::string& metric) {
+      std::vector<const arma::vec*> list;
+      for (const auto& run : runs)
+        list.push_back(&series_of(run.record, metric));
+      return list;
+    };
+    if (sweep_metric_) sweep_metric_->add_group(group.label, group.colour, series(metric_));
+    if (sweep_accuracy_)
+      sweep_accuracy_->add_group(group.label, group.colour, series("accuracy_test"));
+    if (wanted("convergence")) curves_.push_back(band_curve(group, series(metric_)));
+    if (accuracy_curves_) accuracy_bands_.push_back(band_curve(group, series("accuracy_test")));
+    if (speeds_) {
+      speed_rows_.push_back(speed_group(group, series(speed_), target_));
+      for (const auto& run : runs)
+        iterations_ =
+            std::max(iterations_, static_cast<double>(series_of(run.record, speed_).n_elem));
+    }
+    const StoredRun* best = best_run(experiment_.runs, group, metric_);
+    if (!best) return;
+    std::ostringstream text;
+    text.precision(3);
+    text << group.label << ", best of " << group.runs.size() << " (seed " << best->record.seed
+         << ", " << series_title(metric_) << " " << final_value(*best, metric_) << ")";
+    const auto loaded = std::find_if(runs.begin(), runs.end(), [&](const StoredRun& run) {
+      return run.record.id == best->record.id;
+    });
+    add_run_plots(*loaded, title(text.str()));
+  }
+
+  /// The experiment plots drawn from what the groups gave.
+  void finish() {
+    if (sweep_metric_) sweep_metric_->finish();
+    if (sweep_accuracy_) sweep_accuracy_->finish();
+    if (wanted("convergence"))
+      add_convergence_plot(renderer_, curves_, experiment_.name, metric_, log_y());
+    if (accuracy_curves_)
+      add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
+    if (wanted("heatmap")) add_heatmap();
+    if (speeds_) {
+      std::ostringstream text;
+      text.precision(3);
+      text << "iterations to reach " << series_title(speed_) << " <= " << target_
+           << (options_.target ? "" : " (10x the best final)");
+      add_speed_plot(renderer_, "speed-" + speed_, speed_rows_, title(text.str()),
+                     std::string(plot_style::iteration_label), iterations_);
+    }
+  }
+
+  /// cost-<id> and decision-<id> of one run (its series loaded), as far as asked for.
+  void add_run_plots(const StoredRun& run, const std::string& plot_title) {
+    const RunRecord& record = run.record;
+    drawn_.insert(record.id);
+    if (wanted("cost") && !record.series.cost_train.is_empty())
+      add_cost_plot(renderer_, "cost-" + record.id, record.series, plot_title);
+    if (!wanted("decision") || record.status == RunStatus::failed) return;
+    if (!load_data_) return note("decision: skipped: no plugins to re-load the data with");
+    const RunConfig parsed = parse_run_config(run.config, experiment_.exp_dir);
+    const std::shared_ptr<const DataSplit> data = load_data_(parsed.dataset);
+    const arma::uword features = data->train.X.n_rows;
+    if (features != 2)
+      return note("decision: skipped: the data has " + std::to_string(features) +
+                  " features, not 2");
+    const StoredRun with_weights = read_stored_run(store_, record.id, RunParts::weights);
+    if (with_weights.record.weights.empty()) return;
+    Mlp mlp(parsed.model.architecture(features));
+    mlp.load_weights(with_weights.record.weights);
+    add_decision_plot(renderer_, "decision-" + record.id, mlp, *data, plot_title, 150,
+                      options_.range);
+  }
+
+  void add_heatmap() {
+    if (groups_.keys.size() < 2) {
+      std::string keys;
+      for (const auto& key : groups_.keys)
+        keys += (keys.empty() ? "" : ", ") + key;
+      return note("heatmap: skipped: it needs two group keys, the runs are grouped by " +
+                  (keys.empty() ? std::string("none") : keys));
+    }
+    add_heatmap_plot(renderer_, "heatmap-" + metric_,
+                     final_value_heatmap(experiment_.runs, groups_, metric_),
+                     title("final " + series_title(metric_) + ", median over seeds"),
+                     "final " + series_title(metric_), series_named(metric_).lower_is_better);
+  }
+
+  const StoredExperiment& experiment_; ///< the runs' overview: no series, no weights
+  RunStore store_;
+  PlotRenderer& renderer_;
+  const StorePlotOptions& options_;
+  const DataLoader& load_data_;
+  std::string metric_;
+  RunGroups groups_;
+  std::vector<std::string> named_; ///< options.runs, resolved to ids
+  std::set<std::string> drawn_;    ///< runs whose own plots are drawn
+  std::vector<std::string> notes_;
+  // What the groups add to, as they are drawn one by one.
+  bool accuracy_curves_ = false, speeds_ = false;
+  std::string speed_; ///< the metric of the speed plot
+  double target_ = std::nan(""), iterations_ = 1.0;
+  std::optional<SweepPlot> sweep_metric_, sweep_accuracy_;
+  std::vector<BandCurve> curves_, accuracy_bands_;
+  std::vector<SpeedGroup> speed_rows_;
+};
+
+} // namespace
+
+const std::vector<std::string>& plot_kinds() {
+  static const std::vector<std::string> kinds{"cost",    "convergence", "accuracy", "decision",
+                                              "heatmap", "speed",       "sweep"};
+  return kinds;
+}
+
+StorePlots draw_store_plots(const std::filesystem::path& store, PlotRenderer& renderer,
+                            const StorePlotOptions& options, const DataLoader& load_data) {
+  return draw_store_plots(load_experiment_store(store, RunParts::overview, options.run_ids),
+                          renderer, options, load_data);
+}
+
+StorePlots draw_store_plots(const StoredExperiment& overview, PlotRenderer& renderer,
+                            const StorePlotOptions& options, const DataLoader& load_data) {
+  StorePlotter plotter(overview, renderer, options, load_data);
+  plotter.check();
+  return plotter.draw();
+}
+
+} // namespace nnlab

@@ -1,0 +1,101 @@
+#include "nnlab/report/stored_runs.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "nnlab/yaml/yaml_source.hpp"
+#include "nnlab/core/error.hpp"
+
+namespace nnlab {
+
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+  std::string text;
+  for (const auto& name : names)
+    text += (text.empty() ? "" : ", ") + name;
+  return text;
+}
+
+void sort_by_index(std::vector<StoredRun>& runs) {
+  std::stable_sort(runs.begin(), runs.end(), [](const StoredRun& a, const StoredRun& b) {
+    return a.record.index < b.record.index;
+  });
+}
+
+} // namespace
+
+StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
+    : record(std::move(record_)), config(std::move(config_)) {
+  for (const SeriesSpec& series : stored_series()) {
+    arma::vec& values = record.series.*series.recorded;
+    ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1]});
+    if (parts == RunParts::overview) values.reset();
+  }
+  if (parts != RunParts::weights) record.weights.clear();
+}
+
+StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts parts) {
+  RunRecord record = store.read_run(id);
+  ConfigNode config =
+      parse_yaml(record.config_yaml, store.file().string() + ":/runs/" + id + "/config");
+  return StoredRun(std::move(record), std::move(config), parts);
+}
+
+std::vector<StoredRun> load_runs(const std::string& store_file, RunParts parts) {
+  const RunStore store = RunStore::open_read_only(store_file);
+  std::vector<StoredRun> runs;
+  for (const auto& id : store.run_ids())
+    runs.push_back(read_stored_run(store, id, parts));
+  sort_by_index(runs);
+  return runs;
+}
+
+const arma::vec& series_of(const RunRecord& record, const std::string& metric) {
+  return record.series.*series_named(metric).recorded;
+}
+
+const SeriesEnd& series_end(const StoredRun& run, const std::string& metric) {
+  const SeriesSpec& series = series_named(metric);
+  return run.ends.at(static_cast<std::size_t>(&series - stored_series().data()));
+}
+
+double final_value(const StoredRun& run, const std::string& metric) {
+  return series_end(run, metric).last;
+}
+
+bool stores_series(const std::vector<StoredRun>& runs, const std::string& metric) {
+  return std::any_of(runs.begin(), runs.end(),
+                     [&](const StoredRun& run) { return series_end(run, metric).length > 0; });
+}
+
+void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
+                    const std::string& metric) {
+  std::vector<std::string> stored;
+  for (const auto& name : series_names())
+    if (stores_series(runs, name)) stored.push_back(name);
+  if (std::find(stored.begin(), stored.end(), metric) == stored.end())
+    throw ConfigError(store + ": metric '" + metric + "' is not stored; stored: " + joined(stored));
+}
+
+StoredExperiment load_experiment_store(const std::filesystem::path& store, RunParts parts,
+                                       const std::vector<std::string>& ids) {
+  if (!std::filesystem::exists(store))
+    throw ConfigError(store.string() + ": cannot open: no such file");
+  StoredExperiment experiment;
+  experiment.store = store;
+  experiment.name = store.parent_path().filename().string();
+  if (experiment.name.empty()) experiment.name = store.stem().string();
+  const RunStore runs = RunStore::open_read_only(store);
+  const StoreHeader header = runs.header();
+  experiment.yaml = header.experiment_yaml;
+  experiment.exp_dir = header.attribute("experiment_dir");
+  const std::string seed = header.attribute("experiment_seed");
+  experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
+  for (const auto& id : ids.empty() ? runs.run_ids() : ids)
+    experiment.runs.push_back(read_stored_run(runs, id, parts));
+  if (ids.empty()) sort_by_index(experiment.runs);
+  return experiment;
+}
+
+} // namespace nnlab

@@ -1,0 +1,61 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "nnlab/engine/run_preparer.hpp"
+#include "nnlab/report/experiment_report.hpp"
+#include "support/plot_files.hpp"
+#include "support/plugins.hpp"
+#include "support/tiny_store.hpp"
+
+using Catch::Matchers::Contains;
+namespace fs = std::filesystem;
+
+namespace {
+
+nnlab::ExperimentReportOptions options_for(const nnlab::test::TinyStore& tiny) {
+  nnlab::ExperimentReportOptions options;
+  options.experiment_dir = tiny.store.parent_path();
+  options.name = "tiny";
+  options.experiment_yaml = "name: tiny\n";
+  for (const auto& run : nnlab::load_experiment_store(tiny.store, nnlab::RunParts::overview).runs)
+    options.run_ids.push_back(run.record.id);
+  auto datasets = std::make_shared<nnlab::DatasetCache>(nnlab::test::registry());
+  options.load_data = [datasets](const nnlab::PluginBlock& block) { return datasets->get(block); };
+  return options;
+}
+
+} // namespace
+
+TEST_CASE("ExperimentReport: summary, plots and a page that shows those plots",
+          "[report][experiment]") {
+  const nnlab::test::TinyStore tiny;
+  std::ostringstream out;
+  const nnlab::ExperimentReport report = nnlab::finish_experiment(options_for(tiny), out);
+  const std::string csv = nnlab::test::read_text(report.summary_file);
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 8);
+  CHECK_THAT(out.str(), Contains("best runs by final test cost:"));
+  REQUIRE(report.plots.size() == 6 + 2 * 4);
+  const std::string page = nnlab::test::read_text(report.report_file);
+  for (const auto& image : report.plots) {
+    CAPTURE(image);
+    CHECK(image.parent_path() == report.plot_dir);
+    CHECK_THAT(page, Contains("src=\"plots/" + image.filename().string() + "\""));
+  }
+  CHECK_THAT(page, Contains("<h2>The best run of each group</h2>"));
+}
+
+TEST_CASE("ExperimentReport: quiet prints nothing, no plots draws none", "[report][experiment]") {
+  const nnlab::test::TinyStore tiny;
+  auto options = options_for(tiny);
+  options.quiet = true;
+  options.plots = false;
+  std::ostringstream out;
+  const nnlab::ExperimentReport report = nnlab::finish_experiment(options, out);
+  CHECK(out.str().empty());
+  CHECK(report.plots.empty());
+  CHECK_FALSE(fs::exists(report.plot_dir));
+  CHECK(fs::exists(report.summary_file));
+  CHECK_THAT(nnlab::test::read_text(report.report_file), !Contains("<img "));
+}

@@ -1,0 +1,82 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "nnlab/core/error.hpp"
+#include "nnlab/report/stored_runs.hpp"
+#include "nnlab/report/sweep_summary.hpp"
+#include "nnlab/storage/run_store.hpp"
+#include "support/temp_dir.hpp"
+
+namespace {
+
+nnlab::RunRecord make_record(const std::string& id, std::size_t index, arma::vec cost_test) {
+  nnlab::RunRecord record;
+  record.id = id;
+  record.index = index;
+  record.config_yaml =
+      "optimizer: {plugin: sgd, learning_rate: 0." + std::to_string(index + 1) + "}\n";
+  record.series.cost_train = cost_test + 1.0;
+  record.series.cost_test = std::move(cost_test);
+  record.iterations_done = record.series.cost_test.n_elem;
+  record.weights = {{"W1", arma::mat(2, 2, arma::fill::ones)}};
+  return record;
+}
+
+} // namespace
+
+TEST_CASE("StoredRuns: an overview keeps every series' end without the series",
+          "[report][stored]") {
+  const nnlab::StoredRun full(make_record("a", 0, {3, 2, 1}), nnlab::ConfigNode::map());
+  const nnlab::StoredRun overview(make_record("a", 0, {3, 2, 1}), nnlab::ConfigNode::map(),
+                                  nnlab::RunParts::overview);
+  CHECK(full.record.series.cost_test.n_elem == 3);
+  CHECK(full.record.weights.size() == 1);
+  CHECK(overview.record.series.cost_test.is_empty());
+  CHECK(overview.record.weights.empty());
+  for (const auto* run : {&full, &overview}) {
+    CHECK(nnlab::series_end(*run, "cost_test").length == 3);
+    CHECK(nnlab::final_value(*run, "cost_test") == 1.0);
+    CHECK(nnlab::final_value(*run, "cost_train") == 2.0);
+    CHECK(std::isnan(nnlab::final_value(*run, "accuracy_test")));
+    CHECK(nnlab::stores_series({*run}, "cost_test"));
+    CHECK_FALSE(nnlab::stores_series({*run}, "accuracy_test"));
+  }
+  // The summary reads the same finals either way.
+  const nnlab::RunSummary a = nnlab::summarize(full), b = nnlab::summarize(overview);
+  CHECK(a.cost_test == b.cost_test);
+  CHECK(a.cost_train == b.cost_train);
+  CHECK(a.iterations == 3);
+  REQUIRE_THROWS_WITH(nnlab::require_metric({overview}, "r/runs.h5", "accuracy_test"),
+                      "r/runs.h5: metric 'accuracy_test' is not stored; stored: cost_train, "
+                      "cost_test");
+}
+
+TEST_CASE("StoredRuns: a store is read run by run, in the order asked for", "[report][stored]") {
+  const nnlab::test::TempDir dir;
+  const auto file = dir.path() / "exp" / "runs.h5";
+  {
+    auto store = nnlab::RunStore::open(
+        file, nnlab::StoreHeader{"name: t\n", "0", "", {{"experiment_dir", "/data"}}});
+    for (std::size_t i = 0; i < 3; ++i)
+      store.write_run(make_record("run" + std::to_string(2 - i), 2 - i, {1, 0.5}));
+    store.publish();
+  }
+  const auto all = nnlab::load_experiment_store(file, nnlab::RunParts::overview);
+  CHECK(all.name == "exp");
+  CHECK(all.exp_dir == "/data");
+  REQUIRE(all.runs.size() == 3);
+  CHECK(all.runs[0].record.id == "run0"); // sweep order
+  CHECK(all.runs[2].record.id == "run2");
+  CHECK(all.runs[1].config.find("optimizer") != nullptr);
+  const auto some = nnlab::load_experiment_store(file, nnlab::RunParts::weights, {"run2", "run0"});
+  REQUIRE(some.runs.size() == 2);
+  CHECK(some.runs[0].record.id == "run2"); // as given
+  CHECK(some.runs[0].record.weights.size() == 1);
+  REQUIRE_THROWS_AS(
+      nnlab::load_experiment_store(dir.path() / "none/runs.h5", nnlab::RunParts::overview),
+      nnlab::ConfigError);
+  REQUIRE_THROWS_WITH(
+      nnlab::load_experiment_store(dir.path() / "none/runs.h5", nnlab::RunParts::overview),
+      (dir.path() / "none/runs.h5").string() + ": cannot open: no such file");
+}
