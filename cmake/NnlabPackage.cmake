@@ -26,9 +26,11 @@ set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON) # libnnlab.so.0: shlibs and the ldconfig trigger
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "gnuplot-nox | gnuplot, hdf5-tools")
-# nnlab_store's imports; building a plugin needs a compiler and the headers libnnlab's
-# public headers include.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "python3, python3-h5py, python3-pandas, python3-yaml")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cmake, g++, libarmadillo-dev, libboost-dev")
+# Suggested, not recommended: nnlab_store's imports (python3-pandas alone recommends some 400
+# packages, which apt would install with the default settings), mpirun, and what building a
+# plugin needs (a compiler and the headers libnnlab's public headers include). README and
+# nnlab_store's error say what to install.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "python3-h5py, python3-pandas, python3-yaml, openmpi-bin, \
+cmake, g++, libarmadillo-dev, libboost-dev")
 
 include(CPack)

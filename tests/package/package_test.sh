@@ -98,7 +98,14 @@ ls results/xor/plots/*.png >/dev/null || fail "no plots"
 grep -q ",done," results/xor/summary.csv || fail "the run is not done"
 tail -3 /tmp/xor.txt
 
-step "python3 -m nnlab_store"
+step "python3 -m nnlab_store, once the Python packages it suggests are there"
+if command -v python3 >/dev/null; then # (the package pulls no python3 in)
+  python3 -m nnlab_store results/xor/runs.h5 2>/tmp/store.err && fail "nnlab_store ran without pandas?"
+  grep -q "apt-get install python3-h5py python3-pandas python3-yaml" /tmp/store.err ||
+    { cat /tmp/store.err; fail "nnlab_store does not say what it needs"; }
+fi
+apt-get install -y -qq --no-install-recommends python3-h5py python3-pandas python3-yaml \
+  >/tmp/apt-python.log 2>&1 || { cat /tmp/apt-python.log; exit 1; }
 python3 -m nnlab_store results/xor/runs.h5 >/tmp/store.txt || fail "nnlab_store"
 cat /tmp/store.txt
 grep -q "done" /tmp/store.txt || fail "nnlab_store shows no done run"

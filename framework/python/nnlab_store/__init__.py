@@ -22,9 +22,13 @@ python3-pandas, python3-yaml). `python3 -m nnlab_store STORE` prints the runs ta
 
 import os
 
-import h5py
-import pandas as pd
-import yaml
+try:
+    import h5py
+    import pandas as pd
+    import yaml
+except ImportError as missing:  # the Debian package suggests them rather than pulling them in
+    raise ImportError(f"nnlab_store needs h5py, pandas and PyYAML: apt-get install python3-h5py "
+                      f"python3-pandas python3-yaml ({missing})") from missing
 
 __all__ = ["runs", "series", "weights", "SERIES", "StoreError"]
 

@@ -8,9 +8,13 @@ table of every series instead; --csv writes CSV instead of the aligned table.
 import argparse
 import sys
 
-import pandas as pd
+try:
+    import pandas as pd
 
-from . import StoreError, runs, series
+    from . import StoreError, runs, series
+except ImportError as missing:
+    print(f"nnlab_store: error: {missing}", file=sys.stderr)
+    sys.exit(2)
 
 
 def _varying(frame):
