@@ -1,7 +1,7 @@
 # `cpack -G DEB` (the package preset's last step): build/<preset>/nnlab_<version>_amd64.deb
 # with everything `cmake --install` puts in the prefix /usr (NnlabInstall.cmake). Depends
 # comes from the binaries (dpkg-shlibdeps) plus the tools the runner calls: gnuplot draws
-# every plot, h5dump/h5diff read a store (the README's commands).
+# every plot, h5dump/h5diff read a store (the README's commands); and OpenBLAS.
 # The package installs into the configured prefix, whose libdir GNUInstallDirs chose at
 # configure time: the package and ci presets configure with /usr (lib/x86_64-linux-gnu).
 
@@ -25,7 +25,9 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # nnlab_<version>_<arch>.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION science)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON) # libnnlab.so.0: shlibs and the ldconfig trigger
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "gnuplot-nox | gnuplot, hdf5-tools")
+# Armadillo links the libblas.so.3 alternative, which is the slow reference BLAS unless
+# OpenBLAS is installed: libopenblas0 makes it OpenBLAS (runner --version names it).
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "gnuplot-nox | gnuplot, hdf5-tools, libopenblas0")
 # Suggested, not recommended: nnlab_store's imports (python3-pandas alone recommends some 400
 # packages, which apt would install with the default settings), mpirun, and what building a
 # plugin needs (a compiler and the headers libnnlab's public headers include). README and
