@@ -8,3 +8,4 @@ find_package(yaml-cpp REQUIRED)                 # 0.7: the target is plain `yaml
 # gnuplot-iostream needs Iostreams, and Filesystem for its temp-file helper.
 find_package(Boost 1.74 REQUIRED COMPONENTS program_options iostreams filesystem)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto) # SHA-256 of plugin libraries
+find_package(nlohmann_json 3.11 REQUIRED)      # the runner's --json output (header-only)

@@ -10,6 +10,14 @@
 #   P/lib/cmake/nnlab/                 (nnlabConfig.cmake, its version file, the exported
 #                                       targets nnlab::core and nnlab::runner, and the
 #                                       helper files the config includes)
+#   P/share/man/man1/runner.1.gz       (`runner man`: the command table --help prints)
+#   P/share/bash-completion/completions/runner, P/share/zsh/vendor-completions/_runner
+#   P/share/nnlab/{experiments,data}   (the shipped experiments, runnable from there)
+#   P/lib/python3/dist-packages/nnlab_store  (python3 -m nnlab_store STORE; pandas tables)
+#
+# "lib" above is CMAKE_INSTALL_LIBDIR: lib/x86_64-linux-gnu for the prefix /usr on Debian
+# (GNUInstallDirs), which the ci and package presets use, so the Debian package's layout
+# is the one CI tests. The registry finds the plugins beside libnnlab whichever it is.
 #
 # The build tree gets the same package in <build>/lib/cmake/nnlab, so a plugin project can
 # also be built against a build that was never installed (-DCMAKE_PREFIX_PATH=<build>).
@@ -47,3 +55,28 @@ foreach(file IN LISTS config_files)
   cmake_path(GET file FILENAME name)
   configure_file("${file}" "${build_package_dir}/${name}" COPYONLY)
 endforeach()
+
+# --- what a user meets beside the binaries ----------------------------------------------------
+set(man_page "${PROJECT_BINARY_DIR}/share/man/man1/runner.1.gz")
+add_custom_command(OUTPUT "${man_page}"
+  COMMAND ${CMAKE_COMMAND} -DRUNNER=$<TARGET_FILE:runner> -DOUTPUT=${man_page}
+          -P "${PROJECT_SOURCE_DIR}/cmake/NnlabManPage.cmake"
+  DEPENDS runner "${PROJECT_SOURCE_DIR}/cmake/NnlabManPage.cmake"
+  COMMENT "Writing the man page runner(1)")
+add_custom_target(nnlab_man_page ALL DEPENDS "${man_page}")
+install(FILES "${man_page}" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
+
+set(shell_dir "${PROJECT_SOURCE_DIR}/framework/runner/shell")
+install(FILES "${shell_dir}/runner.bash" RENAME runner
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/bash-completion/completions")
+install(FILES "${shell_dir}/_runner" DESTINATION "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions")
+
+# Relative data paths keep working there: experiments/*.yaml name ../data/*.csv.
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/experiments" "${PROJECT_SOURCE_DIR}/data"
+  DESTINATION "${CMAKE_INSTALL_DATADIR}/nnlab")
+
+# Where Debian's python3 finds modules of packages (/usr/lib/python3/dist-packages).
+set(NNLAB_INSTALL_PYTHONDIR "lib/python3/dist-packages" CACHE STRING
+  "Where nnlab_store (the Python helper) goes, relative to the prefix")
+install(DIRECTORY "${PROJECT_SOURCE_DIR}/framework/python/nnlab_store"
+  DESTINATION "${NNLAB_INSTALL_PYTHONDIR}" PATTERN "__pycache__" EXCLUDE)

@@ -25,6 +25,11 @@ packages=(
   gnuplot-nox libgnuplot-iostream-dev
   libopenmpi-dev openmpi-bin
   libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
+  nlohmann-json3-dev  # the runner's --json output
+  python3-h5py python3-pandas python3-yaml  # nnlab_store, the Python helper (and its test)
+  zsh            # the zsh completion's test
+  file           # cpack -G DEB: dpkg-shlibdeps finds the package's binaries with it
+  debootstrap    # the package test: the .deb installed in a brand-new Debian 12 chroot
   python3-numpy  # the course notebook's NumPy loop, which numpy_legacy must reproduce (tests)
   chromium       # headless, opens report.html in the tests
   clang libclang-rt-14-dev  # libFuzzer and its sanitizers: the fuzz preset (tests/fuzz)

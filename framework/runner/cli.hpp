@@ -20,7 +20,9 @@ struct CliOptions {
     plot,
     compare,
     help,
-    version
+    version,
+    man,     ///< hidden: the manual page in roff
+    complete ///< hidden: candidates for shell completion
   };
   Command command = Command::help;
   std::filesystem::path
@@ -37,7 +39,10 @@ struct CliOptions {
   bool plots = true;
   bool verbose = false;
   bool quiet = false;
-  std::string command_line; ///< argv joined, for provenance
+  bool json = false;              ///< validate, list, compare: JSON for scripts (docs/json.md)
+  std::string command_line;       ///< argv joined, for provenance
+  std::string help_topic;         ///< help: the command asked about (empty: the overview)
+  std::vector<std::string> words; ///< complete: the words after `runner complete`
 
   /// plot and compare: the options as given (checked by the command)
   struct PlotArgs {
@@ -58,10 +63,9 @@ struct CliOptions {
 /// Throws ConfigError "command line: <what> (see runner --help)".
 [[noreturn]] void usage_error(const std::string& what);
 
-/// Parses argv. Bad usage throws ConfigError with a one-line reason.
+/// Parses argv against the command table (command_table.hpp): each command takes its own
+/// options. Bad usage throws ConfigError with a one-line reason. `runner NAME --help` and
+/// `runner help NAME` give Command::help with help_topic NAME.
 CliOptions parse_cli(int argc, const char* const argv[]);
-
-/// The --help text.
-std::string usage();
 
 } // namespace nnlab::runner

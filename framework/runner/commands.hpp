@@ -27,5 +27,7 @@ int check_plugin(const CliOptions& cli);
 int new_plugin(const CliOptions& cli);
 /// `runner diff STORE:RUN STORE:RUN`: why two runs differ; 0 identical results, 1 differ.
 int diff_run_pair(const CliOptions& cli);
+/// `runner complete WORD ...` (hidden): the shell's completion candidates for the last word.
+int complete_words(const CliOptions& cli);
 
 } // namespace nnlab::runner

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/report/store_comparison.hpp"
 #include "plot_arguments.hpp"
@@ -34,6 +35,10 @@ int compare_stores(const CliOptions& cli) {
   for (const auto& store : cli.stores)
     experiments.push_back(load_experiment_store(store, RunParts::series));
   const StoreComparison comparison = compare_stores(experiments, options);
+  if (cli.json) {
+    print_json(std::cout, "compare", comparison_json(comparison));
+    return 0;
+  }
   if (cli.plot.table) {
     print_comparison_table(comparison, std::cout);
     return 0;

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
 #include "nnlab/plugin/registry.hpp"
@@ -72,10 +73,37 @@ std::string origin_of(const std::filesystem::path& folder, const CliOptions& cli
   return "NNLAB_PLUGIN_PATH";
 }
 
+// `runner list [NAME] --json`: the search path and the plugins (only NAME's when given),
+// each with its parameters; a broken one with its error. 1 when one is broken.
+int list_json(Registry& registry, const CliOptions& cli) {
+  Json folders = Json::array();
+  for (const auto& folder : registry.folders())
+    folders.push_back({{"folder", folder.string()}, {"origin", origin_of(folder, cli)}});
+  Json plugins = Json::array();
+  int broken = 0;
+  for (const auto kind : {PluginKind::dataset, PluginKind::loss, PluginKind::optimizer})
+    for (const auto& name : registry.names(kind)) {
+      if (!cli.plugin_name.empty() && name != cli.plugin_name) continue;
+      try {
+        plugins.push_back(plugin_json(registry.describe(kind, name)));
+      } catch (const Error& e) {
+        ++broken;
+        plugins.push_back({{"kind", to_string(kind)},
+                           {"name", name},
+                           {"file", registry.file_of(kind, name).string()},
+                           {"error", e.what()}});
+      }
+    }
+  if (!cli.plugin_name.empty() && plugins.empty()) return show_plugin(registry, cli.plugin_name);
+  print_json(std::cout, "list", {{"search_path", folders}, {"plugins", plugins}});
+  return broken > 0 ? 1 : 0;
+}
+
 } // namespace
 
 int list_plugins(const CliOptions& cli) {
   Registry registry(Registry::search_path(cli.plugin_path));
+  if (cli.json) return list_json(registry, cli);
   if (!cli.plugin_name.empty()) return show_plugin(registry, cli.plugin_name);
   std::cout << "plugin search path:\n";
   for (const auto& folder : registry.folders())

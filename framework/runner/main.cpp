@@ -7,6 +7,7 @@
 #include "cli.hpp"
 #include "commands.hpp"
 #include "error_report.hpp"
+#include "help_text.hpp"
 #include "mpi_session.hpp"
 #include "nnlab/core/blas_kernels.hpp"
 #include "nnlab/core/version.hpp"
@@ -23,7 +24,13 @@ int main(int argc, char* argv[]) {
     // Only a sweep is distributed; any other command is rank 0's alone.
     if (session.rank() > 0 && cli.command != CliOptions::Command::run) return 0;
     switch (cli.command) {
-    case CliOptions::Command::help: std::cout << nnlab::runner::usage(); return 0;
+    case CliOptions::Command::help:
+      std::cout << (cli.help_topic.empty() ? nnlab::runner::overview_help()
+                                           : nnlab::runner::command_help(
+                                                 *nnlab::runner::find_command(cli.help_topic)));
+      return 0;
+    case CliOptions::Command::man: std::cout << nnlab::runner::man_page(); return 0;
+    case CliOptions::Command::complete: return nnlab::runner::complete_words(cli);
     case CliOptions::Command::version: {
       std::cout << "runner (nnlab) " << nnlab::version << '\n';
       // The BLAS and the kernels it runs: what matrix products cost depends on them.

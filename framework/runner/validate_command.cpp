@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "json_output.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/engine/run_preparer.hpp"
@@ -16,6 +17,10 @@ int validate_experiment(const CliOptions& cli) {
   // Everything a real run checks before training: plugins built, data loaded (one run at
   // a time, each dropped again).
   RunPreparer(registry).check(specs);
+  if (cli.json) {
+    print_json(std::cout, "validate", run_table_json(experiment, specs));
+    return 0;
+  }
 
   std::cout << "experiment '" << experiment.name << "' (" << cli.file.string()
             << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()

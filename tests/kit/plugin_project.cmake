@@ -1,4 +1,4 @@
-# cmake -DPREFIX=<nnlab install> -DWORK=<folder> -DNAME=<plugin> -DGENERATOR=<generator>
+# cmake -DPREFIX=<nnlab install> -DLIBDIR=<its lib dir> -DWORK=<folder> -DNAME=<plugin> -DGENERATOR=<generator>
 #       (-DSOURCE=<project folder> | -DKIND=optimizer|loss|dataset) [-DRUN_PROJECT_TESTS=ON]
 #       -P plugin_project.cmake
 # What a plugin author does, with the installed nnlab only: take the project in SOURCE, or
@@ -33,7 +33,7 @@ run("configure" ${CMAKE_COMMAND} -S "${SOURCE}" -B "${WORK}/build" -G "${GENERAT
   -DCMAKE_PREFIX_PATH=${PREFIX} -DCMAKE_BUILD_TYPE=Debug
   "-DCMAKE_CXX_FLAGS=-Wall -Wextra -Wpedantic -Wshadow -Wold-style-cast -Werror")
 file(STRINGS "${WORK}/build/CMakeCache.txt" found REGEX "^nnlab_DIR:")
-if(NOT found STREQUAL "nnlab_DIR:PATH=${PREFIX}/lib/cmake/nnlab")
+if(NOT found STREQUAL "nnlab_DIR:PATH=${PREFIX}/${LIBDIR}/cmake/nnlab")
   message(FATAL_ERROR "found another nnlab: ${found}")
 endif()
 run("build" ${CMAKE_COMMAND} --build "${WORK}/build")

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "nnlab/yaml/config_node.hpp"
+
+namespace nnlab {
+struct Experiment;
+struct PluginDescription;
+struct RunSpec;
+struct StoreComparison;
+} // namespace nnlab
+
+namespace nnlab::runner {
+
+/// Keys stay in the order written, as the tables print them.
+using Json = nlohmann::ordered_json;
+
+/// The version of the documents --json prints (docs/json.md); bumped when a field changes
+/// meaning or goes, not when one is added.
+inline constexpr int json_version = 1;
+
+/// Prints one JSON document for `command`: {"nnlab_json": 1, "command": "...", ...body},
+/// indented, ending in a newline. Every --json output goes through here.
+void print_json(std::ostream& out, std::string_view command, const Json& body);
+
+/// A number, or null for NaN and infinities (which JSON has no words for).
+Json json_number(double value);
+/// A YAML scalar's text typed as YAML reads it: integer, number, true/false, null or string.
+Json json_scalar(const std::string& text);
+/// A config tree: maps as objects, sequences as arrays, scalars typed (json_scalar).
+Json to_json(const ConfigNode& node);
+
+/// validate: the experiment, its counts and every run with its point and resolved config.
+Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs);
+/// list: one plugin with its parameters.
+Json plugin_json(const PluginDescription& plugin);
+/// compare --table: the stores, the keys grouped by, and one object per group.
+Json comparison_json(const StoreComparison& comparison);
+
+} // namespace nnlab::runner
