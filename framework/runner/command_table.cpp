@@ -115,11 +115,11 @@ std::vector<CommandSpec> make_commands() {
        "gives other results: a rerun trains it again unless --keep-stale); unverified (a "
        "library it ran was rebuilt and is not checked yet: the next rerun re-executes one "
        "such run to decide); or missing. Then one line per changed file or library, and what "
-       "a rerun would train. Trains nothing, writes nothing and reads no series: fast on big "
-       "stores.\n\n"
+       "a rerun would train. Trains nothing, writes nothing and reads no series of the store: "
+       "fast on big stores.\n\n"
        "Given a store (runs.h5) instead, shows the runs it holds, each rebuilt from its stored "
        "config as runner verify does (so none is missing), against the files and libraries of "
-       "now.",
+       "now; this reads every stored run whole.",
        {experiment, overrides},
        {"json", "out", "plugin-path"},
        {{"json", "", "print the runs' states as JSON (schema: docs/json.md)"},
