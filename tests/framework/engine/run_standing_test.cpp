@@ -59,7 +59,7 @@ TEST_CASE("RunStanding: a changed file makes exactly the runs that read it stale
   CHECK(standing.changes[0].runs == 1);
 }
 
-TEST_CASE("RunStanding: a file gone is named; runs stored before inputs were recorded are done",
+TEST_CASE("RunStanding: a file gone is named, and runs stored before inputs were recorded are done",
           "[engine][stale]") {
   const std::vector specs{spec("r1"), spec("r2")};
   nnlab::RunInputs gone{{{"a.csv", ""}}, {}, {{"a.csv", "is missing", "x.yaml:2:3: ..."}}};
