@@ -65,6 +65,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
     write_array(weights, name.c_str(), values, 2);
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
+  write_string(run, "precision", record.precision);
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -86,6 +87,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
   if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
+  if (run.attrExists("precision")) record.precision = read_string(run, "precision");
   for (const SeriesSpec& series : stored_series())
     record.series.*series.recorded = read_array(run, series.name, 1);
   // Added to the layout later, like the attributes above.

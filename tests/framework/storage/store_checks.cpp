@@ -75,6 +75,7 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   }
   CHECK(back.class_names == run.class_names);
   CHECK(back.feature_names == run.feature_names);
+  CHECK(back.precision == run.precision);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {

@@ -157,6 +157,33 @@ TEST_CASE("Trainer: the course run (experiments/xor.yaml) learns XOR on data/xor
   CHECK(arma::approx_equal(record.series.cost_train, again.series.cost_train, "absdiff", 0.0));
 }
 
+TEST_CASE("Trainer: the course run in float32 learns XOR as float64 does, to float rounding",
+          "[train][trainer][course][float32]") {
+  const auto run = [](const std::string& precision) {
+    const auto experiment = nnlab::load_experiment(
+        nnlab::test::source_dir() / "experiments/xor.yaml", {"model.precision=" + precision});
+    nnlab::DatasetCache datasets(nnlab::test::registry());
+    const auto runs =
+        nnlab::prepare_runs(nnlab::expand_sweep(experiment), nnlab::test::registry(), datasets);
+    return nnlab::execute_run(runs.at(0));
+  };
+  const auto double_run = run("float64"), single_run = run("float32");
+  CHECK(double_run.precision == "float64");
+  CHECK(single_run.precision == "float32");
+  REQUIRE(single_run.status == nnlab::RunStatus::done);
+  REQUIRE(single_run.series.cost_test.n_elem == 5000);
+  CHECK(single_run.series.accuracy_test[4999] >= 0.95);
+  // Computed in float: not the double run's bits, but its curve to float rounding spread
+  // over 5000 updates.
+  CHECK(arma::abs(single_run.series.cost_train - double_run.series.cost_train).max() > 0.0);
+  CHECK_THAT(single_run.series.cost_test[4999], WithinAbs(double_run.series.cost_test[4999], 1e-3));
+  CHECK_THAT(single_run.series.cost_train[0], WithinAbs(double_run.series.cost_train[0], 1e-6));
+  // Same spec, same seed: the same float32 numbers to the bit.
+  const auto again = run("float32");
+  CHECK(arma::approx_equal(single_run.series.cost_train, again.series.cost_train, "absdiff", 0.0));
+  CHECK(arma::approx_equal(single_run.weights[0].second, again.weights[0].second, "absdiff", 0.0));
+}
+
 namespace {
 
 // Keeps a copy of the parameters and the optimizer state after update `at`.

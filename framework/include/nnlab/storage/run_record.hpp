@@ -47,6 +47,9 @@ struct RunRecord {
   /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
   std::vector<std::string> class_names;
   std::vector<std::string> feature_names;
+  /// What the run's passes computed in (model.precision): "float64" or "float32". A store
+  /// written before the key existed has none: its runs read as float64.
+  std::string precision = "float64";
 };
 
 } // namespace nnlab
