@@ -22,6 +22,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 unsigned job_count(unsigned requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -52,6 +56,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
+  result.prepare_s = seconds_since(start);
 
   const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
   std::vector<const RunSpec*> pending;
@@ -81,7 +86,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     std::size_t first_failed = specs.size(); // the sweep index of the first failure
     while (pool->next(finished)) {
       const RunRecord& record = finished.record;
+      const auto store_start = Clock::now();
       store.write_run(record);
+      result.store_s += seconds_since(store_start);
       ++result.trained;
       result.diverged += record.status == RunStatus::diverged;
       if (record.status == RunStatus::failed) {
@@ -105,12 +112,16 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       if (result.trained % 8 == 0) malloc_trim(0);
       if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
           options.publish_every_s) {
+        const auto publish_start = Clock::now();
         store.publish();
         last_publish = Clock::now();
+        result.store_s += seconds_since(publish_start);
       }
     }
     result.interrupted = pool->stopped_early();
+    const auto publish_start = Clock::now();
     store.publish();
+    result.store_s += seconds_since(publish_start);
   } catch (const StorageError& e) {
     // A full disk or another write error stops the sweep; what is stored stays, and the
     // same command resumes once there is room.
@@ -126,7 +137,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     for (const auto& spec : specs)
       if (completed.count(spec.id))
         result.diverged += store.read_run(spec.id).status == RunStatus::diverged;
-  result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
+  result.wall_time_s = seconds_since(start);
   return result;
 }
 
