@@ -205,7 +205,7 @@ TEST_CASE("Sweep: checkpoint_every changes neither a run's id nor its random num
   CHECK(longer[0].rng_seed != plain[0].rng_seed);
 }
 
-TEST_CASE("Sweep: model.precision is part of a run's identity; writing the default is not",
+TEST_CASE("Sweep: model.precision is part of a run's identity, writing the default is not",
           "[config][sweep][float32]") {
   const auto with_model = [](const std::string& model) {
     return base.substr(0, base.find("model:")) + "model: " + model +

@@ -89,7 +89,7 @@ TEST_CASE("RunStore: start and end time and the best iteration are run attribute
   }
 }
 
-TEST_CASE("RunStore: a run's precision is an attribute; a store without it holds float64 runs",
+TEST_CASE("RunStore: a run's precision is an attribute, and a store without it holds float64 runs",
           "[storage][float32]") {
   const test::TempDir dir;
   const auto file = dir.path() / "runs.h5";
