@@ -1,6 +1,7 @@
 #include "nnlab/report/experiment_report.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/report/sweep_summary.hpp"
@@ -8,8 +9,10 @@
 namespace nnlab {
 
 ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::ostream& out) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
   const std::filesystem::path& dir = options.experiment_dir;
-  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}};
+  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}, 0.0, 0.0};
   const StoredExperiment overview =
       load_experiment_store(dir / "runs.h5", RunParts::overview, options.run_ids);
   std::vector<RunSummary> summaries;
@@ -21,10 +24,12 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
   const bool any_iteration = std::any_of(summaries.begin(), summaries.end(),
                                          [](const RunSummary& run) { return run.iterations > 0; });
   if (options.plots && any_iteration) {
+    const auto plot_start = Clock::now();
     PlotRenderer renderer(report.plot_dir);
     StorePlotOptions plots;
     plots.run_ids = options.run_ids;
     report.plots = draw_store_plots(overview, renderer, plots, options.load_data).images;
+    report.plot_s = std::chrono::duration<double>(Clock::now() - plot_start).count();
   }
   HtmlReport page{options.name, options.experiment_yaml, options.overrides, summaries, {}, {}, {}};
   for (const auto& png : report.plots)
@@ -34,6 +39,7 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
     out << '\n';
     print_summary(summaries, out);
   }
+  report.report_s = std::chrono::duration<double>(Clock::now() - start).count() - report.plot_s;
   return report;
 }
 
