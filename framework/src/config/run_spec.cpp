@@ -2,7 +2,6 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/hash.hpp"
-#include "nnlab/core/rng.hpp"
 
 namespace nnlab {
 
@@ -51,12 +50,14 @@ ResolvedRun RunSpec::resolve() const {
 }
 
 // What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers, which come from the id).
+// they do not change its id. The streams' version is part of what it computes: runs of the
+// paired streams (store format 2) never take the ids of the runs before them.
 std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
   ConfigNode computed = config;
   if (ConfigNode* training = computed.find("training"); training && training->is_map())
     training->erase("checkpoint_every");
-  return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
+  return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed) +
+                 "|streams=paired");
 }
 
 std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed) {
@@ -68,7 +69,7 @@ RunSpec make_run_spec(ConfigNode config, std::uint64_t experiment_seed,
   RunSpec run;
   const std::uint64_t hash = run_hash(config, experiment_seed);
   run.id = to_hex(hash);
-  run.rng_seed = mix_seed(experiment_seed, hash);
+  run.experiment_seed = experiment_seed;
   parse_run_config(config, base_dir); // checked now; parsed again when the run is prepared
   if (const ConfigNode* seed = config.find("seed"))
     run.seed = static_cast<std::uint64_t>(seed->as_integer("seed"));
