@@ -55,7 +55,7 @@ TEST_CASE("Validation split: stratified by class, every sample on exactly one si
   CHECK(arma::approx_equal(all, data.train.X.row(0), "absdiff", 0.0));
   for (const nnlab::Samples* side : {&split.train, &split.valid}) {
     CHECK(arma::approx_equal(side->X.row(1) / 10.0, side->y, "absdiff", 0.0));
-    CHECK(side->X.row(0).is_sorted());
+    CHECK(arma::rowvec(side->X.row(0)).is_sorted());
   }
   // The rest stays as it was.
   CHECK(arma::approx_equal(split.test.X, data.test.X, "absdiff", 0.0));

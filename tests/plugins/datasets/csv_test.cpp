@@ -243,7 +243,8 @@ TEST_CASE("CsvDataset: a validation file gives the validation set, read like the
   CHECK(arma::approx_equal(split.valid.y, arma::rowvec{2.0, 0.0}, "absdiff", 0.0));
   // a: train mean 2, std 1.
   CHECK(arma::approx_equal(split.valid.X, arma::mat{{7.0, -3.0}}, "absdiff", 1e-15));
-  CHECK(arma::approx_equal(split.test.X, arma::mat{{0.0}}, "absdiff", 1e-15));
+  REQUIRE(split.test.X.n_cols == 1);
+  CHECK(split.test.X(0, 0) == 0.0);
   // Without one, there is no validation set.
   const auto none = load(dir, "a,y\n1,a\n3,b\n", "a,y\n2,b\n");
   CHECK(none.valid.X.n_cols == 0);
