@@ -71,7 +71,7 @@ TEST_CASE("Pairing: two groups are paired seed by seed", "[report][pairing]") {
   CHECK(old.pairs.empty());
 }
 
-TEST_CASE("Pairing: the sweep points of a stored sweep are paired; the same store in format 1 "
+TEST_CASE("Pairing: the sweep points of a stored sweep are paired, the same store in format 1 "
           "is not",
           "[report][pairing][runner]") {
   const nnlab::test::TinyStore tiny("pairs", 20);
