@@ -35,6 +35,14 @@ int compare_stores(const CliOptions& cli) {
   for (const auto& store : cli.stores)
     experiments.push_back(load_experiment_store(store, RunParts::series));
   const StoreComparison comparison = compare_stores(experiments, options);
+  // Runs of an older store drew their initial weights from their whole config: what they
+  // show against other runs includes the luck of the draw.
+  for (std::size_t s = 0; s < experiments.size(); ++s)
+    if (experiments[s].format_version < store_format_version)
+      std::cerr << "runner: note: " << cli.stores[s].string() << ": runs not paired (format "
+                << experiments[s].format_version
+                << "): made before paired random streams, their differences include "
+                   "different initial weights\n";
   if (cli.json) {
     print_json(std::cout, "compare", comparison_json(comparison));
     return 0;

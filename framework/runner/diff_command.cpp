@@ -14,7 +14,8 @@ RunDiffSide read_side(const std::string& argument) {
   try {
     const RunStore store = RunStore::open_read_only(reference.store);
     const std::string id = resolve_run(store, reference.run);
-    return {reference.store.string() + ":" + id, store.read_run(id), store.header()};
+    return {reference.store.string() + ":" + id, store.read_run(id), store.header(),
+            store.format_version()};
   } catch (const StorageError& e) {
     // Like diff(1), status 1 means "they differ": a store that cannot be read is trouble
     // with the input (2), not a result.

@@ -106,6 +106,8 @@ const std::vector<std::string>& core_key_paths() {
                                              "training.early_stopping.patience",
                                              "training.early_stopping.min_delta",
                                              "training.early_stopping.monitor",
+                                             "training.early_stopping.restore_best",
+                                             "training.validation_fraction",
                                              "sweep.mode",
                                              "sweep.samples"};
   return keys;

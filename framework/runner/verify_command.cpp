@@ -14,6 +14,17 @@ namespace nnlab::runner {
 int verify_store(const CliOptions& cli) {
   const RunStore store = RunStore::open_read_only(cli.file);
   const StoreHeader header = store.header();
+  // Its runs drew their numbers from the unpaired streams this nnlab no longer has: every
+  // run would "differ" for that reason alone.
+  if (store.format_version() < store_format_version)
+    throw ConfigError(
+        cli.file.string() + ": holds runs of store format " +
+        std::to_string(store.format_version()) +
+        (header.nnlab_version.empty() ? "" : " (nnlab " + header.nnlab_version + ")") +
+        ", made with the old unpaired random streams; this nnlab (format " +
+        std::to_string(store_format_version) +
+        ") cannot reproduce them: verify them with the nnlab that wrote them, or "
+        "rerun the experiment to a new store");
   const std::string dir = header.attribute("experiment_dir");
   const std::string seed = header.attribute("experiment_seed");
   if (dir.empty() || seed.empty())

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,7 +9,6 @@
 
 #include "class_labels.hpp"
 #include "csv_file.hpp"
-#include "holdout_split.hpp"
 
 namespace {
 
@@ -20,9 +20,10 @@ using nnlab_datasets::CsvFile;
 /// by default, scikit-learn's train_test_split(stratify=y)). Features are columns of finite
 /// numbers, chosen by name (default: every column but the label); the label column holds
 /// integer classes or class names, numbered 0..k-1 in sorted order over all samples
-/// (class_names keeps their text). With `standardize`, each feature becomes
+/// (class_names keeps their text). A `validation` file (same columns) gives the validation
+/// set (instead of training.validation_fraction). With `standardize`, each feature becomes
 /// (x - mean) / std with mean and std (1/m, as scikit-learn's StandardScaler) of the train
-/// set, applied to both sets; a feature with a single value in the train set keeps scale 1.
+/// set, applied to every set; a feature with a single value in the train set keeps scale 1.
 class CsvDataset final : public nnlab::Dataset {
 public:
   explicit CsvDataset(const nnlab::PluginConfig& config)
@@ -49,6 +50,8 @@ public:
         optional("file", ParamType::path, "one CSV file, split in two by test_fraction"),
         optional("train", ParamType::path, "CSV file of the training samples (with test)"),
         optional("test", ParamType::path, "CSV file of the test samples (with train)"),
+        optional("validation", ParamType::path,
+                 "CSV file of the validation samples (or training.validation_fraction)"),
         optional("features", ParamType::string_list,
                  "feature columns, in this order (default: all but the label)"),
         string("label", "y", "column of the class labels"),
@@ -75,8 +78,13 @@ public:
   }
 
 private:
-  /// Either `file` with `test_fraction` (and the split's keys), or `train` and `test`.
+  /// Either `file` with `test_fraction` (and the split's keys), or `train` and `test`; and
+  /// optionally `validation`.
   void read_files(const nnlab::PluginConfig& config) {
+    if (config.has("validation")) {
+      validation_ = config.get<fs::path>("validation");
+      require_file(config, "validation", validation_);
+    }
     const auto missing = [&](const std::string& key, const std::string& what) {
       throw nnlab::ConfigError(config.location().str() + ": " + config.path() + ": missing key '" +
                                key + "' (" + what + ")");
@@ -124,7 +132,8 @@ private:
   }
 
   std::string source() const {
-    return file_.empty() ? train_.string() + ", " + test_.string() : file_.string();
+    return (file_.empty() ? train_.string() + ", " + test_.string() : file_.string()) +
+           (validation_.empty() ? "" : ", " + validation_.string());
   }
 
   /// The feature columns: as configured, else every column of `file` but the label.
@@ -137,14 +146,33 @@ private:
     return features;
   }
 
+  /// The validation file's samples (none without one), read with the same columns.
+  struct Validation {
+    std::optional<CsvFile> file;
+    nnlab_datasets::CsvColumns columns;
+  };
+  Validation read_validation(const std::vector<std::string>& features) const {
+    Validation valid;
+    if (validation_.empty()) return valid;
+    valid.file.emplace(validation_);
+    valid.columns = valid.file->read(features, label_);
+    return valid;
+  }
+  /// Labels of `sources` and the validation file's, numbered together.
+  nnlab_datasets::EncodedLabels encode(std::vector<nnlab_datasets::LabelCells> sources,
+                                       const Validation& valid) const {
+    if (valid.file) sources.push_back({*valid.file, valid.columns.labels});
+    return nnlab_datasets::encode_labels(sources, label_, label_type_);
+  }
+
   nnlab::DataSplit load_pair() const {
     const CsvFile train_file(train_);
     const CsvFile test_file(test_);
     std::vector<std::string> features = features_of(train_file);
     nnlab_datasets::CsvColumns train = train_file.read(features, label_);
     nnlab_datasets::CsvColumns test = test_file.read(features, label_);
-    auto labels = nnlab_datasets::encode_labels(
-        {{train_file, train.labels}, {test_file, test.labels}}, label_, label_type_);
+    Validation valid = read_validation(features);
+    auto labels = encode({{train_file, train.labels}, {test_file, test.labels}}, valid);
     if (labels.class_names.size() < 2)
       throw nnlab::DataError(
           source() + ": column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
@@ -153,6 +181,7 @@ private:
     nnlab::DataSplit split;
     split.train = {std::move(train.X), std::move(labels.y[0])};
     split.test = {std::move(test.X), std::move(labels.y[1])};
+    if (valid.file) split.valid = {std::move(valid.columns.X), std::move(labels.y[2])};
     split.feature_names = std::move(features);
     split.class_names = std::move(labels.class_names);
     return split;
@@ -162,19 +191,20 @@ private:
     const CsvFile file(file_);
     std::vector<std::string> features = features_of(file);
     const nnlab_datasets::CsvColumns columns = file.read(features, label_);
-    auto labels = nnlab_datasets::encode_labels({{file, columns.labels}}, label_, label_type_);
+    Validation valid = read_validation(features);
+    auto labels = encode({{file, columns.labels}}, valid);
     // check_split would name the single class too, but only after the split refused it.
     if (labels.class_names.size() < 2)
       file.fail_file("column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
                      " class(es) found (" + class_list(labels.class_names) +
                      "), expected at least 2");
     const arma::rowvec& y = labels.y[0];
-    const auto holdout =
-        nnlab_datasets::holdout_split(y, labels.class_names, plan_, file_.string());
+    const auto holdout = nnlab::holdout_split(y, labels.class_names, plan_, file_.string());
 
     nnlab::DataSplit split;
     split.train = {columns.X.cols(holdout.train), y.cols(holdout.train)};
     split.test = {columns.X.cols(holdout.test), y.cols(holdout.test)};
+    if (valid.file) split.valid = {std::move(valid.columns.X), std::move(labels.y[1])};
     split.feature_names = std::move(features);
     split.class_names = std::move(labels.class_names);
     return split;
@@ -194,7 +224,8 @@ private:
     // Exact test: a constant feature's computed std can be a rounding error above zero.
     for (arma::uword j = 0; j < X.n_rows; ++j)
       if (X.row(j).min() == X.row(j).max()) scale[j] = 1.0;
-    for (nnlab::Samples* samples : {&split.train, &split.test}) {
+    for (nnlab::Samples* samples : {&split.train, &split.test, &split.valid}) {
+      if (samples->X.n_cols == 0) continue; // no validation file
       samples->X.each_col() -= mean;
       samples->X.each_col() /= scale;
     }
@@ -203,10 +234,11 @@ private:
   fs::path file_; ///< empty: train_ and test_
   fs::path train_;
   fs::path test_;
+  fs::path validation_; ///< empty: no validation file
   std::string label_;
   nnlab_datasets::LabelType label_type_ = nnlab_datasets::LabelType::automatic;
   std::vector<std::string> features_; ///< empty: every column but the label
-  nnlab_datasets::HoldoutPlan plan_;
+  nnlab::HoldoutPlan plan_;
   bool standardize_;
 };
 

@@ -8,6 +8,7 @@
 #include "nnlab/core/rng.hpp"
 #include "nnlab/core/vector_math.hpp"
 #include "nnlab/plugin/dataset.hpp"
+#include "nnlab/plugin/holdout_split.hpp"
 #include "nnlab/plugin/loss.hpp"
 #include "nnlab/plugin/optimizer.hpp"
 #include "nnlab/plugin/param_spec.hpp"

@@ -151,7 +151,7 @@ ModelConfig read_model(const ConfigNode& node, const std::filesystem::path& base
 EarlyStoppingSettings read_early_stopping(const ConfigNode& node) {
   const std::string path = "training.early_stopping";
   if (!node.is_map()) node.fail(path, "a map such as {patience: 20, min_delta: 0.001}");
-  node.check_keys(path, {"patience", "min_delta", "monitor"});
+  node.check_keys(path, {"patience", "min_delta", "monitor", "restore_best"});
   EarlyStoppingSettings settings;
   const ConfigNode& patience =
       node.require("patience", path, "iterations without improvement before stopping");
@@ -167,7 +167,10 @@ EarlyStoppingSettings read_early_stopping(const ConfigNode& node) {
     const auto chosen = monitor_from(monitor->as_string(path + ".monitor"));
     if (!chosen) monitor->fail(path + ".monitor", "one of " + join_sorted(monitor_names()));
     settings.monitor = *chosen;
+    settings.monitor_given = true;
   }
+  if (const ConfigNode* restore = node.find("restore_best"))
+    settings.restore_best = restore->as_bool(path + ".restore_best");
   return settings;
 }
 
@@ -224,6 +227,7 @@ LrScheduleSettings read_lr_schedule(const ConfigNode& node) {
       const auto which = monitor_from(monitor->as_string(path + ".monitor"));
       if (!which) monitor->fail(path + ".monitor", "one of " + join_sorted(monitor_names()));
       schedule.monitor = *which;
+      schedule.monitor_given = true;
     }
     break;
   }
@@ -243,8 +247,9 @@ double read_non_negative(const ConfigNode& node, const std::string& path) {
 }
 
 TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer) {
-  node.check_keys("training", {"iterations", "epochs", "batch_size", "shuffle", "lr_schedule",
-                               "weight_decay", "clip_norm", "checkpoint_every", "early_stopping"});
+  node.check_keys("training",
+                  {"iterations", "epochs", "batch_size", "shuffle", "lr_schedule", "weight_decay",
+                   "clip_norm", "checkpoint_every", "early_stopping", "validation_fraction"});
   TrainSettings settings;
   const ConfigNode* iterations = node.find("iterations");
   const ConfigNode* epochs = node.find("epochs");
@@ -270,6 +275,11 @@ TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer)
     settings.checkpoint_every = read_count(*every, "training.checkpoint_every");
   if (const ConfigNode* stopping = node.find("early_stopping"))
     settings.early_stopping = read_early_stopping(*stopping);
+  if (const ConfigNode* fraction = node.find("validation_fraction")) {
+    settings.validation_fraction = fraction->as_number("training.validation_fraction");
+    if (!(settings.validation_fraction > 0.0 && settings.validation_fraction < 1.0))
+      fraction->fail("training.validation_fraction", "a number in (0, 1)");
+  }
   const ConfigNode& rate = optimizer.require("learning_rate", "optimizer", "the step size alpha");
   settings.learning_rate = rate.as_number("optimizer.learning_rate");
   if (!(settings.learning_rate > 0)) rate.fail("optimizer.learning_rate", "a number > 0");
@@ -333,8 +343,15 @@ RunConfig parse_run_config(const ConfigNode& resolved, const std::filesystem::pa
       seed->fail("seed", "a seed in [0, 2^32) for model.init.kind numpy_legacy (np.random.seed)");
     run.model.init.seed = static_cast<std::uint64_t>(s);
   }
-  run.training =
-      read_training(resolved.require("training", "experiment", "{iterations: N}"), optimizer);
+  const ConfigNode& training = resolved.require("training", "experiment", "{iterations: N}");
+  run.training = read_training(training, optimizer);
+  if (const ConfigNode* fraction = training.find("validation_fraction")) {
+    run.validation_fraction_at = fraction->location();
+    // A dataset with a validation file of its own has its validation set already.
+    if (run.dataset.params.find("validation"))
+      fraction->fail("training.validation_fraction",
+                     "no validation_fraction beside dataset.validation (one or the other)");
+  }
   return run;
 }
 

@@ -2,7 +2,6 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/hash.hpp"
-#include "nnlab/core/rng.hpp"
 
 namespace nnlab {
 
@@ -51,8 +50,10 @@ ResolvedRun RunSpec::resolve() const {
 }
 
 // What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers, which come from the id). A run that
+// they do not change its id (nor its random numbers). A run that
 // writes the default precision, float64, computes what one without the key does.
+// The streams' version is part of what it computes: runs of the paired streams (store format
+// 2) never take the ids of the runs before them.
 std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
   ConfigNode computed = config;
   if (ConfigNode* training = computed.find("training"); training && training->is_map())
@@ -61,7 +62,8 @@ std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) 
     if (const ConfigNode* precision = model->find("precision");
         precision && precision->is_scalar() && precision->text() == "float64")
       model->erase("precision");
-  return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
+  return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed) +
+                 "|streams=paired");
 }
 
 std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed) {
@@ -73,7 +75,7 @@ RunSpec make_run_spec(ConfigNode config, std::uint64_t experiment_seed,
   RunSpec run;
   const std::uint64_t hash = run_hash(config, experiment_seed);
   run.id = to_hex(hash);
-  run.rng_seed = mix_seed(experiment_seed, hash);
+  run.experiment_seed = experiment_seed;
   parse_run_config(config, base_dir); // checked now; parsed again when the run is prepared
   if (const ConfigNode* seed = config.find("seed"))
     run.seed = static_cast<std::uint64_t>(seed->as_integer("seed"));

@@ -347,7 +347,7 @@ std::vector<RunSpec> expand_sweep(const Experiment& e) {
       runs.push_back(RunSpec{.id = to_hex(hash),
                              .index = runs.size(),
                              .seed = seed,
-                             .rng_seed = mix_seed(e.seed, hash),
+                             .experiment_seed = e.seed,
                              .point = point.labels,
                              .source = source});
     }

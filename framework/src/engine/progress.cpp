@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -40,10 +41,13 @@ ProgressReporter::ProgressReporter(std::ostream& out, std::size_t total, std::si
 
 std::string ProgressReporter::run_line(const RunRecord& r, std::size_t total) {
   char line[512];
+  char valid[32] = "";
+  if (!r.series.cost_valid.is_empty())
+    std::snprintf(valid, sizeof valid, "cost_valid %.5f  ", last(r.series.cost_valid));
   const int digits = static_cast<int>(std::to_string(total).size());
   std::snprintf(line, sizeof line,
-                "[%*zu/%zu] %s  %-8s  cost_test %.5f  acc_test %5.1f%%  %6.2f s  %s", digits,
-                r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(),
+                "[%*zu/%zu] %s  %-8s  %scost_test %.5f  acc_test %5.1f%%  %6.2f s  %s", digits,
+                r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(), valid,
                 last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
                 run_title(r.label, r.seed).c_str());
   std::string text = line;
@@ -64,7 +68,7 @@ std::string ProgressReporter::status_line() const {
                                   static_cast<double>(to_train_ - trained_));
   if (!best_label_.empty()) {
     char best[64];
-    std::snprintf(best, sizeof best, " | best cost_test %.5f", best_cost_);
+    std::snprintf(best, sizeof best, " | best %s %.5f", best_metric_, best_cost_);
     text += best + (" (" + best_label_ + ")");
   }
   return text;
@@ -73,8 +77,15 @@ std::string ProgressReporter::status_line() const {
 void ProgressReporter::finished(const RunRecord& record) {
   ++trained_;
   if (record.status == RunStatus::failed) ++failed_;
-  const double cost = last(record.series.cost_test);
+  // With a validation set, runs are compared on it: the test set is only reported.
+  const bool valid = !record.series.cost_valid.is_empty();
+  if (valid && std::string_view(best_metric_) != "cost_valid") {
+    best_metric_ = "cost_valid";
+    best_label_.clear();
+  }
+  const double cost = last(valid ? record.series.cost_valid : record.series.cost_test);
   if (record.status == RunStatus::done && std::isfinite(cost) &&
+      (valid || std::string_view(best_metric_) == "cost_test") &&
       (best_label_.empty() || cost < best_cost_)) {
     best_cost_ = cost;
     best_label_ = run_title(record.label, record.seed);

@@ -53,8 +53,33 @@ bool same_file(const std::string& a, const std::string& b) {
 
 } // namespace
 
+void check_store_format(const fs::path& experiment_dir) {
+  const fs::path file = experiment_dir / "runs.h5";
+  std::error_code ec;
+  if (!fs::is_regular_file(file, ec)) return;
+  std::int64_t version = store_format_version;
+  std::string written_by;
+  try {
+    const RunStore store = RunStore::open_read_only(file);
+    version = store.format_version();
+    written_by = store.header().nnlab_version;
+  } catch (const StorageError&) {
+    return; // open_experiment_store() says what is wrong with it
+  }
+  if (version >= store_format_version) return;
+  throw ConfigError(file.string() + ": holds runs of store format " + std::to_string(version) +
+                    (written_by.empty() ? "" : " (nnlab " + written_by + ")") +
+                    ", made with the old unpaired random streams; this nnlab writes format " +
+                    std::to_string(store_format_version) +
+                    " and never adds runs to an older store: move it aside (mv " + file.string() +
+                    " " +
+                    (experiment_dir / ("runs-format" + std::to_string(version) + ".h5")).string() +
+                    ") to start a new one, or give another --out DIR");
+}
+
 RunStore open_experiment_store(const fs::path& experiment_dir, const StoreHeader& header) {
   refuse_links(experiment_dir);
+  check_store_format(experiment_dir);
   StoreHeader carried = header;
   const fs::path file = experiment_dir / "runs.h5";
   std::error_code ec;

@@ -8,6 +8,7 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/core/timestamp.hpp"
+#include "nnlab/model/fingerprint.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/course_printer.hpp"
@@ -38,7 +39,14 @@ Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSetti
                        e.what());
   }
   std::copy(checkpoint.params.begin(), checkpoint.params.end(), mlp.params().begin());
-  if (stopper) stopper->restore(*checkpoint.early_stopping);
+  if (stopper) {
+    try {
+      stopper->restore(*checkpoint.early_stopping);
+    } catch (const std::exception& e) {
+      throw StorageError(file.string() + ": checkpoint does not fit run " + run.spec->id + ": " +
+                         e.what());
+    }
+  }
   return checkpoint;
 }
 
@@ -48,10 +56,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   std::ostream* verbose = options.verbose;
   const RunSpec& spec = *run.spec;
   // With epochs, the number of updates follows from the training set's size; the
-  // mini-batches are shuffled from the run's seed.
+  // mini-batches are shuffled from the run's mini-batch stream.
   TrainSettings training = run.parsed.training;
   training.resolve(run.data->train.X.n_cols);
-  training.shuffle_seed = mix_seed(spec.rng_seed, 0x5348554646ULL); // "SHUFF"
+  training.shuffle_seed = run.streams.batches;
   const auto start = std::chrono::steady_clock::now();
   RunRecord record;
   record.start_time = utc_timestamp(std::chrono::system_clock::now(), true);
@@ -68,13 +76,20 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   }
   record.precision = to_string(run.architecture.precision);
 
+  // The initial weights come from the run's init stream alone: runs that differ only in
+  // what the stream does not depend on start alike (paired).
   Mlp mlp(run.architecture);
-  Rng rng(spec.rng_seed);
+  Rng rng(run.streams.init);
   initialize(mlp, run.parsed.model.init, rng);
-  SeriesRecorder recorder(training.iterations);
+  record.init_fingerprint = params_fingerprint(mlp.params());
+  const bool validation = run.data->valid.X.n_cols > 0;
+  SeriesRecorder recorder(training.iterations, validation);
   CoursePrinter printer(verbose ? *verbose : std::cout);
   std::optional<EarlyStopping> stopper;
-  if (training.early_stopping) stopper.emplace(*training.early_stopping);
+  if (training.early_stopping) {
+    stopper.emplace(*training.early_stopping);
+    if (training.early_stopping->restore_best) stopper->keep_best(mlp.params());
+  }
   ObserverList observers;
   observers.add(recorder);
   if (verbose) observers.add(printer);
@@ -113,6 +128,13 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   if (stopper) record.best_iteration = stopper->best_iteration();
   record.series = recorder.take();
   record.iterations_done = record.series.cost_train.n_elem;
+  if (record.status != RunStatus::failed && stopper && !stopper->best_params().is_empty() &&
+      stopper->best_iteration() > 0) {
+    // restore_best: the parameters the best value was measured on, before its update.
+    const arma::vec& best = stopper->best_params();
+    std::copy(best.begin(), best.end(), mlp.params().begin());
+    record.restored_iteration = stopper->best_iteration();
+  }
   record.weights = mlp.named_weights();
   record.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -2,6 +2,7 @@
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/model/init.hpp"
+#include "nnlab/train/validation_split.hpp"
 
 namespace nnlab {
 
@@ -15,6 +16,40 @@ void check_output_width(const RunConfig& config, const DataSplit& data) {
   throw ConfigError(config.model.layers_at.str() + ": model.layers: the output layer has " +
                     std::to_string(outputs) + " unit(s) but the dataset has " + std::to_string(k) +
                     " classes; expected " + expected);
+}
+
+std::string at(const SourceLocation& location) {
+  return location.file.empty() ? std::string() : location.str() + ": ";
+}
+
+// The run's validation set: held out of the training set, or the dataset's own. With one,
+// the monitors not written watch it; without, none may.
+void prepare_validation(PreparedRun& run) {
+  TrainSettings& training = run.parsed.training;
+  const std::string where = at(run.parsed.validation_fraction_at);
+  if (training.validation_fraction > 0.0) {
+    if (run.data->valid.X.n_cols > 0)
+      throw ConfigError(where + "training.validation_fraction: the dataset '" +
+                        run.parsed.dataset.name +
+                        "' gives a validation set of its own (dataset.validation); use one "
+                        "or the other");
+    run.data = std::make_shared<const DataSplit>(
+        hold_out_validation(*run.data, training.validation_fraction, run.streams.split, where));
+  }
+  if (run.data->valid.X.n_cols > 0) {
+    training.watch_validation();
+    return;
+  }
+  const auto refuse = [&](const Monitor& monitor, const std::string& key) {
+    if (!monitor.series().validation) return;
+    throw ConfigError(key + ": " + to_string(monitor) + " needs a validation set, and run " +
+                      run.spec->id +
+                      " has none (set training.validation_fraction, or a dataset validation file)");
+  };
+  if (training.early_stopping)
+    refuse(training.early_stopping->monitor, "training.early_stopping.monitor");
+  if (training.lr_schedule.kind == LrScheduleSettings::Kind::adaptive)
+    refuse(training.lr_schedule.monitor, "training.lr_schedule.monitor");
 }
 
 } // namespace
@@ -39,9 +74,13 @@ PreparedRun prepare_run(const RunSpec& spec, Registry& registry, DatasetCache& d
   run.parsed = std::move(parsed);
   run.data = datasets.get(run.parsed.dataset);
   check_output_width(run.parsed, *run.data);
+  const arma::uword n_inputs = run.data->train.X.n_rows;
+  run.streams =
+      run_streams(run.config, run.parsed.training, spec.experiment_seed, spec.seed, n_inputs);
+  prepare_validation(run);
   run.optimizer = registry.create_optimizer(run.parsed.optimizer);
   run.loss = registry.create_loss(run.parsed.loss);
-  run.architecture = run.parsed.model.architecture(run.data->train.X.n_rows);
+  run.architecture = run.parsed.model.architecture(n_inputs);
   check_init(run.parsed.model.init, run.architecture); // a weights file that does not fit
   run.inputs = datasets.inputs().inputs_of(run.config, run.parsed);
   require_readable(*run.inputs);

@@ -35,6 +35,10 @@ std::string result_difference(const RunRecord& stored, const RunRecord& again) {
         return text;
       }
   }
+  if (stored.init_fingerprint != again.init_fingerprint)
+    return "init_fingerprint " + stored.init_fingerprint + " stored, " + again.init_fingerprint +
+           " now";
+  if (stored.restored_iteration != again.restored_iteration) return "restored_iteration";
   if (stored.weights.size() != again.weights.size()) return "a different set of weights";
   for (std::size_t w = 0; w < stored.weights.size(); ++w)
     if (stored.weights[w].first != again.weights[w].first ||

@@ -45,6 +45,8 @@ RunTrainerFactory thread_trainer() {
 SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& specs,
                       Registry& registry, const SweepOptions& options, std::ostream& out) {
   const auto start = Clock::now();
+  // A store of an older format is refused before a single run is built.
+  check_store_format(options.results_dir / experiment.name);
   // Every run is built and checked before any trains, one at a time and dropped again:
   // each is built anew when it starts.
   RunPreparer preparer(registry);

@@ -70,6 +70,13 @@ void check_split(const DataSplit& split, std::string_view source) {
                     " feature names for " + std::to_string(split.train.X.n_rows) + " features");
   check_samples(split.train, "train", k, source);
   check_samples(split.test, "test", k, source);
+  const Samples& valid = split.valid;
+  if (valid.X.n_cols == 0 && valid.y.n_elem == 0) return; // no validation set
+  if (valid.X.n_rows != split.train.X.n_rows && valid.X.n_cols > 0)
+    throw DataError(std::string(source) + ": train set has " +
+                    std::to_string(split.train.X.n_rows) + " features, validation set " +
+                    std::to_string(valid.X.n_rows));
+  check_samples(valid, "validation", k, source);
 }
 
 } // namespace nnlab

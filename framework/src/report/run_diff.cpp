@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "nnlab/report/config_diff.hpp"
+#include "nnlab/report/pairing.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
@@ -74,6 +75,21 @@ std::vector<std::string> outcome_differences(const RunRecord& a, const RunRecord
   if (a.best_iteration != b.best_iteration)
     lines.push_back("best_iteration: " + std::to_string(a.best_iteration) + " -> " +
                     std::to_string(b.best_iteration));
+  const auto optional = [](const auto& value, const auto& text) {
+    return value ? text(*value) : std::string("(not stored)");
+  };
+  const auto count = [](arma::uword n) { return std::to_string(n); };
+  if (a.restored_iteration != b.restored_iteration)
+    lines.push_back("restored_iteration: " + optional(a.restored_iteration, count) + " -> " +
+                    optional(b.restored_iteration, count));
+  // Different initial weights: the runs are not paired (pairing.hpp).
+  if (a.init_fingerprint != b.init_fingerprint) {
+    const auto shown = [](const std::string& text) {
+      return text.empty() ? std::string("(not stored)") : text;
+    };
+    lines.push_back("init_fingerprint: " + shown(a.init_fingerprint) + " -> " +
+                    shown(b.init_fingerprint));
+  }
   return lines;
 }
 
@@ -129,11 +145,14 @@ RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b) {
     if (plugins_of(config_b).count(plugin)) shared.insert(plugin);
   diff.provenance = value_differences(provenance_of(a, shared), provenance_of(b, shared));
 
+  diff.pairing = run_pairing(a.run, a.format, b.run, b.format).reason;
   diff.outcome = outcome_differences(a.run, b.run);
   diff.results_differ = !diff.outcome.empty();
   for (const SeriesSpec& series : stored_series()) {
-    const SeriesComparison compared =
-        compare_series(series.name, a.run.series.*series.recorded, b.run.series.*series.recorded);
+    const arma::vec& x = a.run.series.*series.recorded;
+    const arma::vec& y = b.run.series.*series.recorded;
+    if (series.validation && x.is_empty() && y.is_empty()) continue; // neither validates
+    const SeriesComparison compared = compare_series(series.name, x, y);
     diff.results.push_back(compared.line);
     diff.results_differ = diff.results_differ || !compared.identical;
   }
@@ -145,7 +164,8 @@ RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b) {
 
 std::string format_run_diff(const RunDiffSide& a, const RunDiffSide& b, const RunDiff& diff) {
   std::string out = "A: " + a.name + "  " + run_title(a.run.label, a.run.seed) + "\n" +
-                    "B: " + b.name + "  " + run_title(b.run.label, b.run.seed) + "\n";
+                    "B: " + b.name + "  " + run_title(b.run.label, b.run.seed) + "\n" +
+                    "pairing: " + diff.pairing + "\n";
   const auto group = [&](const std::string& name, const std::vector<std::string>& lines,
                          const std::string& when_identical) {
     if (lines.empty()) {

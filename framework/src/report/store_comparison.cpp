@@ -98,10 +98,14 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   }
   comparison.metric = options.metric;
   if (comparison.metric.empty()) {
-    const bool all_test = std::all_of(experiments.begin(), experiments.end(), [](const auto& e) {
-      return stores_series(e.runs, "cost_test");
-    });
-    comparison.metric = all_test ? "cost_test" : "cost_train";
+    // Every store's default_metric(): validation when they all have one, else test.
+    const auto all_store = [&](const char* metric) {
+      return std::all_of(experiments.begin(), experiments.end(),
+                         [&](const auto& e) { return stores_series(e.runs, metric); });
+    };
+    comparison.metric = all_store("cost_valid")  ? "cost_valid"
+                        : all_store("cost_test") ? "cost_test"
+                                                 : "cost_train";
   }
   const std::string& metric = comparison.metric;
   for (const auto& experiment : experiments)

@@ -26,9 +26,11 @@ std::string known_kinds() {
   return text;
 }
 
-/// The metric the speed plot counts iterations of: a cost (cost_test when the metric is not).
-std::string speed_metric(const std::string& metric) {
-  return series_named(metric).lower_is_better ? metric : "cost_test";
+/// The metric the speed plot counts iterations of: a cost (when the metric is not, the
+/// default one: cost_valid with a validation set, else cost_test).
+std::string speed_metric(const std::string& metric, const std::vector<StoredRun>& runs) {
+  if (series_named(metric).lower_is_better) return metric;
+  return stores_series(runs, "cost_valid") ? "cost_valid" : "cost_test";
 }
 
 /// The run of the group with the best final `metric` (failed runs and NaN left out; the
@@ -64,7 +66,7 @@ public:
     const auto& runs = experiment_.runs;
     if (runs.empty()) throw ConfigError(store + ": no runs stored");
     metric_ = options_.metric;
-    if (metric_.empty()) metric_ = stores_series(runs, "cost_test") ? "cost_test" : "cost_train";
+    if (metric_.empty()) metric_ = default_metric(runs);
     require_metric(runs, store, metric_);
     groups_ = group_runs(runs, store, options_.group_by);
     for (const auto& reference : options_.runs)
@@ -106,7 +108,7 @@ private:
     const bool accuracy = stores_series(experiment_.runs, "accuracy_test");
     accuracy_curves_ = wanted("accuracy") && accuracy;
     if (wanted("accuracy") && !accuracy) note("accuracy: skipped: no accuracy_test stored");
-    speed_ = speed_metric(metric_);
+    speed_ = speed_metric(metric_, experiment_.runs);
     if (wanted("speed")) {
       target_ = options_.target.value_or(default_target(experiment_.runs, speed_));
       if (!stores_series(experiment_.runs, speed_))

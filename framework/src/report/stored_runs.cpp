@@ -69,6 +69,12 @@ bool stores_series(const std::vector<StoredRun>& runs, const std::string& metric
                      [&](const StoredRun& run) { return series_end(run, metric).length > 0; });
 }
 
+std::string default_metric(const std::vector<StoredRun>& runs) {
+  for (const char* metric : {"cost_valid", "cost_test"})
+    if (stores_series(runs, metric)) return metric;
+  return "cost_train";
+}
+
 void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
                     const std::string& metric) {
   std::vector<std::string> stored;
@@ -92,6 +98,7 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, RunPa
   experiment.exp_dir = header.attribute("experiment_dir");
   const std::string seed = header.attribute("experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
+  experiment.format_version = runs.format_version();
   for (const auto& id : ids.empty() ? runs.run_ids() : ids)
     experiment.runs.push_back(read_stored_run(runs, id, parts));
   if (ids.empty()) sort_by_index(experiment.runs);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <sstream>
 
 #include "nnlab/core/error.hpp"
 
@@ -16,6 +17,11 @@ double median(std::vector<double> values) {
   return arma::median(arma::vec(values));
 }
 
+bool validates(const std::vector<RunSummary>& runs) {
+  return std::any_of(runs.begin(), runs.end(),
+                     [](const RunSummary& run) { return !std::isnan(run.cost_valid); });
+}
+
 void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy) {
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RunSummary*>> groups;
@@ -26,46 +32,64 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
   int width = 5;
   for (const auto& label : order)
     width = std::max(width, static_cast<int>(label.size()));
+  const bool valid = validates(runs);
   char line[512];
   std::snprintf(line, sizeof line,
-                "%-*s  runs  bad  cost_test  acc_test min / median / max  >=%.0f%%\n", width,
-                "point", 100 * good_accuracy);
+                "%-*s  runs  bad  %scost_test  acc_test min / median / max  >=%.0f%%\n", width,
+                "point", valid ? "cost_valid  " : "", 100 * good_accuracy);
   out << line;
   for (const auto& label : order) {
-    std::vector<double> costs, accuracies;
+    std::vector<double> costs, valid_costs, accuracies;
     std::size_t bad = 0, good = 0;
     for (const RunSummary* r : groups[label]) {
       bad += r->status != RunStatus::done;
       costs.push_back(r->cost_test);
+      if (!std::isnan(r->cost_valid)) valid_costs.push_back(r->cost_valid);
       accuracies.push_back(r->accuracy_test);
       good += r->accuracy_test >= good_accuracy;
     }
+    char valid_cost[32] = "";
+    if (valid) std::snprintf(valid_cost, sizeof valid_cost, "%10.5f  ", median(valid_costs));
     const auto [lo, hi] = std::minmax_element(accuracies.begin(), accuracies.end());
-    std::snprintf(line, sizeof line,
-                  "%-*s  %4zu  %3zu  %9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n", width,
-                  label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad, median(costs),
-                  100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
+    std::snprintf(
+        line, sizeof line, "%-*s  %4zu  %3zu  %s%9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n",
+        width, label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad, valid_cost,
+        median(costs), 100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
     out << line;
   }
 }
 
 void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::size_t best) {
+  // With a validation set the runs are ranked on it: the test set is only reported.
+  const bool valid = validates(runs);
+  const auto ranked = [valid](const RunSummary& r) { return valid ? r.cost_valid : r.cost_test; };
   std::vector<const RunSummary*> done;
   for (const auto& run : runs)
-    if (run.status == RunStatus::done && std::isfinite(run.cost_test)) done.push_back(&run);
+    if (run.status == RunStatus::done && std::isfinite(ranked(run))) done.push_back(&run);
   if (done.size() < 2) return;
-  std::sort(done.begin(), done.end(), [](const RunSummary* a, const RunSummary* b) {
-    return a->cost_test < b->cost_test || (a->cost_test == b->cost_test && a->index < b->index);
+  std::sort(done.begin(), done.end(), [&](const RunSummary* a, const RunSummary* b) {
+    return ranked(*a) < ranked(*b) || (ranked(*a) == ranked(*b) && a->index < b->index);
   });
-  out << "\nbest runs by final test cost:\n";
+  out << (valid ? "\nbest runs by final validation cost:\n" : "\nbest runs by final test cost:\n");
   char line[512];
   for (std::size_t i = 0; i < std::min(best, done.size()); ++i) {
     const RunSummary& r = *done[i];
-    std::snprintf(line, sizeof line, "  %zu. %s  cost_test %.5f  acc_test %5.1f%%  %s\n", i + 1,
-                  r.id.c_str(), r.cost_test, 100 * r.accuracy_test,
+    char valid_cost[32] = "";
+    if (valid) std::snprintf(valid_cost, sizeof valid_cost, "cost_valid %.5f  ", r.cost_valid);
+    std::snprintf(line, sizeof line, "  %zu. %s  %scost_test %.5f  acc_test %5.1f%%  %s\n", i + 1,
+                  r.id.c_str(), valid_cost, r.cost_test, 100 * r.accuracy_test,
                   run_title(r.label, r.seed).c_str());
     out << line;
   }
+}
+
+// A final value for the CSV: empty when the run has no such series.
+std::string csv_number(double value) {
+  if (std::isnan(value)) return {};
+  std::ostringstream text;
+  text.precision(17);
+  text << value;
+  return text.str();
 }
 
 } // namespace
@@ -92,7 +116,9 @@ RunSummary summarize(const StoredRun& run) {
                     final_value(run, "cost_test"),
                     final_value(run, "accuracy_train"),
                     final_value(run, "accuracy_test"),
-                    r.wall_time_s};
+                    r.wall_time_s,
+                    final_value(run, "cost_valid"),
+                    final_value(run, "accuracy_valid")};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
@@ -105,13 +131,14 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
   std::ofstream out(file);
   if (!out) throw StorageError(file.string() + ": cannot write");
   out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
-         "accuracy_train,accuracy_test,wall_time_s,message\n";
+         "accuracy_train,accuracy_test,cost_valid,accuracy_valid,wall_time_s,message\n";
   out.precision(17);
   for (const auto& r : runs)
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
         << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ','
         << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
-        << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+        << ',' << csv_number(r.cost_valid) << ',' << csv_number(r.accuracy_valid) << ','
+        << r.wall_time_s << ',' << csv_field(r.message) << '\n';
   if (!out) throw StorageError(file.string() + ": write failed");
 }
 

@@ -79,12 +79,25 @@ std::vector<std::string> main_run_ids(const fs::path& file) {
   });
 }
 
+// A store of an older format is read, never written to: its runs come from other random
+// streams, and mixing them with new ones would make a store whose runs do not compare.
+void refuse_older_format(const fs::path& file, std::int64_t version,
+                         const std::string& written_by) {
+  if (version >= hdf5::format_version) return;
+  throw StorageError(file.string() + ": holds runs of store format " + std::to_string(version) +
+                     (written_by.empty() ? "" : " (nnlab " + written_by + ")") +
+                     ", made with the unpaired random streams of nnlab before format " +
+                     std::to_string(hdf5::format_version) +
+                     "; new runs are never added to it (plot, compare and diff still read it)");
+}
+
 } // namespace
 
 struct RunStore::Impl {
   fs::path file;
   StoreJournal journal;
   StoreHeader header;
+  std::int64_t format = hdf5::format_version;
   bool writable = false;
 
   Impl(const fs::path& path, bool can_write) : file(path), journal(path), writable(can_write) {}
@@ -98,14 +111,26 @@ struct RunStore::Impl {
   /// from outside, and the run is worth less than a store that opens.
   RunRecord read_journal_run(const std::string& id) const {
     const fs::path run_file = journal.file_of(id);
+    std::int64_t version = 0;
+    RunRecord record;
     try {
-      return hdf5::guarded(run_file, "cannot read run '" + id + "'", [&] {
-        return hdf5::read_run_group(hdf5::open_store_file(run_file).openGroup("runs"), id);
+      hdf5::guarded(run_file, "cannot read run '" + id + "'", [&] {
+        const H5::H5File h5 = hdf5::open_store_file(run_file);
+        version = hdf5::read_format_version(h5);
+        record = hdf5::read_run_group(h5.openGroup("runs"), id);
       });
     } catch (const StorageError& e) {
       throw StorageError(std::string(e.what()) + "; a damaged journal file of " + file.string() +
                          ": delete it to drop run '" + id + "'");
     }
+    // Left by a writer of an older format that was killed: never merged into this one.
+    if (writable && version < hdf5::format_version)
+      throw StorageError(run_file.string() + ": a run of store format " + std::to_string(version) +
+                         " (the unpaired random streams) in the journal of " + file.string() +
+                         ", which is never merged into a store of format " +
+                         std::to_string(hdf5::format_version) + ": delete it to drop run '" + id +
+                         "'");
+    return record;
   }
 
   /// An upper bound of the size of runs.h5 with the journal runs `ids` merged: the runs'
@@ -187,7 +212,13 @@ RunStore RunStore::open(const fs::path& file, const StoreHeader& header) {
   // A refused file, and everything around it, is left as it was.
   const std::string created =
       exists ? hdf5::guarded(file, "cannot open",
-                             [&] { return read_header(hdf5::open_store_file(file)); })
+                             [&] {
+                               const H5::H5File h5 = hdf5::open_store_file(file);
+                               const StoreHeader stored = read_header(h5);
+                               refuse_older_format(file, hdf5::read_format_version(h5),
+                                                   stored.nnlab_version);
+                               return stored;
+                             })
                    .created
              : header.created;
   if (!exists && file.has_parent_path()) {
@@ -210,8 +241,11 @@ RunStore RunStore::open(const fs::path& file, const StoreHeader& header) {
 
 RunStore RunStore::open_read_only(const fs::path& file) {
   auto impl = std::make_unique<Impl>(file, false);
-  impl->header =
-      hdf5::guarded(file, "cannot open", [&] { return read_header(hdf5::open_store_file(file)); });
+  hdf5::guarded(file, "cannot open", [&] {
+    const H5::H5File h5 = hdf5::open_store_file(file);
+    impl->header = read_header(h5);
+    impl->format = hdf5::read_format_version(h5);
+  });
   return RunStore(std::move(impl));
 }
 
@@ -221,6 +255,10 @@ const fs::path& RunStore::file() const {
 
 StoreHeader RunStore::header() const {
   return self().header;
+}
+
+std::int64_t RunStore::format_version() const {
+  return self().format;
 }
 
 std::vector<std::string> RunStore::run_ids() const {

@@ -38,6 +38,12 @@ RunStatus read_status(const H5::Group& run) {
 
 } // namespace
 
+std::int64_t read_format_version(const H5::H5File& h5) {
+  std::int64_t version = 0;
+  h5.openAttribute("format_version").read(H5::PredType::NATIVE_INT64, &version);
+  return version;
+}
+
 // --- the root ------------------------------------------------------------------------------
 H5::H5File open_store_file(const std::filesystem::path& file) {
   std::error_code ec;
@@ -64,10 +70,16 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_string(run, "end_time", record.end_time);
   write_uint(run, "iterations", record.iterations_done);
   write_uint(run, "best_iteration", record.best_iteration);
+  if (!record.init_fingerprint.empty())
+    write_string(run, "init_fingerprint", record.init_fingerprint);
+  if (record.restored_iteration) write_uint(run, "restored_iteration", *record.restored_iteration);
   write_string(run, "label", record.label);
   write_uint(run, "index", record.index);
-  for (const SeriesSpec& series : stored_series())
-    write_array(run, series.name, record.series.*series.recorded, 1);
+  for (const SeriesSpec& series : stored_series()) {
+    const arma::vec& values = record.series.*series.recorded;
+    // A run without a validation set stores no validation series.
+    if (!series.validation || !values.is_empty()) write_array(run, series.name, values, 1);
+  }
   const H5::Group weights = create_ordered_group(run, "weights");
   for (const auto& [name, values] : record.weights)
     write_array(weights, name.c_str(), values, 2);
@@ -107,8 +119,13 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
   if (run.attrExists("precision")) record.precision = read_string(run, "precision");
+  if (run.attrExists("init_fingerprint"))
+    record.init_fingerprint = read_string(run, "init_fingerprint");
+  if (run.attrExists("restored_iteration"))
+    record.restored_iteration = read_uint(run, "restored_iteration");
   for (const SeriesSpec& series : stored_series())
-    record.series.*series.recorded = read_array(run, series.name, 1);
+    if (!series.validation || run.nameExists(series.name))
+      record.series.*series.recorded = read_array(run, series.name, 1);
   // Added to the layout later, like the attributes above.
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
   if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");

@@ -13,22 +13,26 @@
 
 #include "nnlab/storage/run_header.hpp"
 #include "nnlab/storage/run_record.hpp"
+#include "nnlab/storage/run_store.hpp"
 
 namespace nnlab::hdf5 {
 
-/// The format this nnlab writes (root attribute format_version).
-constexpr std::int64_t format_version = 1;
+/// The format this nnlab writes (root attribute format_version): store_format_version.
+constexpr std::int64_t format_version = store_format_version;
 
 /// Opens a store file (runs.h5, or a journal file) read-only once checked that this nnlab can
 /// read it: StorageError "<file>: cannot open: no such file", "<file>: not an nnlab store
 /// (why)", "<file>: written by a newer nnlab (...)". Call inside guarded().
 H5::H5File open_store_file(const std::filesystem::path& file);
+/// The root attribute format_version of a file open_store_file() opened.
+std::int64_t read_format_version(const H5::H5File& h5);
 
 /// Writes the record as runs/<id>, replacing a run of that id.
 void write_run_group(const H5::Group& runs, const RunRecord& record);
 /// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
-/// the first format (attributes start_time, end_time, best_iteration, inputs, libraries;
-/// datasets class_names, feature_names) may be absent: they read as empty or 0.
+/// the first format (attributes start_time, end_time, best_iteration, init_fingerprint,
+/// restored_iteration, inputs, libraries; datasets class_names, feature_names, and the
+/// validation series) may be absent: they read as empty, 0 or unset.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 /// Reads the attributes of runs/<id> that a RunHeader holds, none of its datasets; `parsed`
 /// keeps the hash lists already read (the runs of a sweep share them).

@@ -35,13 +35,17 @@ void fill(H5::H5File& h5, const Checkpoint& checkpoint) {
     hdf5::write_array(optimizer, name.c_str(), values, 1);
   }
   const H5::Group series = h5.createGroup("series");
-  for (const SeriesSpec& row : stored_series())
-    hdf5::write_array(series, row.name, checkpoint.series.*row.recorded, 1);
+  for (const SeriesSpec& row : stored_series()) {
+    const arma::vec& values = checkpoint.series.*row.recorded;
+    if (!row.validation || !values.is_empty()) hdf5::write_array(series, row.name, values, 1);
+  }
   if (const auto& state = checkpoint.early_stopping) {
     const H5::Group stopping = h5.createGroup("early_stopping");
     hdf5::write_double(stopping, "best_value", state->best_value);
     hdf5::write_uint(stopping, "best_iteration", state->best_iteration);
     hdf5::write_uint(stopping, "since_best", state->since_best);
+    if (!state->best_params.is_empty())
+      hdf5::write_array(stopping, "best_params", state->best_params, 1);
   }
 }
 
@@ -62,6 +66,7 @@ Checkpoint parse(const H5::H5File& h5) {
   const H5::Group series = h5.openGroup("series");
   for (const SeriesSpec& row : stored_series()) {
     arma::vec& values = checkpoint.series.*row.recorded;
+    if (row.validation && !series.nameExists(row.name)) continue; // a run without validation
     values = hdf5::read_array(series, row.name, 1);
     if (values.n_elem != checkpoint.iteration)
       throw hdf5::BadLayout(std::string("series ") + row.name + " holds " +
@@ -72,7 +77,10 @@ Checkpoint parse(const H5::H5File& h5) {
     const H5::Group stopping = h5.openGroup("early_stopping");
     checkpoint.early_stopping = EarlyStoppingState{hdf5::read_double(stopping, "best_value"),
                                                    hdf5::read_uint(stopping, "best_iteration"),
-                                                   hdf5::read_uint(stopping, "since_best")};
+                                                   hdf5::read_uint(stopping, "since_best"),
+                                                   {}};
+    if (stopping.nameExists("best_params"))
+      checkpoint.early_stopping->best_params = hdf5::read_array(stopping, "best_params", 1);
   }
   return checkpoint;
 }
@@ -127,6 +135,14 @@ void check_checkpoint(const fs::path& file, const Checkpoint& checkpoint, const 
   if (checkpoint.early_stopping.has_value() != settings.early_stopping.has_value())
     refuse(checkpoint.early_stopping ? "it has early stopping, the run not"
                                      : "it has no early stopping, the run has");
+  if (checkpoint.early_stopping) {
+    const bool keeps_best = settings.early_stopping->restore_best;
+    const arma::uword kept = checkpoint.early_stopping->best_params.n_elem;
+    if (kept != (keeps_best ? n_params : 0))
+      refuse(keeps_best ? "it has not kept the best iteration's " + std::to_string(n_params) +
+                              " parameters (early_stopping.restore_best)"
+                        : "it keeps best parameters, the run does not restore them");
+  }
 }
 
 void remove_checkpoint(const fs::path& file) noexcept {

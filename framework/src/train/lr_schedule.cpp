@@ -70,7 +70,7 @@ void LrSchedule::replay(const RunSeries& series) {
     IterationStats stats;
     stats.iteration = i + 1;
     for (const SeriesSpec& row : stored_series())
-      stats.*row.measured = (series.*row.recorded)[i];
+      if ((series.*row.recorded).n_elem == n) stats.*row.measured = (series.*row.recorded)[i];
     rate(stats);
   }
 }

@@ -6,13 +6,19 @@ namespace nnlab {
 
 namespace {
 
+// clang-format off
+// One row per series: lower is better (a cost), monitorable, measured on the validation set.
+using S = IterationStats;
+using R = RunSeries;
 constexpr SeriesSpec table[] = {
-    // name            measured at each iteration  recorded in the run  lower  monitorable
-    {"cost_train", &IterationStats::cost_train, &RunSeries::cost_train, true, true},
-    {"cost_test", &IterationStats::cost_test, &RunSeries::cost_test, true, true},
-    {"accuracy_train", &IterationStats::accuracy_train, &RunSeries::accuracy_train, false, true},
-    {"accuracy_test", &IterationStats::accuracy_test, &RunSeries::accuracy_test, false, true},
+    {"cost_train",     &S::cost_train,     &R::cost_train,     true,  true, false},
+    {"cost_test",      &S::cost_test,      &R::cost_test,      true,  true, false},
+    {"accuracy_train", &S::accuracy_train, &R::accuracy_train, false, true, false},
+    {"accuracy_test",  &S::accuracy_test,  &R::accuracy_test,  false, true, false},
+    {"cost_valid",     &S::cost_valid,     &R::cost_valid,     true,  true, true},
+    {"accuracy_valid", &S::accuracy_valid, &R::accuracy_valid, false, true, true},
 };
+// clang-format on
 
 } // namespace
 

@@ -5,15 +5,16 @@
 
 namespace nnlab {
 
-SeriesRecorder::SeriesRecorder(arma::uword capacity) : capacity_(capacity) {
+SeriesRecorder::SeriesRecorder(arma::uword capacity, bool validation)
+    : validation_(validation), capacity_(capacity) {
   for (const SeriesSpec& series : stored_series())
-    (series_.*series.recorded).zeros(capacity);
+    if (records(series)) (series_.*series.recorded).zeros(capacity);
 }
 
 bool SeriesRecorder::on_iteration(const IterationStats& stats) {
   if (n_ < capacity_) {
     for (const SeriesSpec& series : stored_series())
-      (series_.*series.recorded)[n_] = stats.*series.measured;
+      if (records(series)) (series_.*series.recorded)[n_] = stats.*series.measured;
     ++n_;
   }
   return false;
@@ -22,7 +23,7 @@ bool SeriesRecorder::on_iteration(const IterationStats& stats) {
 RunSeries SeriesRecorder::recorded() const {
   RunSeries copy;
   for (const SeriesSpec& series : stored_series())
-    copy.*series.recorded = (series_.*series.recorded).head(n_);
+    if (records(series)) copy.*series.recorded = (series_.*series.recorded).head(n_);
   return copy;
 }
 
@@ -30,19 +31,20 @@ void SeriesRecorder::restore(const RunSeries& prefix) {
   const arma::uword n = (prefix.*stored_series()[0].recorded).n_elem;
   bool fits = n <= capacity_;
   for (const SeriesSpec& series : stored_series())
-    fits = fits && (prefix.*series.recorded).n_elem == n;
+    fits = fits && (prefix.*series.recorded).n_elem == (records(series) ? n : 0);
   if (!fits)
     throw std::invalid_argument("SeriesRecorder::restore(): " + std::to_string(n) +
-                                " iterations of unequal length or over the capacity of " +
-                                std::to_string(capacity_));
+                                " iterations of unequal length, over the capacity of " +
+                                std::to_string(capacity_) + ", or with" +
+                                (validation_ ? "out" : "") + " validation series");
   for (const SeriesSpec& series : stored_series())
-    (series_.*series.recorded).head(n) = prefix.*series.recorded;
+    if (records(series)) (series_.*series.recorded).head(n) = prefix.*series.recorded;
   n_ = n;
 }
 
 RunSeries SeriesRecorder::take() {
   for (const SeriesSpec& series : stored_series())
-    (series_.*series.recorded).resize(n_);
+    if (records(series)) (series_.*series.recorded).resize(n_);
   capacity_ = 0; // the series are gone: record nothing more
   return std::move(series_);
 }

@@ -114,7 +114,10 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
                          const TrainStart& start) const {
   const arma::mat& X_train = data.train.X;
   const arma::mat& X_test = data.test.X;
-  if (X_train.n_rows != mlp.n_inputs() || X_test.n_rows != mlp.n_inputs())
+  const arma::mat& X_valid = data.valid.X;
+  const bool validation = X_valid.n_cols > 0;
+  if (X_train.n_rows != mlp.n_inputs() || X_test.n_rows != mlp.n_inputs() ||
+      (validation && X_valid.n_rows != mlp.n_inputs()))
     throw DataError("Trainer: the data has " + std::to_string(X_train.n_rows) +
                     " features, the network expects " + std::to_string(mlp.n_inputs()));
   if (start.iteration > settings.iterations)
@@ -129,9 +132,10 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
   // Everything the loop touches is sized here, so the loop itself allocates nothing.
   const arma::mat Y_train = make_targets(data.train.y, mlp.n_outputs());
   const arma::mat Y_test = make_targets(data.test.y, mlp.n_outputs());
-  // One set of panel buffers for the test, training and mini-batch passes: each pass is
-  // done with them before the next one starts.
-  PanelPass pass(mlp, std::max(X_train.n_cols, X_test.n_cols));
+  const arma::mat Y_valid = validation ? make_targets(data.valid.y, mlp.n_outputs()) : arma::mat();
+  // One set of panel buffers for the test, validation, training and mini-batch passes:
+  // each pass is done with them before the next one starts.
+  PanelPass pass(mlp, std::max({X_train.n_cols, X_test.n_cols, X_valid.n_cols}));
   const bool full_batch = settings.batch_for(X_train.n_cols) == X_train.n_cols;
   std::optional<MiniBatches> batches;
   if (!full_batch) batches.emplace(X_train, Y_train, settings);
@@ -152,15 +156,24 @@ TrainResult Trainer::run(Mlp& mlp, Optimizer& optimizer, const Loss& loss, const
     const arma::mat& a_test = pass.forward(mlp, X_test);
     stats.cost_test = loss.value(a_test, Y_test);
     stats.accuracy_test = accuracy(a_test, data.test.y);
+    if (validation) {
+      const arma::mat& a_valid = pass.forward(mlp, X_valid);
+      stats.cost_valid = loss.value(a_valid, Y_valid);
+      stats.accuracy_valid = accuracy(a_valid, data.valid.y);
+    }
     const arma::mat& a_train = full_batch ? pass.forward_backward(mlp, X_train, Y_train, loss)
                                           : pass.forward(mlp, X_train);
     stats.cost_train = loss.value(a_train, Y_train);
     stats.accuracy_train = accuracy(a_train, data.train.y);
-    if (!std::isfinite(stats.cost_train) || !std::isfinite(stats.cost_test)) {
+    if (!std::isfinite(stats.cost_train) || !std::isfinite(stats.cost_test) ||
+        !std::isfinite(stats.cost_valid)) {
       result.status = TrainResult::Status::diverged;
       result.message = "cost became " + std::to_string(stats.cost_train) + " (train) / " +
-                       std::to_string(stats.cost_test) + " (test) at iteration " +
-                       std::to_string(iteration) + "; try a smaller learning rate?";
+                       std::to_string(stats.cost_test) + " (test)" +
+                       (validation ? " / " + std::to_string(stats.cost_valid) + " (validation)"
+                                   : std::string()) +
+                       " at iteration " + std::to_string(iteration) +
+                       "; try a smaller learning rate?";
       return result;
     }
     result.iterations_done = iteration;

@@ -112,7 +112,7 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
       Row{"{layers: [3, 1]}", "{iterations: 10, epoch: 3}", "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:28: training.epoch: unknown key; did you mean 'epochs'? known: batch_size, "
           "checkpoint_every, clip_norm, early_stopping, epochs, iterations, lr_schedule, "
-          "shuffle, weight_decay"},
+          "shuffle, validation_fraction, weight_decay"},
       Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:36: training.epochs: expected no epochs beside training.iterations (one or "
           "the other), got '3'"},
@@ -150,7 +150,7 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
       Row{"{layers: [3, 1]}", "{iterations: 10, lr_schedule: {kind: adaptive, monitor: loss}}",
           "{plugin: sgd, learning_rate: 1}",
           "training.lr_schedule.monitor: expected one of accuracy_test, accuracy_train, "
-          "cost_test, cost_train, got 'loss'"},
+          "accuracy_valid, cost_test, cost_train, cost_valid, got 'loss'"},
       Row{"{layers: [3, 1]}", "{iterations: 10, checkpoint_every: 0}",
           "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:46: training.checkpoint_every: expected an integer of at least 1, got '0'"},
@@ -170,7 +170,7 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
       Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, monitor: cost}}",
           "{plugin: sgd, learning_rate: 1}",
           "training.early_stopping.monitor: expected one of accuracy_test, accuracy_train, "
-          "cost_test, cost_train, got 'cost'"},
+          "accuracy_valid, cost_test, cost_train, cost_valid, got 'cost'"},
       Row{"{layers: [3, 1]}", "{iterations: 10, early_stopping: {patience: 5, patiense: 6}}",
           "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:58: training.early_stopping.patiense: unknown key; did you mean "

@@ -96,7 +96,8 @@ TEST_CASE("RunSpec: a stored config is its own source, checked when made", "[con
   const auto runs = nnlab::expand_sweep(parse(base + "seeds: [11]\n"));
   const nnlab::RunSpec stored = nnlab::make_run_spec(runs[0].config(), 7, ".");
   CHECK(stored.id == runs[0].id);
-  CHECK(stored.rng_seed == runs[0].rng_seed);
+  CHECK(stored.experiment_seed == 7);
+  CHECK(runs[0].experiment_seed == 7);
   CHECK(stored.seed == 11);
   CHECK(stored.config().canonical() == runs[0].config().canonical());
 

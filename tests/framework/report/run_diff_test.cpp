@@ -72,6 +72,7 @@ TEST_CASE("RunDiff: two runs of different learning rates, as runner diff prints 
   CHECK(format_run_diff(a, b, diff) ==
         "A: runs.h5:aaaa  lr=0.05 seed=1\n"
         "B: runs.h5:bbbb  lr=0.1 seed=2\n"
+        "pairing: not paired (seeds 1 and 2)\n"
         "config:\n"
         "  optimizer.learning_rate: 0.05 -> 0.1\n"
         "  seed: 1 -> 2\n"

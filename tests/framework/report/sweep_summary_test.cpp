@@ -38,5 +38,37 @@ TEST_CASE("SweepSummary: a row per sweep point and the best runs", "[report][sum
   nnlab::write_summary_csv(runs, dir.path() / "s.csv");
   const std::string csv = nnlab::test::read_text(dir.path() / "s.csv");
   CHECK(csv.rfind("run_id,index,label,seed,status,iterations,best_iteration,", 0) == 0);
-  CHECK_THAT(csv, Contains("\nrun2,2,momentum,1,done,10,0,0,0.001,0,1,0,\n"));
+  // No validation set: its columns stay empty.
+  CHECK(csv.rfind("run_id,index,label,seed,status,iterations,best_iteration,cost_train,"
+                  "cost_test,accuracy_train,accuracy_test,cost_valid,accuracy_valid,wall_time_s,"
+                  "message\n",
+                  0) == 0);
+  CHECK_THAT(csv, Contains("\nrun2,2,momentum,1,done,10,0,0,0.001,0,1,,,0,\n"));
+}
+
+TEST_CASE("SweepSummary: with a validation set, runs are ranked on it and test is only reported",
+          "[report][summary][validation]") {
+  // run1 has the best test cost, run2 the best validation cost.
+  std::vector<nnlab::RunSummary> runs{run(0, "sgd", 0.4, 0.77), run(1, "sgd", 0.001, 1.0),
+                                      run(2, "momentum", 0.01, 1.0),
+                                      run(3, "momentum", 0.02, 0.99)};
+  const double valid[] = {0.5, 0.3, 0.002, 0.004};
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    runs[i].cost_valid = valid[i];
+    runs[i].accuracy_valid = 0.9;
+  }
+  std::ostringstream out;
+  nnlab::print_summary(runs, out, 0.95, 2);
+  const std::string text = out.str();
+  CHECK_THAT(text, Contains("point     runs  bad  cost_valid  cost_test  acc_test"));
+  CHECK_THAT(text, Contains("momentum     2    0     0.00300    0.01500"));
+  CHECK_THAT(text, Contains("best runs by final validation cost:"));
+  CHECK_THAT(text, Contains("1. run2  cost_valid 0.00200  cost_test 0.01000") &&
+                       Contains("2. run3  cost_valid 0.00400  cost_test 0.02000"));
+  CHECK_THAT(text, !Contains("run1  cost_valid"));
+
+  nnlab::test::TempDir dir;
+  nnlab::write_summary_csv(runs, dir.path() / "s.csv");
+  CHECK_THAT(nnlab::test::read_text(dir.path() / "s.csv"),
+             Contains("\nrun2,2,momentum,1,done,10,0,0,0.01,0,1,0.002,0.90000000000000002,0,\n"));
 }

@@ -126,10 +126,10 @@ TEST_CASE("RunStore: a file that is not a current nnlab store is refused untouch
   SECTION("a newer format") {
     const H5::H5File h5(file.string(), H5F_ACC_TRUNC);
     h5.createGroup("runs");
-    const std::int64_t two = 2;
+    const std::int64_t three = 3;
     h5.createAttribute("format_version", H5::PredType::STD_I64LE, H5::DataSpace(H5S_SCALAR))
-        .write(H5::PredType::NATIVE_INT64, &two);
-    why = ": written by a newer nnlab (format 2, this one reads 1)";
+        .write(H5::PredType::NATIVE_INT64, &three);
+    why = ": written by a newer nnlab (format 3, this one reads 2)";
   }
   const std::string before = test::read_text(file);
   CHECK(storage_error([&] { RunStore::open(file, store_header); }) == file.string() + why);

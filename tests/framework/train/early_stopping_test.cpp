@@ -38,7 +38,7 @@ std::unique_ptr<TinyRun> tiny_run(const nnlab::TrainSettings& training) {
   data->test = data->train;
   auto tiny = std::make_unique<TinyRun>();
   tiny->spec.id = "00000000000000e5";
-  tiny->spec.rng_seed = 5;
+  tiny->spec.experiment_seed = 5;
   // Member by member: GCC 12 takes the aggregate's defaulted members for uninitialised.
   nnlab::PreparedRun& run = tiny->run;
   run.spec = &tiny->spec;
@@ -138,4 +138,35 @@ TEST_CASE("EarlyStopping: execute_run stops the run as done and records the best
   CHECK(record.message == expected.message());
   CHECK(arma::approx_equal(record.series.cost_test, whole.series.cost_test.head(stop), "absdiff",
                            0.0));
+}
+
+TEST_CASE("EarlyStopping: keep_best copies the parameters each time the monitor improves",
+          "[train][early_stopping]") {
+  nnlab::EarlyStopping stopping({3, 0.0, Monitor("cost_test")});
+  arma::vec params(4, arma::fill::zeros);
+  stopping.keep_best(params);
+  REQUIRE(stopping.best_params().n_elem == 4);
+  const double* buffer = stopping.best_params().memptr();
+  const std::vector<double> values{1.0, 0.9, 0.95, 0.8, 0.85};
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    params.fill(static_cast<double>(i + 1)); // the parameters of iteration i + 1
+    nnlab::IterationStats stats;
+    stats.iteration = i + 1;
+    stats.cost_test = values[i];
+    stopping.on_iteration(stats);
+  }
+  CHECK(stopping.best_iteration() == 4);
+  CHECK(arma::all(stopping.best_params() == 4.0));  // those the best value was measured on
+  CHECK(stopping.best_params().memptr() == buffer); // copied into the buffer sized once
+
+  // A resumed run gets its best parameters back; a state that does not fit is refused.
+  nnlab::EarlyStopping resumed({3, 0.0, Monitor("cost_test")});
+  resumed.keep_best(params);
+  resumed.restore(stopping.state());
+  CHECK(arma::all(resumed.best_params() == 4.0));
+  nnlab::EarlyStoppingState short_state = stopping.state();
+  short_state.best_params.resize(3);
+  CHECK_THROWS_AS(resumed.restore(short_state), std::invalid_argument);
+  nnlab::EarlyStopping plain({3, 0.0, Monitor("cost_test")});
+  CHECK_THROWS_AS(plain.restore(stopping.state()), std::invalid_argument);
 }

@@ -34,8 +34,8 @@ nnlab::IterationStats distinct_stats(arma::uword iteration) {
 TEST_CASE("Series: names, titles and lookups come from the one table", "[train][series]") {
   const auto& names = nnlab::series_names();
   REQUIRE(names.size() == std::size(nnlab::stored_series()));
-  CHECK(names ==
-        std::vector<std::string>{"cost_train", "cost_test", "accuracy_train", "accuracy_test"});
+  CHECK(names == std::vector<std::string>{"cost_train", "cost_test", "accuracy_train",
+                                          "accuracy_test", "cost_valid", "accuracy_valid"});
   CHECK(std::set<std::string>(names.begin(), names.end()).size() == names.size());
   for (const auto& row : nnlab::stored_series()) {
     CAPTURE(row.name);
@@ -47,19 +47,22 @@ TEST_CASE("Series: names, titles and lookups come from the one table", "[train][
   CHECK(nnlab::find_series("cost") == nullptr);
   CHECK(nnlab::series_title("cost_test") == "test cost");
   CHECK(nnlab::series_title("accuracy_train") == "train accuracy");
-  CHECK_THROWS_WITH(nnlab::series_named("cost_valid"),
-                    "metric 'cost_valid': unknown; known: cost_train, cost_test, "
-                    "accuracy_train, accuracy_test");
-  CHECK_THROWS_AS(nnlab::series_named("cost_valid"), nnlab::ConfigError);
+  CHECK(nnlab::series_named("cost_valid").validation);
+  CHECK_FALSE(nnlab::series_named("cost_test").validation);
+  CHECK_THROWS_WITH(nnlab::series_named("cost_val"),
+                    "metric 'cost_val': unknown; known: cost_train, cost_test, "
+                    "accuracy_train, accuracy_test, cost_valid, accuracy_valid");
+  CHECK_THROWS_AS(nnlab::series_named("cost_val"), nnlab::ConfigError);
 }
 
 TEST_CASE("Series: the recorder keeps every row's measured value, in its own series",
           "[train][series]") {
-  nnlab::SeriesRecorder recorder(5);
+  // A run with a validation set records every row.
+  nnlab::SeriesRecorder recorder(5, true);
   for (arma::uword i = 1; i <= 3; ++i)
     recorder.on_iteration(distinct_stats(i));
   const nnlab::RunSeries so_far = recorder.recorded();
-  nnlab::SeriesRecorder resumed(5);
+  nnlab::SeriesRecorder resumed(5, true);
   resumed.restore(so_far);
   resumed.on_iteration(distinct_stats(4));
   const nnlab::RunSeries series = resumed.take();
@@ -72,6 +75,15 @@ TEST_CASE("Series: the recorder keeps every row's measured value, in its own ser
       CHECK(values[i] == first + static_cast<double>(i + 1));
     first += 10.0;
   }
+  // One without records the validation rows as empty, and refuses a prefix that has them.
+  nnlab::SeriesRecorder plain(5);
+  plain.on_iteration(distinct_stats(1));
+  const nnlab::RunSeries without = plain.take();
+  CHECK(without.cost_train.n_elem == 1);
+  CHECK(without.cost_valid.is_empty());
+  CHECK(without.accuracy_valid.is_empty());
+  nnlab::SeriesRecorder other(5);
+  CHECK_THROWS_AS(other.restore(so_far), std::invalid_argument);
 }
 
 TEST_CASE("Series: monitors are the monitorable rows, improving in the row's direction",
@@ -91,8 +103,8 @@ TEST_CASE("Series: monitors are the monitorable rows, improving in the row's dir
     // from 1.0 to 0.5: better for a cost, worse for an accuracy
     CHECK((nnlab::improvement(*monitor, 1.0, 0.5) > 0) == row.lower_is_better);
   }
-  CHECK_FALSE(nnlab::monitor_from("cost_valid").has_value());
-  CHECK_THROWS_AS(nnlab::Monitor("cost_valid"), std::invalid_argument);
+  CHECK_FALSE(nnlab::monitor_from("cost_val").has_value());
+  CHECK_THROWS_AS(nnlab::Monitor("cost_val"), std::invalid_argument);
 }
 
 TEST_CASE("Series: the store writes and reads every row as a dataset of its name",
@@ -101,7 +113,7 @@ TEST_CASE("Series: the store writes and reads every row as a dataset of its name
   const auto file = dir.path() / "runs.h5";
   nnlab::RunRecord run;
   run.id = "0123456789abcdef";
-  nnlab::SeriesRecorder recorder(2);
+  nnlab::SeriesRecorder recorder(2, true);
   recorder.on_iteration(distinct_stats(1));
   recorder.on_iteration(distinct_stats(2));
   run.series = recorder.take();

@@ -230,3 +230,32 @@ TEST_CASE("CsvDataset: reads the shipped XOR data", "[dataset][csv]") {
       make_dataset("{plugin: csv, train: data/xor_train.csv, test: data/xor_test.csv}")->load();
   nnlab::test::check_plane_split(split, 1000, 500);
 }
+
+TEST_CASE("CsvDataset: a validation file gives the validation set, read like the test file",
+          "[dataset][csv][validation]") {
+  TempDir dir;
+  dir.write("valid.csv", "y,a\nc,9\na,-1\n");
+  // Labels numbered over every file ('c' only in the validation file), standardised with
+  // the train file's mean and std.
+  const auto split =
+      load(dir, "a,y\n1,a\n3,b\n", "a,y\n2,b\n", ", validation: valid.csv, standardize: true");
+  CHECK(split.class_names == std::vector<std::string>{"a", "b", "c"});
+  CHECK(arma::approx_equal(split.valid.y, arma::rowvec{2.0, 0.0}, "absdiff", 0.0));
+  // a: train mean 2, std 1.
+  CHECK(arma::approx_equal(split.valid.X, arma::mat{{7.0, -3.0}}, "absdiff", 1e-15));
+  REQUIRE(split.test.X.n_cols == 1);
+  CHECK(split.test.X(0, 0) == 0.0);
+  // Without one, there is no validation set.
+  const auto none = load(dir, "a,y\n1,a\n3,b\n", "a,y\n2,b\n");
+  CHECK(none.valid.X.n_cols == 0);
+  CHECK(none.valid.y.n_elem == 0);
+  // A missing validation file is named at its key.
+  CHECK_THROWS_WITH(load(dir, "a,y\n1,a\n3,b\n", "a,y\n2,b\n", ", validation: nope.csv"),
+                    EndsWith(": dataset.validation: expected an existing CSV file (no file " +
+                             (dir.path() / "nope.csv").string() + "), got 'nope.csv'"));
+  // Its columns must be those of the train file.
+  dir.write("valid.csv", "y,b\na,1\n");
+  CHECK_THROWS_MATCHES(
+      load(dir, "a,y\n1,a\n3,b\n", "a,y\n2,b\n", ", validation: valid.csv"), nnlab::DataError,
+      Message((dir.path() / "valid.csv").string() + ":1: no column 'a'; columns: y, b"));
+}

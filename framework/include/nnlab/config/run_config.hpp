@@ -37,6 +37,9 @@ struct RunConfig {
   PluginBlock optimizer; ///< its `learning_rate` is the core's: training.learning_rate
   ModelConfig model;
   TrainSettings training;
+  /// Where training.validation_fraction was written (empty when it was not), for errors
+  /// found against the data.
+  SourceLocation validation_fraction_at{};
 };
 
 /// Reads a resolved run config (a map with dataset, model, loss, optimizer, training and

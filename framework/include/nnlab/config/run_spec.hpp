@@ -35,14 +35,15 @@ struct ResolvedRun {
 
 /// One run of a sweep: who it is, and what builds its config when it is about to run.
 struct NNLAB_EXPORT RunSpec {
-  /// 16 hex digits: hash of the canonical resolved config and the experiment seed, so key
-  /// order and number formatting do not change it, and the same run in a bigger sweep
-  /// keeps its id (and its results). training.checkpoint_every is left out: it changes
-  /// how a run is kept, not what it computes.
+  /// 16 hex digits: hash of the canonical resolved config, the experiment seed and the
+  /// version of the random streams (run_streams.hpp), so key order and number formatting
+  /// do not change it, and the same run in a bigger sweep keeps its id (and its results).
+  /// training.checkpoint_every is left out: it changes how a run is kept, not what it
+  /// computes.
   std::string id;
-  std::size_t index = 0;      ///< position in the sweep, 0-based
-  std::uint64_t seed = 0;     ///< the run's seed (from `seeds`)
-  std::uint64_t rng_seed = 0; ///< seeds the run's Rng: mixed from the experiment seed and id
+  std::size_t index = 0;             ///< position in the sweep, 0-based
+  std::uint64_t seed = 0;            ///< the run's seed (from `seeds`)
+  std::uint64_t experiment_seed = 0; ///< its experiment's `seed`: the run's streams mix it in
   /// What this run's sweep point sets, in sweep order: {"optimizer", "momentum(momentum=0.9)"},
   /// {"learning_rate", "0.05"}. The seed is not part of it.
   std::vector<std::pair<std::string, std::string>> point;
@@ -61,10 +62,10 @@ struct NNLAB_EXPORT RunSpec {
 
 /// The id of a run with this resolved config (seed included) in an experiment of this seed.
 NNLAB_EXPORT std::string run_id(const ConfigNode& config, std::uint64_t experiment_seed);
-/// The number run_id writes in hex; rng_seed is mixed from it.
+/// The number run_id writes in hex.
 NNLAB_EXPORT std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed);
 
-/// The run of a resolved config (as stored with a run): id, rng_seed and seed as
+/// The run of a resolved config (as stored with a run): id, seed and experiment_seed as
 /// expand_sweep makes them; index and point are left empty. The config is checked here
 /// (parse_run_config: ConfigError) and kept as the run's source. Relative paths resolve
 /// in base_dir. Used to re-execute stored runs.

@@ -26,9 +26,11 @@ public:
   /// Removes the status line (before the summary).
   void close();
 
-  /// "[ 3/27] <id>  done  cost_test 0.41049  acc_test  77.4%  1.02 s  <label> seed=1"
+  /// "[ 3/27] <id>  done  cost_test 0.41049  acc_test  77.4%  1.02 s  <label> seed=1", with
+  /// "cost_valid 0.38120  " before cost_test for a run with a validation set.
   static std::string run_line(const RunRecord& record, std::size_t total);
   /// "12/27 done, 1 failed | 0:12 elapsed, ETA 0:15 | best cost_test 0.00061 (<label> seed=1)"
+  /// (best by cost_valid once a run with a validation set has finished).
   std::string status_line() const;
 
 private:
@@ -40,6 +42,7 @@ private:
   bool terminal_, quiet_, status_shown_ = false;
   double best_cost_ = 0.0;
   std::string best_label_;
+  const char* best_metric_ = "cost_test"; ///< cost_valid once a run has validated
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 

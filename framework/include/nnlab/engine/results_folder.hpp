@@ -16,10 +16,18 @@ namespace nnlab {
 /// - runs.h5 cannot be read as a store (damaged, truncated, not a store, from a newer
 ///   nnlab): it is left as it is, and the message says how to start a new one;
 /// - runs.h5 holds the runs of another experiment file (its `experiment_file` attribute
-///   differs from the header's): the runner never mixes two experiments in one store.
+///   differs from the header's): the runner never mixes two experiments in one store;
+/// - runs.h5 is of an older store format (check_store_format()).
 /// The store's header becomes `header`, but for what earlier sweeps found out and the
 /// store keeps (library_checks), which `header` does not replace.
 NNLAB_EXPORT RunStore open_experiment_store(const std::filesystem::path& experiment_dir,
                                             const StoreHeader& header);
+
+/// Throws ConfigError "<dir>/runs.h5: holds runs of store format 1 ... move it aside (mv
+/// ...) or give another --out DIR" when the experiment's store exists and is of an older
+/// format than store_format_version: its runs come from the unpaired random streams, and
+/// new runs are never mixed with them. Nothing else is checked (open_experiment_store()
+/// does); run_sweep() calls it before it builds a single run.
+NNLAB_EXPORT void check_store_format(const std::filesystem::path& experiment_dir);
 
 } // namespace nnlab

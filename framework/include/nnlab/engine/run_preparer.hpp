@@ -10,6 +10,7 @@
 
 #include "nnlab/config/run_spec.hpp"
 #include "nnlab/engine/run_inputs.hpp"
+#include "nnlab/config/run_streams.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/plugin/dataset.hpp"
@@ -39,8 +40,9 @@ private:
 };
 
 /// A run with everything built: its config, its data, its own optimizer and loss objects,
-/// and the network's architecture (input width from the data). Built when the run is about
-/// to train and dropped after: only the data is shared between runs.
+/// the network's architecture (input width from the data) and the seeds of its random
+/// streams. Built when the run is about to train and dropped after: only the data is
+/// shared between runs (a run that holds out a validation set has its own copy).
 struct PreparedRun {
   const RunSpec* spec = nullptr;
   std::shared_ptr<const DataSplit> data;
@@ -48,15 +50,21 @@ struct PreparedRun {
   std::shared_ptr<Loss> loss;
   Architecture architecture;
   ConfigNode config; ///< resolved (RunSpec::resolve), stored with the run
-  RunConfig parsed;
+  RunConfig parsed; ///< with training's monitors on cost_valid when the run validates
+  RunStreams streams{};
   std::shared_ptr<const RunInputs> inputs; ///< the files and libraries it uses, hashed
 };
 
-/// Builds one run: resolves its config, loads its data (through the cache), builds its
-/// plugins, hashes its inputs. Throws ConfigError when the output layer does not fit the
-/// dataset's classes (1 output for 2 classes, or k outputs for k classes) or a model.init
-/// file does not fit the network; DataError when a file it names cannot be hashed; plugin
-/// and data errors as the Registry and the dataset throw them.
+/// Builds one run: resolves its config, loads its data (through the cache), holds out its
+/// validation set (training.validation_fraction, from the run's split stream), derives its
+/// streams (run_streams()), builds its plugins, hashes its inputs. With a validation set
+/// (held out, or the dataset's own) early stopping and the adaptive schedule watch
+/// cost_valid unless the experiment named their monitor. Throws ConfigError when the output
+/// layer does not fit the dataset's classes (1 output for 2 classes, or k outputs for k
+/// classes), a model.init file does not fit the network, validation_fraction meets a
+/// dataset with a validation set of its own or cannot be stratified, or a monitor watches a
+/// validation series of a run without one; DataError when a file it names cannot be hashed;
+/// plugin and data errors as the Registry and the dataset throw them.
 NNLAB_EXPORT PreparedRun prepare_run(const RunSpec& spec, Registry& registry,
                                      DatasetCache& datasets);
 

@@ -18,12 +18,17 @@ struct Samples {
   arma::rowvec y;
 };
 
-/// What a dataset gives: a train and a test split with the same features and classes.
+/// What a dataset gives: a train and a test split with the same features and classes,
+/// and optionally a validation split (a dataset's own validation file, or the part of the
+/// training set that training.validation_fraction holds out).
 struct DataSplit {
   Samples train;
   Samples test;
   std::vector<std::string> feature_names;
   std::vector<std::string> class_names; ///< k names; class c is y == c
+  /// Empty (no samples): no validation set. Early stopping and the adaptive schedule then
+  /// watch it by default, and the test set is only reported.
+  Samples valid{};
 };
 
 /// A source of data: a file reader or a generator. Settings (paths, seed, sizes) come
@@ -46,8 +51,9 @@ NNLAB_EXPORT DataSplit split_first(const arma::mat& X, const arma::rowvec& y, ar
                                    std::vector<std::string> feature_names,
                                    std::vector<std::string> class_names);
 
-/// Checks a split's consistency (shapes, finite features, labels in 0..k-1, both splits
-/// non-empty) and throws DataError "<source>: ..." otherwise.
+/// Checks a split's consistency (shapes, finite features, labels in 0..k-1, train and test
+/// non-empty; the same for the validation split when it has samples) and throws DataError
+/// "<source>: ..." otherwise.
 NNLAB_EXPORT void check_split(const DataSplit& split, std::string_view source);
 
 } // namespace nnlab

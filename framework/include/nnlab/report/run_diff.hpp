@@ -17,6 +17,8 @@ struct RunDiffSide {
   std::string name;
   RunRecord run;
   StoreHeader store;
+  /// Its store's format_version (RunStore::format_version()): runs of format 1 are never paired.
+  std::int64_t format = store_format_version;
 };
 
 /// How one series of two runs compares, bit for bit.
@@ -35,16 +37,20 @@ struct RunDiff {
   std::vector<std::string> config;     ///< config_diff lines of the stored configs, then seed
   std::vector<std::string> provenance; ///< nnlab/library versions, commit, compiler, host,
                                        ///< experiment seed; sha256 of plugins both use
-  std::vector<std::string> outcome;    ///< status, message, iterations, best_iteration
-  std::vector<std::string> results;    ///< one line per series, then the weights: always
+  std::vector<std::string> outcome;    ///< status, message, iterations, best_iteration,
+                                       ///< restored_iteration, init_fingerprint
+  std::vector<std::string> results;    ///< one line per series (the validation series
+                                       ///< when a run has them), then the weights: always
   bool results_differ = false;         ///< outcome, a series or the weights differ
+  /// run_pairing()'s reason: "paired (seed 1, init ...)", "not paired (format 1)", ...
+  std::string pairing;
 };
 
 /// Compares two runs. The stored configs are parsed as YAML (a bad one throws ConfigError
 /// naming the side). Provenance is per store: the sweep that last wrote to it.
 NNLAB_EXPORT RunDiff diff_runs(const RunDiffSide& a, const RunDiffSide& b);
 
-/// The diff as printed: "A: <name>  <title>", "B: ...", then per group either
+/// The diff as printed: "A: <name>  <title>", "B: ...", "pairing: <pairing>", then per group either
 /// "<group>: identical" or "<group>:" and its lines indented by two, then "results: ..."
 /// with every line, and last "results identical" or "results differ".
 NNLAB_EXPORT std::string format_run_diff(const RunDiffSide& a, const RunDiffSide& b,

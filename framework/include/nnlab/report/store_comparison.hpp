@@ -20,7 +20,8 @@ struct ComparisonOptions {
   /// Config key paths; empty: every key that varies inside some store, except the seed
   /// (varying_keys() of each store, in order of first appearance).
   std::vector<std::string> group_by;
-  std::string metric;           ///< empty: cost_test, or cost_train when a store has no test
+  /// Empty: cost_valid when every store has it, else cost_test, else cost_train.
+  std::string metric;
   std::optional<double> target; ///< for a cost metric; default: default_target() over all runs
   std::optional<bool> log_y;    ///< convergence; default: log for a cost
 };

@@ -26,7 +26,8 @@ struct StorePlotOptions {
   std::vector<std::string> kinds;
   std::vector<std::string> group_by; ///< config key paths; empty: varying_keys()
   /// The series compared (convergence, sweep, heatmap, speed for a cost, the best run of a
-  /// group); empty: cost_test, or cost_train for runs without a test split.
+  /// group); empty: default_metric() (cost_valid with a validation set, else cost_test,
+  /// else cost_train).
   std::string metric;
   std::optional<double> target;   ///< speed; default: default_target()
   std::optional<PlotRange> range; ///< decision; default: the data's box
@@ -67,7 +68,7 @@ struct StorePlots {
 ///   correlations otherwise) when two or more keys vary (sweep_analysis.hpp);
 /// - history: history-<metric>, the best point so far against runs spent, for search modes;
 /// - speed: speed-<metric>, iterations to reach the target per run and group (for a cost;
-///   cost_test otherwise).
+///   otherwise cost_valid with a validation set, else cost_test).
 /// Per group, for its best run (best final metric: lowest cost, highest accuracy; failed
 /// runs and NaN left out):
 /// - cost: cost-<run id>, train and test cost vs iteration;

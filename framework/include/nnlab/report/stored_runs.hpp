@@ -58,6 +58,9 @@ NNLAB_EXPORT const SeriesEnd& series_end(const StoredRun& run, const std::string
 NNLAB_EXPORT double final_value(const StoredRun& run, const std::string& metric);
 /// Whether some run stored a non-empty series `metric`.
 NNLAB_EXPORT bool stores_series(const std::vector<StoredRun>& runs, const std::string& metric);
+/// The series compared when none is asked for: cost_valid when some run has a validation
+/// set (the test set is then only reported), else cost_test, else cost_train.
+NNLAB_EXPORT std::string default_metric(const std::vector<StoredRun>& runs);
 /// Throws ConfigError "<store>: metric 'm' is not stored; stored: a, b" unless some run
 /// has a non-empty series `metric`.
 NNLAB_EXPORT void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
@@ -71,6 +74,8 @@ struct StoredExperiment {
   std::filesystem::path exp_dir; ///< experiment_dir attribute (where relative paths resolve)
   std::uint64_t exp_seed = 0;    ///< experiment_seed attribute
   std::string yaml;              ///< the experiment file as written (the store's header)
+  /// The store's format_version (1: runs of the unpaired streams, never paired; pairing.hpp).
+  std::int64_t format_version = store_format_version;
 };
 
 /// Reads a store's header and its runs `ids`, in the order given (every run, in sweep

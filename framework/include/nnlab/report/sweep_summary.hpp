@@ -24,6 +24,8 @@ struct RunSummary {
   arma::uword iterations = 0, best_iteration = 0;
   double cost_train = 0, cost_test = 0, accuracy_train = 0, accuracy_test = 0;
   double wall_time_s = 0;
+  /// NaN for a run without a validation set.
+  double cost_valid = arma::datum::nan, accuracy_valid = arma::datum::nan;
 };
 
 /// The run's summary, its final values from its series' ends (kept without the series).
@@ -33,13 +35,16 @@ NNLAB_EXPORT RunSummary summarize(const StoredRun& run);
 NNLAB_EXPORT std::string csv_field(const std::string& text);
 
 /// Per sweep point (runs grouped by label, in sweep order): runs, diverged/failed, the
-/// median final test cost, and min / median / max final test accuracy with the number of
-/// runs that reached `good_accuracy`; then the best runs by final test cost.
+/// median final validation cost (when some run has a validation set), the median final
+/// test cost, and min / median / max final test accuracy with the number of runs that
+/// reached `good_accuracy`; then the best runs by final validation cost when some run has
+/// a validation set (the test set is then only reported), else by final test cost.
 NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostream& out,
                                 double good_accuracy = 0.95, std::size_t best = 5);
 
 /// One row per run: run_id, index, label, seed, status, iterations, best_iteration, final
-/// train/test cost and accuracy, wall time, message.
+/// train/test cost and accuracy, final validation cost and accuracy (empty without a
+/// validation set), wall time, message.
 NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 

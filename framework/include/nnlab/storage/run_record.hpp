@@ -41,6 +41,14 @@ struct RunRecord {
   arma::uword iterations_done = 0;
   /// With early stopping: the iteration with the best monitored value (1-based), else 0.
   arma::uword best_iteration = 0;
+  /// The initial parameters' params_fingerprint() (16 hex digits): runs with the same seed
+  /// and fingerprint started from the same weights (paired). Empty in stores of format 1.
+  std::string init_fingerprint{};
+  /// With early_stopping.restore_best: the iteration whose weights are stored instead of
+  /// the last ones (best_iteration, 1-based). Its series values were measured on exactly
+  /// these weights, the parameters after restored_iteration - 1 updates. Unset (no
+  /// attribute) when the stored weights are the run's last ones, and in older stores.
+  std::optional<arma::uword> restored_iteration{};
   /// The checkpoint iteration this attempt resumed from (0: trained from the start). For
   /// progress lines only: not stored, since a resumed run equals an uninterrupted one.
   arma::uword resumed_from = 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <set>
@@ -11,6 +12,11 @@
 #include "nnlab/storage/run_record.hpp"
 
 namespace nnlab {
+
+/// The store format this nnlab writes (root attribute format_version). Format 2 holds
+/// runs of the paired random streams (config/run_streams.hpp) with their init_fingerprint;
+/// format 1 (nnlab before them) is read but never written to.
+inline constexpr std::int64_t store_format_version = 2;
 
 /// Root attributes of a store.
 struct StoreHeader {
@@ -32,12 +38,15 @@ struct StoreHeader {
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):
 ///   /            attributes experiment_yaml, nnlab_version, created (UTF-8 strings),
-///                format_version (integer, 1), and StoreHeader::attributes (UTF-8 strings)
+///                format_version (integer, 2), and StoreHeader::attributes (UTF-8 strings)
 ///   /runs/<id>/  attributes config, seed, status, message, wall_time_s, start_time,
-///                end_time, iterations, best_iteration, label, index, precision ("float64"
-///                or "float32"; absent in older stores: float64), and inputs and
-///                libraries (YAML maps of name: sha256, RunRecord); datasets cost_train,
-///                cost_test, accuracy_train, accuracy_test (float64, one per iteration),
+///                end_time, iterations, best_iteration, init_fingerprint (16 hex digits),
+///                restored_iteration (RunRecord), label, index, precision ("float64" or
+///                "float32"; absent in older stores: float64), and inputs and libraries
+///                (YAML maps of name: sha256, RunRecord); datasets cost_train,
+///                cost_test, accuracy_train, accuracy_test and, for a run with a
+///                validation set only, cost_valid, accuracy_valid (float64, one per
+///                iteration: the rows of train/series.hpp),
 ///                weights/W1, weights/b1, ... (float64, row-major: h5py's W1[r, c] is
 ///                W1(r, c), W1.shape is (units_1, n_inputs)), and class_names,
 ///                feature_names (1-D, UTF-8 variable-length strings: output c is class
@@ -65,8 +74,10 @@ public:
   /// its runs and `created`; its experiment_yaml, nnlab_version and attributes are replaced
   /// by the header's, and a pending journal is published. Throws StorageError naming the
   /// file when it cannot be created, is not a readable nnlab store ("not an nnlab store
-  /// (...)", "written by a newer nnlab (...)"), another writer has it open, or a journal
-  /// file is damaged (naming it: it can be deleted); a refused file is left untouched.
+  /// (...)", "written by a newer nnlab (...)"), is of an older format ("holds runs of
+  /// store format 1 ..."; it is never written to), another writer has it open, or a
+  /// journal file is damaged or of an older format (naming it: it can be deleted); a
+  /// refused file is left untouched.
   static RunStore open(const std::filesystem::path& file, const StoreHeader& header);
   /// Opens an existing store read-only ("<file>: cannot open: no such file" if absent);
   /// it never modifies anything, and sees the journal too.
@@ -79,6 +90,9 @@ public:
   const std::filesystem::path& file() const;
   /// The root attributes; `attributes` holds every other string attribute, by name.
   StoreHeader header() const;
+  /// The store's format_version: 1 for a store of nnlab before paired runs (read-only),
+  /// store_format_version for one this nnlab writes.
+  std::int64_t format_version() const;
   /// Ids of every run stored, sorted.
   std::vector<std::string> run_ids() const;
   /// Ids of the runs that need no rerun (done or diverged; not failed).

@@ -19,9 +19,10 @@ class Rng;
 /// A run's state after some iteration's update: what it takes to continue it bit for bit.
 /// As an HDF5 file: root attributes format = "nnlab checkpoint", version = 1, run_id,
 /// iteration, rng_state; datasets /params [n_params], /optimizer/<name> [n] (in the
-/// order of Optimizer::state()), /series/{cost_train, cost_test, accuracy_train,
-/// accuracy_test} [iteration]; with early stopping, group /early_stopping with attributes
-/// best_value, best_iteration, since_best.
+/// order of Optimizer::state()), /series/<name> [iteration] for every series of
+/// stored_series() the run records (cost_valid and accuracy_valid only with a validation
+/// set); with early stopping, group /early_stopping with attributes best_value,
+/// best_iteration, since_best and, with restore_best, dataset best_params [n_params].
 struct Checkpoint {
   std::string run_id;
   arma::uword iteration = 0; ///< iterations done, the update of the last one included
@@ -46,7 +47,8 @@ NNLAB_EXPORT void write_checkpoint(const std::filesystem::path& file, const Chec
 NNLAB_EXPORT Checkpoint read_checkpoint(const std::filesystem::path& file);
 
 /// Throws StorageError naming `file` unless `checkpoint` belongs to run `run_id` with
-/// n_params parameters and fits `settings` (iterations, early stopping or not).
+/// n_params parameters and fits `settings` (iterations, early stopping or not, best
+/// parameters kept exactly when early_stopping.restore_best).
 NNLAB_EXPORT void check_checkpoint(const std::filesystem::path& file, const Checkpoint& checkpoint,
                                    const std::string& run_id, arma::uword n_params,
                                    const TrainSettings& settings);

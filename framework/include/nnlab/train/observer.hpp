@@ -19,6 +19,9 @@ struct IterationStats {
   double cost_test = 0.0;
   double accuracy_train = 0.0;
   double accuracy_test = 0.0;
+  /// On the validation set, when the run has one (DataSplit::valid); else left 0.
+  double cost_valid = 0.0;
+  double accuracy_valid = 0.0;
 };
 
 /// Watches training, like ensmallen's callbacks: the series recorder, the course's

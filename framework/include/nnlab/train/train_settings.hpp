@@ -10,10 +10,16 @@ namespace nnlab {
 
 /// Stop when `monitor` has not improved on its best by more than min_delta for
 /// `patience` iterations in a row (Keras' EarlyStopping, ensmallen's EarlyStopAtMinLoss).
+/// With restore_best the run ends with the parameters of its best iteration (Keras'
+/// restore_best_weights, scikit-learn's MLP with early_stopping) rather than its last.
 struct EarlyStoppingSettings {
   arma::uword patience = 1;
   double min_delta = 0.0;
+  /// cost_test by default; cost_valid once TrainSettings::watch_validation() says the run
+  /// has a validation set, unless monitor_given.
   Monitor monitor{"cost_test"};
+  bool restore_best = true;
+  bool monitor_given = false; ///< `monitor` was written in the experiment
 };
 
 /// How the learning rate alpha_t of update t = 1, 2, ... follows from the base rate alpha
@@ -33,7 +39,10 @@ struct LrScheduleSettings {
   double power_t = 0.5;          ///< invscaling (scikit-learn's default)
   arma::uword patience = 10;     ///< adaptive (scikit-learn's n_iter_no_change)
   double tol = 1e-4;             ///< adaptive (scikit-learn's tol)
-  Monitor monitor{"cost_train"}; ///< adaptive (scikit-learn watches the train loss)
+  /// adaptive: scikit-learn watches the train loss; cost_valid with a validation set
+  /// (TrainSettings::watch_validation()), unless monitor_given.
+  Monitor monitor{"cost_train"};
+  bool monitor_given = false; ///< adaptive: `monitor` was written in the experiment
 };
 
 /// Gradient descent: `iterations` updates of the optimizer, each on the whole training
@@ -58,9 +67,13 @@ struct TrainSettings {
   double weight_decay = 0.0;
   /// Rescale the gradient to this Euclidean norm when it is longer (0: never).
   double clip_norm = 0.0;
-  /// Seeds epoch e's shuffle as Rng(mix_seed(shuffle_seed, e)); set from the run's seed
-  /// by the engine, so a resumed run reshuffles exactly as the uninterrupted one.
+  /// Seeds epoch e's shuffle as Rng(mix_seed(shuffle_seed, e)); set from the run's
+  /// mini-batch stream by the engine (RunStreams::batches), so a resumed run reshuffles
+  /// exactly as the uninterrupted one.
   std::uint64_t shuffle_seed = 0;
+  /// In (0, 1): this fraction of the training set is held out as the validation set,
+  /// stratified by class (scikit-learn's validation_fraction); 0: none held out.
+  double validation_fraction = 0.0;
 
   /// The samples per update for a training set of m samples.
   arma::uword batch_for(arma::uword m) const {
@@ -74,6 +87,13 @@ struct TrainSettings {
   /// With `epochs`, sets iterations for a training set of m samples.
   void resolve(arma::uword m) {
     if (epochs) iterations = *epochs * batches_per_epoch(m);
+  }
+  /// For a run with a validation set: early stopping and the adaptive schedule watch
+  /// cost_valid, unless the experiment named their monitor.
+  void watch_validation() {
+    if (early_stopping && !early_stopping->monitor_given)
+      early_stopping->monitor = Monitor("cost_valid");
+    if (!lr_schedule.monitor_given) lr_schedule.monitor = Monitor("cost_valid");
   }
 };
 

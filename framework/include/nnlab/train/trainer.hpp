@@ -31,8 +31,9 @@ struct TrainStart {
   const RunSeries* series = nullptr;
 };
 
-/// Gradient descent as the course's training loop: each iteration feeds the test and
-/// train sets forward, records both costs and accuracies, backpropagates (the whole
+/// Gradient descent as the course's training loop: each iteration feeds the test, the
+/// validation (when data.valid has samples) and the train sets forward, records their
+/// costs and accuracies, backpropagates (the whole
 /// training set, or the iteration's mini-batch) and lets the optimizer update the
 /// parameters at the schedule's rate, with the gradient after weight decay and clipping.
 /// A non-finite cost stops it as `diverged`.

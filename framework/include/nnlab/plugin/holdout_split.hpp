@@ -1,15 +1,17 @@
 #pragma once
 
+#include <armadillo>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include <nnlab/plugin.hpp>
+#include "nnlab/export.hpp"
 
-namespace nnlab_datasets {
+namespace nnlab {
 
 /// How one set of samples is split into train and test (the csv plugin's `test_fraction`,
-/// `stratify`, `shuffle`, `seed`).
+/// `stratify`, `shuffle`, `seed`; the core's validation split holds out
+/// training.validation_fraction of the training set the same way).
 struct HoldoutPlan {
   double test_fraction = 0.25; ///< in (0, 1)
   bool stratify = true;
@@ -35,7 +37,8 @@ struct Holdout {
 ///   is still representative of data sorted by class.
 /// Throws DataError "<source>: ..." when a side would be empty or, with stratify, a class
 /// has fewer than 2 samples or a side has fewer samples than there are classes.
-Holdout holdout_split(const arma::rowvec& y, const std::vector<std::string>& class_names,
-                      const HoldoutPlan& plan, const std::string& source);
+NNLAB_EXPORT Holdout holdout_split(const arma::rowvec& y,
+                                   const std::vector<std::string>& class_names,
+                                   const HoldoutPlan& plan, const std::string& source);
 
-} // namespace nnlab_datasets
+} // namespace nnlab

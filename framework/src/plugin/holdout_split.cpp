@@ -1,11 +1,14 @@
-#include "holdout_split.hpp"
+#include "nnlab/plugin/holdout_split.hpp"
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <numeric>
 
-namespace nnlab_datasets {
+#include "nnlab/core/error.hpp"
+#include "nnlab/core/rng.hpp"
+
+namespace nnlab {
 
 namespace {
 
@@ -15,7 +18,7 @@ std::string shortest(double value) {
 }
 
 /// t of the n candidates: at random, or spread evenly over their order.
-arma::uvec pick(const arma::uvec& candidates, arma::uword t, bool shuffle, nnlab::Rng& rng) {
+arma::uvec pick(const arma::uvec& candidates, arma::uword t, bool shuffle, Rng& rng) {
   const arma::uword n = candidates.n_elem;
   if (shuffle) return candidates.elem(rng.permutation(n).head(t));
   arma::uvec picked(t);
@@ -73,12 +76,12 @@ Holdout holdout_split(const arma::rowvec& y, const std::vector<std::string>& cla
   const long long rounded = std::llround(static_cast<double>(m) * plan.test_fraction);
   const std::string of =
       "test_fraction " + shortest(plan.test_fraction) + " of " + std::to_string(m) + " samples";
-  if (rounded < 1) throw nnlab::DataError(source + ": " + of + " leaves no test sample");
+  if (rounded < 1) throw DataError(source + ": " + of + " leaves no test sample");
   if (rounded >= static_cast<long long>(m))
-    throw nnlab::DataError(source + ": " + of + " leaves no train sample");
+    throw DataError(source + ": " + of + " leaves no train sample");
   const auto n_test = static_cast<arma::uword>(rounded);
 
-  nnlab::Rng rng(plan.seed);
+  Rng rng(plan.seed);
   arma::uvec is_test(m, arma::fill::zeros);
   if (plan.stratify) {
     const std::size_t k = class_names.size();
@@ -88,16 +91,16 @@ Holdout holdout_split(const arma::rowvec& y, const std::vector<std::string>& cla
       members[c] = arma::find(y == static_cast<double>(c));
       size[c] = members[c].n_elem;
       if (size[c] < 2)
-        throw nnlab::DataError(source + ": stratify: class '" + class_names[c] + "' has " +
-                               std::to_string(size[c]) +
-                               " sample(s); every class needs at least 2, one on each side "
-                               "(or stratify: false)");
+        throw DataError(source + ": stratify: class '" + class_names[c] + "' has " +
+                        std::to_string(size[c]) +
+                        " sample(s); every class needs at least 2, one on each side "
+                        "(or stratify: false)");
     }
     if (n_test < k || m - n_test < k)
-      throw nnlab::DataError(source + ": stratify: " + of + " gives " + std::to_string(n_test) +
-                             " test and " + std::to_string(m - n_test) + " train samples for " +
-                             std::to_string(k) +
-                             " classes; every class needs one on each side (or stratify: false)");
+      throw DataError(source + ": stratify: " + of + " gives " + std::to_string(n_test) +
+                      " test and " + std::to_string(m - n_test) + " train samples for " +
+                      std::to_string(k) +
+                      " classes; every class needs one on each side (or stratify: false)");
     const std::vector<arma::uword> t = stratified_counts(size, n_test);
     for (std::size_t c = 0; c < k; ++c)
       is_test.elem(pick(members[c], t[c], plan.shuffle, rng)).ones();
@@ -107,4 +110,4 @@ Holdout holdout_split(const arma::rowvec& y, const std::vector<std::string>& cla
   return {arma::find(is_test == 0), arma::find(is_test)};
 }
 
-} // namespace nnlab_datasets
+} // namespace nnlab
