@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -33,8 +34,9 @@ struct CliOptions {
   std::vector<std::filesystem::path> plugin_path;
   /// check-plugin: the plugin's parameters, key=value (--set)
   std::vector<std::string> plugin_params;
-  unsigned jobs = 0;    ///< 0: one per core
-  std::size_t runs = 0; ///< verify: how many runs (0: all)
+  unsigned jobs = 0;            ///< 0: one per core
+  std::uint64_t max_memory = 0; ///< --max-memory in bytes; 0: the memory available
+  std::size_t runs = 0;         ///< verify: how many runs (0: all)
   bool force = false;
   bool plots = true;
   bool verbose = false;

@@ -57,7 +57,8 @@ Json to_json(const ConfigNode& node) {
   return json_scalar(node.text());
 }
 
-Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs) {
+Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                    const std::vector<std::uint64_t>& memory, std::uint64_t memory_limit) {
   Json keys = Json::array();
   if (!specs.empty())
     for (const auto& [key, value] : specs.front().point)
@@ -72,7 +73,8 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
                     {"seed", spec.seed},
                     {"label", spec.point_label()},
                     {"point", point},
-                    {"config", to_json(spec.config())}});
+                    {"config", to_json(spec.config())},
+                    {"memory_bytes", spec.index < memory.size() ? memory[spec.index] : 0}});
   }
   return {{"experiment",
            {{"name", experiment.name},
@@ -83,6 +85,7 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
           {"sweep_points", experiment.seeds.empty() ? 0 : specs.size() / experiment.seeds.size()},
           {"seeds", experiment.seeds},
           {"keys", keys},
+          {"memory_limit_bytes", memory_limit},
           {"runs", runs}};
 }
 

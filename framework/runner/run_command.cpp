@@ -12,6 +12,7 @@
 #include "data_loader.hpp"
 #include "error_report.hpp"
 #include "interrupt.hpp"
+#include "memory_budget.hpp"
 #include "mpi_session.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
@@ -48,11 +49,12 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   std::optional<Registry> registry;
   std::optional<RunPreparer> preparer;
   try {
+    const MemoryBudget budget = memory_budget(cli);
     experiment = load_experiment(cli.file, cli.overrides);
-    specs = expand_sweep(*experiment);
+    specs = expand_sweep(*experiment, budget);
     registry.emplace(Registry::search_path(cli.plugin_path));
     set_blas_threads(1);
-    preparer.emplace(*registry);
+    preparer.emplace(*registry, budget);
     preparer->check(specs);
   } catch (const std::exception& e) {
     session.all_ready(false);
@@ -84,8 +86,9 @@ int run_experiment(const CliOptions& cli, MpiSession& session) {
 }
 
 int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
+  const MemoryBudget budget = memory_budget(cli);
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
-  const std::vector<RunSpec> specs = expand_sweep(experiment);
+  const std::vector<RunSpec> specs = expand_sweep(experiment, budget);
   Registry registry(Registry::search_path(cli.plugin_path));
   // One BLAS thread inside a run: nnlab's parallelism is across runs.
   set_blas_threads(1);
@@ -101,6 +104,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.terminal = stdout_is_terminal();
   options.command_line = cli.command_line;
   options.stop = &install_interrupt_handler();
+  options.memory = budget;
   const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
 
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).

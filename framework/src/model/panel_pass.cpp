@@ -27,10 +27,17 @@ arma::mat columns(const arma::mat& M, arma::uword first, arma::uword n) {
 } // namespace
 
 arma::uword PanelPass::panel_width(const Mlp& mlp) {
+  return panel_width(mlp.architecture().layers);
+}
+
+arma::uword PanelPass::panel_width(const std::vector<arma::uword>& layers) {
   arma::uword widest = 1;
-  for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-    widest = std::max(widest, mlp.layer(l).n_out());
-  const arma::uword fits = panel_bytes / (4 * widest * sizeof(double)) / 8 * 8;
+  for (const arma::uword units : layers)
+    widest = std::max(widest, units);
+  // widest * 32 bytes would overflow only past 2^59 units: held there, the panel is the least.
+  const arma::uword per_column =
+      widest > (arma::uword(1) << 58) ? panel_bytes + 1 : 4 * widest * sizeof(double);
+  const arma::uword fits = panel_bytes / per_column / 8 * 8;
   return std::clamp(fits, min_panel, max_panel);
 }
 

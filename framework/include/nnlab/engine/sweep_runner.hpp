@@ -23,14 +23,18 @@ struct SweepOptions {
   bool quiet = false;                            ///< no per-run lines, no status line
   bool terminal = false;                         ///< `out` is a terminal: keep a live status line
   std::string command_line;                      ///< stored as provenance
-  /// Set (e.g. by a SIGINT handler) to stop starting new runs; runs in flight finish
-  /// and are stored.
+  /// Set (e.g. by a SIGINT handler) to stop: no new run starts, and each run in flight
+  /// stops at its next iteration, saving a checkpoint there (in <name>/checkpoints/) from
+  /// which the same sweep resumes it; runs already finished are stored.
   const std::atomic<bool>* stop = nullptr;
   /// How often finished runs are merged into runs.h5 (they are safe in its journal
   /// from the moment they finish).
   double publish_every_s = 10.0;
   /// Where the runs are trained; empty: `jobs` threads of this process (train_on_threads).
   RunTrainerFactory trainer;
+  /// What the runs may take: a run estimated to need more is refused before any trains
+  /// (RunPreparer::check), and threads train only as many runs at once as fit.
+  MemoryBudget memory;
 };
 
 struct SweepResult {

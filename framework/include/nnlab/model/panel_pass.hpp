@@ -2,6 +2,7 @@
 
 #include <armadillo>
 #include <optional>
+#include <vector>
 
 #include "nnlab/export.hpp"
 #include "nnlab/model/nodes.hpp"
@@ -40,6 +41,8 @@ public:
   /// Columns per panel for this network: as many as keep the four nodes of its widest
   /// layer within 2 MiB, a multiple of 8, at least 64, at most 1024.
   static arma::uword panel_width(const Mlp& mlp);
+  /// The same from the layer sizes alone, before any network is built (memory estimates).
+  static arma::uword panel_width(const std::vector<arma::uword>& layers);
   arma::uword panel() const { return panel_; }
   /// Whether the panels go sample-major (a thin network).
   bool sample_major() const { return sample_major_; }
