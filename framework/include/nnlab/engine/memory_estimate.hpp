@@ -25,7 +25,7 @@ struct MemoryPart {
 /// copies a checkpoint and the store make of them) and while its decision surface is drawn
 /// (a lattice of decision_lattice^2 points through the network, for 2-D data). Counted
 /// from the sizes alone, without allocating anything; counts too large to hold saturate.
-struct MemoryEstimate {
+struct NNLAB_EXPORT MemoryEstimate {
   std::vector<MemoryPart> training, plotting;
   /// The larger of the two phases.
   std::uint64_t total() const;
