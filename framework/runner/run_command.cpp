@@ -133,8 +133,9 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   if (result.interrupted) {
     std::cout << "\ninterrupted: " << result.trained + result.skipped << " of " << result.runs
               << " runs are stored in " << result.store_file.string() << " (" << figures
-              << ");\nrun the same command again to train the other "
-              << result.runs - result.trained - result.skipped << ".\n";
+              << "); the runs in progress saved a checkpoint where they stopped;\nrun the same "
+                 "command again to train the other "
+              << result.runs - result.trained - result.skipped << " (resuming those).\n";
     return interrupt_exit_status();
   }
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs

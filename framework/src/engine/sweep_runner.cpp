@@ -105,8 +105,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
         ++result.failed;
         if (record.index < first_failed) {
           first_failed = record.index;
-          result.first_failure =
-              record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
+          result.first_failure = "run " + std::to_string(record.index + 1) + " (" + record.id +
+                                 ", " + run_title(record.label, record.seed) +
+                                 "): " + record.message;
         }
       }
       if (!finished.verbose_text.empty())

@@ -43,7 +43,8 @@ struct SweepResult {
   /// diverged and failed (counted when not interrupted)
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
   bool interrupted = false;
-  std::string first_failure; ///< "<id> <label seed=S>: <message>" of the first failed run
+  /// "run 3 (<id>, <label> seed=S): <message>" of the first failed run
+  std::string first_failure;
   double wall_time_s = 0.0;
 };
 
