@@ -129,12 +129,20 @@ Json comparison_json(const StoreComparison& comparison) {
                       {"diverged", group.diverged},
                       {"failed", group.failed}});
   }
+  Json left_out = Json::array();
+  for (const auto& [store, run] : comparison.left_out)
+    left_out.push_back({{"store", comparison.stores[store]},
+                        {"id", run.id},
+                        {"number", run.index + 1},
+                        {"status", to_string(run.status)},
+                        {"message", run.message}});
   return {{"metric", comparison.metric},
           {"target", json_number(comparison.target)},
           {"target_is_default", comparison.default_target},
           {"stores", stores},
           {"keys", comparison.keys},
-          {"groups", groups}};
+          {"groups", groups},
+          {"left_out", left_out}};
 }
 
 } // namespace nnlab::runner

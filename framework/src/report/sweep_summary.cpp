@@ -11,7 +11,10 @@ namespace nnlab {
 
 namespace {
 
+// NaN (a value a run does not have) is left out.
 double median(std::vector<double> values) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+               values.end());
   if (values.empty()) return arma::datum::nan;
   return arma::median(arma::vec(values));
 }
@@ -20,6 +23,7 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RunSummary*>> groups;
   for (const auto& run : runs) {
+    if (!run.has_results) continue;
     if (!groups.count(run.label)) order.push_back(run.label);
     groups[run.label].push_back(&run);
   }
@@ -52,7 +56,8 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
 void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::size_t best) {
   std::vector<const RunSummary*> done;
   for (const auto& run : runs)
-    if (run.status == RunStatus::done && std::isfinite(run.cost_test)) done.push_back(&run);
+    if (run.has_results && run.status == RunStatus::done && std::isfinite(run.cost_test))
+      done.push_back(&run);
   if (done.size() < 2) return;
   std::sort(done.begin(), done.end(), [](const RunSummary* a, const RunSummary* b) {
     return a->cost_test < b->cost_test || (a->cost_test == b->cost_test && a->index < b->index);
@@ -65,6 +70,22 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
                   r.id.c_str(), r.cost_test, 100 * r.accuracy_test,
                   run_title(r.label, r.seed).c_str());
     out << line;
+  }
+}
+
+void print_left_out(const std::vector<RunSummary>& runs, std::ostream& out) {
+  std::size_t n = 0;
+  for (const auto& run : runs)
+    n += !run.has_results;
+  if (n == 0) return;
+  out << '\n'
+      << n << (n == 1 ? " run has" : " runs have")
+      << " no results (left out of the tables and plots):\n";
+  for (const auto& run : runs) {
+    if (run.has_results) continue;
+    out << "  run " << run.index + 1 << " (" << run.id << ", " << run_title(run.label, run.seed)
+        << "): " << to_string(run.status)
+        << (run.message.empty() ? " before its first iteration" : ": " + run.message) << '\n';
   }
 }
 
@@ -92,13 +113,16 @@ RunSummary summarize(const StoredRun& run) {
                     final_value(run, "cost_test"),
                     final_value(run, "accuracy_train"),
                     final_value(run, "accuracy_test"),
-                    r.wall_time_s};
+                    r.wall_time_s,
+                    has_results(run)};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
                    std::size_t best) {
-  print_points(runs, out, good_accuracy);
+  if (std::any_of(runs.begin(), runs.end(), [](const RunSummary& r) { return r.has_results; }))
+    print_points(runs, out, good_accuracy);
   print_best(runs, out, best);
+  print_left_out(runs, out);
 }
 
 void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesystem::path& file) {
@@ -107,11 +131,17 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
   out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
          "accuracy_train,accuracy_test,wall_time_s,message\n";
   out.precision(17);
-  for (const auto& r : runs)
+  for (const auto& r : runs) {
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
-        << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ','
-        << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
-        << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+        << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ',';
+    // A run without results has no final values: empty fields, not numbers.
+    if (r.has_results)
+      out << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ','
+          << r.accuracy_test;
+    else
+      out << ",,,";
+    out << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+  }
   if (!out) throw StorageError(file.string() + ": write failed");
 }
 

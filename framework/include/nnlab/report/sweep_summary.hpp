@@ -24,6 +24,7 @@ struct RunSummary {
   arma::uword iterations = 0, best_iteration = 0;
   double cost_train = 0, cost_test = 0, accuracy_train = 0, accuracy_test = 0;
   double wall_time_s = 0;
+  bool has_results = true; ///< has_results(): false leaves it out of tables and plots
 };
 
 /// The run's summary, its final values from its series' ends (kept without the series).
@@ -34,12 +35,14 @@ NNLAB_EXPORT std::string csv_field(const std::string& text);
 
 /// Per sweep point (runs grouped by label, in sweep order): runs, diverged/failed, the
 /// median final test cost, and min / median / max final test accuracy with the number of
-/// runs that reached `good_accuracy`; then the best runs by final test cost.
+/// runs that reached `good_accuracy`; then the best runs by final test cost. Runs without
+/// results are left out of both and listed after them with their message.
 NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostream& out,
                                 double good_accuracy = 0.95, std::size_t best = 5);
 
-/// One row per run: run_id, index, label, seed, status, iterations, best_iteration, final
-/// train/test cost and accuracy, wall time, message.
+/// One row per run (runs without results too, their final values empty): run_id, index,
+/// label, seed, status, iterations, best_iteration, final train/test cost and accuracy,
+/// wall time, message.
 NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 
