@@ -110,6 +110,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
   const auto report_start = std::chrono::steady_clock::now();
   ExperimentReport report;
+  std::string report_failure;
   if (!result.interrupted) {
     ExperimentReportOptions finish;
     finish.experiment_dir = result.experiment_dir;
@@ -121,7 +122,14 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     finish.plots = cli.plots;
     finish.quiet = cli.quiet;
     finish.load_data = data_loader(registry);
-    report = finish_experiment(finish, std::cout);
+    // The runs are stored whatever happens here: a report that cannot be made is said in
+    // one line, and the exit status still says first whether a run failed.
+    try {
+      report = finish_experiment(finish, std::cout);
+    } catch (const std::exception& e) {
+      report_failure = e.what();
+      std::replace(report_failure.begin(), report_failure.end(), '\n', ' ');
+    }
   }
   const double wall_time_s =
       result.wall_time_s +
@@ -141,10 +149,11 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
-            << " failed; " << figures << ")\n"
-            << "summary: " << report.summary_file.string() << '\n'
-            << "report:  " << report.report_file.string() << '\n';
-  if (cli.plots) {
+            << " failed; " << figures << ")\n";
+  if (report_failure.empty())
+    std::cout << "summary: " << report.summary_file.string() << '\n'
+              << "report:  " << report.report_file.string() << '\n';
+  if (cli.plots && report_failure.empty()) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).
     std::string convergence;
@@ -154,13 +163,23 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     std::cout << "plots:   " << report.plot_dir.string() << "/  (" << report.plots.size() << " PNG"
               << convergence << ")\n";
   }
-  if (result.failed == 0) return 0;
+  const auto report_error = [&] {
+    if (!report_failure.empty())
+      std::cerr << "runner: error: the report of " << result.store_file.string()
+                << " was not finished (the runs are stored; runner plot redraws it): "
+                << report_failure << '\n';
+  };
+  if (result.failed == 0) {
+    report_error();
+    return report_failure.empty() ? 0 : 1;
+  }
   // The summary says how many; the one line on stderr says why, even with --quiet.
   std::string first = result.first_failure;
   std::replace(first.begin(), first.end(), '\n', ' ');
   std::cerr << "runner: error: " << result.failed << " of " << result.runs
             << " run(s) failed (stored with status failed; the sweep went on); the first, " << first
             << '\n';
+  report_error();
   return 1;
 }
 
