@@ -9,10 +9,11 @@
 //   worker -> 0  unfinished: uint64 indices of runs handed out that a stop left untrained
 //                            or interrupted (their checkpoints saved): they are owed no more
 // A worker asks for its next assignment as soon as it has one, so rank 0 answers while the
-// worker trains instead of after it has stored the results (one fsync each). So a worker
-// may still owe results when told "no more": rank 0 waits until every run handed out is
-// back or reported unfinished. Rank 0 polls rather than blocks, so that a signal reaches
-// the workers within milliseconds; a worker polls for the stop while its runs train.
+// worker trains instead of after it has stored the results (one fsync each). "No more" is
+// held back until every run handed to that worker is back or reported unfinished: until
+// then the worker may still be training, and a stop must still reach it (it reads no
+// message after "no more"). Rank 0 polls rather than blocks, so that a signal reaches the
+// workers within milliseconds; a worker polls for the stop while its runs train.
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -77,7 +78,9 @@ public:
   MpiCoordinator(MpiSession& session, TrainRequest request)
       : request_(std::move(request)), active_(session.size() - 1),
         told_(static_cast<std::size_t>(session.size()), false),
-        done_(static_cast<std::size_t>(session.size()), false) {
+        done_(static_cast<std::size_t>(session.size()), false),
+        owed_by_(static_cast<std::size_t>(session.size()), 0),
+        waiting_(static_cast<std::size_t>(session.size()), false) {
     for (const RunSpec* run : request_.runs)
       pending_.push_back(static_cast<std::uint64_t>(run - request_.all->data()));
   }
@@ -100,6 +103,7 @@ public:
         const auto unfinished = receive_indices(status.MPI_SOURCE, unfinished_tag);
         owed_ -= std::min(owed_, unfinished.size());
         interrupted_ = interrupted_ || !unfinished.empty();
+        settled(status.MPI_SOURCE, unfinished.size());
         continue;
       }
       int size = 0;
@@ -109,6 +113,7 @@ public:
                MPI_STATUS_IGNORE);
       finished = decode(message, status.MPI_SOURCE);
       --owed_;
+      settled(status.MPI_SOURCE, 1);
       return true;
     }
     return false;
@@ -134,15 +139,37 @@ private:
     const bool stop = request_.stop && *request_.stop;
     while (!stop && runs.size() < static_cast<std::size_t>(capacity) && next_ < pending_.size())
       runs.push_back(pending_[next_++]);
-    // A worker told "no more" is told nothing else: the stop, sent before, came first.
-    if (stop) forward_stop();
+    const auto w = static_cast<std::size_t>(worker);
+    if (runs.empty() && owed_by_[w] > 0) {
+      waiting_[w] = true; // "no more" once its runs are back (settled())
+      return;
+    }
+    send_assignment(worker, runs);
+  }
+
+  // Sends `runs` to `worker`; none is "no more", after which it reads nothing: the stop,
+  // if there is one, goes first.
+  void send_assignment(int worker, const std::vector<std::uint64_t>& runs) {
+    const auto w = static_cast<std::size_t>(worker);
+    if (runs.empty() && request_.stop && *request_.stop) forward_stop();
     MPI_Send(runs.data(), static_cast<int>(runs.size()), MPI_UINT64_T, worker, assign_tag,
              MPI_COMM_WORLD);
     owed_ += runs.size();
+    owed_by_[w] += runs.size();
     if (runs.empty()) {
       --active_;
-      done_[static_cast<std::size_t>(worker)] = true;
+      done_[w] = true;
     }
+  }
+
+  // `n` runs of `worker` are back or reported unfinished; a request held back is answered
+  // once none is left.
+  void settled(int worker, std::size_t n) {
+    const auto w = static_cast<std::size_t>(worker);
+    owed_by_[w] -= std::min(owed_by_[w], n);
+    if (owed_by_[w] > 0 || !waiting_[w]) return;
+    waiting_[w] = false;
+    send_assignment(worker, {});
   }
 
   FinishedRun decode(const std::vector<char>& message, int worker) const {
@@ -165,11 +192,13 @@ private:
   TrainRequest request_;
   std::vector<std::uint64_t> pending_; ///< indices into *request_.all
   std::size_t next_ = 0;
-  std::size_t owed_ = 0;     ///< runs handed out whose results have not come back
-  int active_;               ///< workers not yet told "no more"
-  std::vector<bool> told_;   ///< by rank: sent the stop
-  std::vector<bool> done_;   ///< by rank: sent "no more"
-  bool interrupted_ = false; ///< a worker reported runs a stop left unfinished
+  std::size_t owed_ = 0;             ///< runs handed out whose results have not come back
+  int active_;                       ///< workers not yet told "no more"
+  std::vector<bool> told_;           ///< by rank: sent the stop
+  std::vector<bool> done_;           ///< by rank: sent "no more"
+  std::vector<std::size_t> owed_by_; ///< by rank: its runs not yet back or reported unfinished
+  std::vector<bool> waiting_;        ///< by rank: asked for runs, answered once owed_by_ is 0
+  bool interrupted_ = false;         ///< a worker reported runs a stop left unfinished
 };
 
 } // namespace
