@@ -229,14 +229,14 @@ TEST_CASE("MpiSweep: a SIGINT to rank 0 stops the runs on every rank and a rerun
   const auto yaml =
       dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", R"(model: {layers: [3, 2, 1]}
 optimizer: {plugin: momentum, momentum: 0.9, learning_rate: 0.05}
-training: {iterations: 30000}
+training: {iterations: 60000}
 seeds: [1, 2]
 )"));
   const fs::path out = dir.path() / "stopped";
   const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
   for (int i = 0; i < 6000 && !fs::exists(out / "mpi/runs.h5.journal"); ++i)
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  std::this_thread::sleep_for(std::chrono::seconds(1));
   pid_t coordinator = 0;
   for (const pid_t p : descendants(job)) {
     std::ifstream variables("/proc/" + std::to_string(p) + "/environ");
@@ -249,12 +249,15 @@ seeds: [1, 2]
   std::size_t saved = 0;
   for (const auto& entry : fs::directory_iterator(out / "mpi/checkpoints")) {
     if (entry.path().extension() != ".h5") continue;
-    ++saved; // both workers' runs stopped mid-run, where the stop reached them
+    ++saved; // a worker's run stopped mid-run, where rank 0's stop reached it
     const auto iteration = nnlab::read_checkpoint(entry.path()).iteration;
     CHECK(iteration > 0);
-    CHECK(iteration < 30000);
+    CHECK(iteration < 60000);
   }
-  CHECK(saved == 2);
+  // Usually both; on a loaded machine a worker may not have started its run yet (it then
+  // starts none and reports it unfinished).
+  CHECK(saved >= 1);
+  CHECK(saved <= 2);
   const bool stored = fs::exists(out / "mpi/runs.h5") &&
                       !nnlab::RunStore::open_read_only(out / "mpi/runs.h5").run_ids().empty();
   CHECK_FALSE(stored); // no run finished
