@@ -93,6 +93,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);
     return record;
   };
+  if (run.inputs) { // what the run reads and runs, as hashed when it was prepared
+    record.inputs = run.inputs->files;
+    record.libraries = run.inputs->libraries;
+  }
 
   // Everything the run holds is sized here; memory running out fails this run alone.
   std::optional<Mlp> mlp;

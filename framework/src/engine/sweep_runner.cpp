@@ -16,6 +16,7 @@
 #include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/storage/run_store.hpp"
+#include "stale_reruns.hpp"
 
 namespace nnlab {
 
@@ -69,10 +70,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
                            collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
 
-  const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
-  std::vector<const RunSpec*> pending;
-  for (const auto& spec : specs)
-    if (!completed.count(spec.id)) pending.push_back(&spec);
+  // Missing, failed and stale runs (rebuilt libraries checked first).
+  const RerunPlan plan = plan_rerun(specs, preparer, store, options.force, options.keep_stale);
+  const std::vector<const RunSpec*>& pending = plan.pending;
   result.skipped = specs.size() - pending.size();
   TrainRequest request{&specs,      pending,         &preparer,
                        jobs,        options.verbose, result.experiment_dir / "checkpoints",
@@ -88,6 +88,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     if (!options.trainer.make && jobs < job_count(options.jobs))
       out << " (as many at once as fit in memory: " << options.memory.describe() << ")";
     out << '\n';
+    for (const std::string& line : plan.lines)
+      out << line << '\n';
   }
 
   ProgressReporter progress(out, specs.size(), pending.size(), options.terminal, options.quiet);
@@ -140,10 +142,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   }
   progress.close();
   // Kept runs are done or diverged (a failed run is trained again): their status counts too.
-  if (!result.interrupted)
-    for (const auto& spec : specs)
-      if (completed.count(spec.id))
-        result.diverged += store.read_run(spec.id).status == RunStatus::diverged;
+  if (!result.interrupted) result.diverged += plan.kept_diverged;
   result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }

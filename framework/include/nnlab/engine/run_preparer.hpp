@@ -10,6 +10,7 @@
 
 #include "nnlab/config/run_spec.hpp"
 #include "nnlab/core/memory_size.hpp"
+#include "nnlab/engine/run_inputs.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/plugin/dataset.hpp"
@@ -24,20 +25,23 @@ namespace nnlab {
 /// RunPreparer builds a sweep's runs as they start.
 
 /// Loads each distinct dataset block once (the runs of a sweep usually share one) and
-/// checks it with check_split(). Memory running out while a dataset loads is a DataError
-/// naming the block ("dataset 'blobs' (exp.yaml:3:12): loading the data: out of memory").
+/// checks it with check_split(); hashes each file the runs read once (inputs()). Memory
+/// running out while a dataset loads is a DataError naming the block ("dataset 'blobs'
+/// (exp.yaml:3:12): loading the data: out of memory").
 class NNLAB_EXPORT DatasetCache {
 public:
-  explicit DatasetCache(Registry& registry) : registry_(registry) {}
+  explicit DatasetCache(Registry& registry) : registry_(registry), inputs_(registry) {}
 
   std::shared_ptr<const DataSplit> get(const PluginBlock& block);
   /// What the data sets loaded so far take (their features and labels).
   std::uint64_t bytes() const { return bytes_; }
+  InputHasher& inputs() { return inputs_; }
 
 private:
   Registry& registry_;
   std::map<std::string, std::shared_ptr<const DataSplit>> loaded_;
   std::uint64_t bytes_ = 0;
+  InputHasher inputs_;
 };
 
 /// A run with everything built: its config, its data, its own optimizer and loss objects,
@@ -51,12 +55,14 @@ struct PreparedRun {
   Architecture architecture;
   ConfigNode config; ///< resolved (RunSpec::resolve), stored with the run
   RunConfig parsed;
+  std::shared_ptr<const RunInputs> inputs; ///< the files and libraries it uses, hashed
 };
 
 /// Builds one run: resolves its config, loads its data (through the cache), builds its
-/// plugins. Throws ConfigError when the output layer does not fit the dataset's classes
-/// (1 output for 2 classes, or k outputs for k classes) or a model.init file does not fit
-/// the network; plugin and data errors as the Registry and the dataset throw them.
+/// plugins, hashes its inputs. Throws ConfigError when the output layer does not fit the
+/// dataset's classes (1 output for 2 classes, or k outputs for k classes) or a model.init
+/// file does not fit the network; DataError when a file it names cannot be hashed; plugin
+/// and data errors as the Registry and the dataset throw them.
 NNLAB_EXPORT PreparedRun prepare_run(const RunSpec& spec, Registry& registry,
                                      DatasetCache& datasets);
 
@@ -91,8 +97,11 @@ public:
   const std::vector<std::uint64_t>& memory() const { return memory_; }
   /// What the data sets loaded take.
   std::uint64_t data_bytes() const { return datasets_.bytes(); }
+  /// The inputs of each run of the last check(), in its order (runs share them).
+  const std::vector<std::shared_ptr<const RunInputs>>& checked_inputs() const { return checked_; }
 
 private:
+  std::vector<std::shared_ptr<const RunInputs>> checked_;
   std::mutex mutex_;
   Registry& registry_;
   DatasetCache datasets_;
