@@ -8,6 +8,7 @@
 
 #include "command_table.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/memory_size.hpp"
 #include "nnlab/core/name_list.hpp"
 
 namespace po = boost::program_options;
@@ -194,6 +195,12 @@ void take_options(CliOptions& cli, const po::variables_map& vm) {
   cli.dir = text("dir");
   if (vm.count("jobs")) cli.jobs = count_option<unsigned>(vm, "jobs", "threads");
   if (vm.count("runs")) cli.runs = count_option<std::size_t>(vm, "runs", "runs");
+  if (vm.count("max-memory")) {
+    const std::string size = text("max-memory");
+    const auto bytes = parse_memory_size(size);
+    if (!bytes) usage_error("--max-memory: expected a size such as 4G or 500M, got '" + size + "'");
+    cli.max_memory = *bytes;
+  }
   cli.force = vm.count("force") > 0;
   cli.keep_stale = vm.count("keep-stale") > 0;
   cli.plots = vm.count("no-plots") == 0;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -34,8 +35,9 @@ struct CliOptions {
   std::vector<std::filesystem::path> plugin_path;
   /// check-plugin: the plugin's parameters, key=value (--set)
   std::vector<std::string> plugin_params;
-  unsigned jobs = 0;    ///< 0: one per core
-  std::size_t runs = 0; ///< verify: how many runs (0: all)
+  unsigned jobs = 0;            ///< 0: one per core
+  std::uint64_t max_memory = 0; ///< --max-memory in bytes; 0: the memory available
+  std::size_t runs = 0;         ///< verify: how many runs (0: all)
   bool force = false;
   /// run: keep stored runs whose inputs changed since
   bool keep_stale = false;

@@ -42,6 +42,9 @@ std::vector<OptionSpec> make_options() {
        WordKind::choice, true, [] { return plot_kinds(); }},
       {"linear-y", 0, "", "linear y axis for convergence and sweep"},
       {"log-y", 0, "", "log y axis for convergence and sweep (default for costs)"},
+      {"max-memory", 0, "SIZE",
+       "refuse runs estimated to need more memory than SIZE, e.g. 4G or 500M (default: the "
+       "memory available)"},
       {"metric", 0, "M", "the series compared (default: cost_test)", WordKind::choice, false,
        [] { return series_names(); }},
       {"no-plots", 0, "", "do not render plots"},
@@ -83,8 +86,8 @@ std::vector<CommandSpec> make_commands() {
        Command::run,
        "EXPERIMENT.yaml [key.path=value ...] [options]",
        "train every run of the experiment's sweep that is not stored yet",
-       "Expands the experiment's sweep, checks every run (plugins built, data read), trains the "
-       "runs not stored yet (runs already complete are kept; failed ones are retried) and "
+       "Expands the experiment's sweep, checks every run (plugins built, data read, memory "
+       "estimated), trains the runs not stored yet (runs already complete are kept; failed ones are retried) and "
        "stores each in <out>/<name>/runs.h5 as it ends; then draws the plots in plots/, writes "
        "summary.csv and report.html, and prints a table per sweep point.\n\n"
        "A stored run is stale when a file it read (data, weights) has changed since, or a "
@@ -95,17 +98,17 @@ std::vector<CommandSpec> make_commands() {
        "key.path=value overrides a key of the file, as YAML: optimizer.learning_rate=0.1 "
        "'sweep.optimizer.learning_rate=[0.01,0.1]' seeds=[1,2].",
        {experiment, overrides},
-       {"out", "jobs", "plugin-path", "force", "keep-stale", "dry-run", "no-plots", "verbose",
-        "quiet"}},
+       {"out", "jobs", "plugin-path", "force", "keep-stale", "dry-run", "no-plots", "max-memory",
+        "verbose", "quiet"}},
       {"validate",
        Command::validate,
        "EXPERIMENT.yaml [key.path=value ...] [--json]",
        "check everything and print the expanded run table; train nothing",
-       "Checks everything a real run checks (every key, plugins built, data read) and prints "
-       "the run table: each run's number, id, seed and the values its sweep point sets. "
-       "Trains nothing and writes nothing.",
+       "Checks everything a real run checks (every key, plugins built, data read, each run's "
+       "memory estimated) and prints the run table: each run's number, id, seed, estimated "
+       "peak memory and the values its sweep point sets. Trains nothing and writes nothing.",
        {experiment, overrides},
-       {"json", "plugin-path"},
+       {"json", "plugin-path", "max-memory"},
        {{"json", "", "print the run table as JSON (schema: docs/json.md)"}}},
       {"status",
        Command::status,

@@ -17,8 +17,8 @@ extern "C" void on_signal(int signal) {
   stop_requested = true;
   // Only async-signal-safe calls here. SA_RESETHAND restored the default action, so a
   // second signal ends the process.
-  static const char message[] =
-      "\nrunner: stopping after the runs in progress (again to quit at once)\n";
+  static const char message[] = "\nrunner: stopping: each run in progress saves a checkpoint "
+                                "at its next iteration (again to quit at once)\n";
   [[maybe_unused]] const auto written = write(STDERR_FILENO, message, sizeof message - 1);
 }
 

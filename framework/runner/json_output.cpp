@@ -58,7 +58,8 @@ Json to_json(const ConfigNode& node) {
   return json_scalar(node.text());
 }
 
-Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs) {
+Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                    const std::vector<std::uint64_t>& memory, std::uint64_t memory_limit) {
   Json keys = Json::array();
   if (!specs.empty())
     for (const auto& [key, value] : specs.front().point)
@@ -73,7 +74,8 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
                     {"seed", spec.seed},
                     {"label", spec.point_label()},
                     {"point", point},
-                    {"config", to_json(spec.config())}});
+                    {"config", to_json(spec.config())},
+                    {"memory_bytes", spec.index < memory.size() ? memory[spec.index] : 0}});
   }
   return {{"experiment",
            {{"name", experiment.name},
@@ -84,6 +86,7 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
           {"sweep_points", experiment.seeds.empty() ? 0 : specs.size() / experiment.seeds.size()},
           {"seeds", experiment.seeds},
           {"keys", keys},
+          {"memory_limit_bytes", memory_limit},
           {"runs", runs}};
 }
 
@@ -127,12 +130,20 @@ Json comparison_json(const StoreComparison& comparison) {
                       {"diverged", group.diverged},
                       {"failed", group.failed}});
   }
+  Json left_out = Json::array();
+  for (const auto& [store, run] : comparison.left_out)
+    left_out.push_back({{"store", comparison.stores[store]},
+                        {"id", run.id},
+                        {"number", run.index + 1},
+                        {"status", to_string(run.status)},
+                        {"message", run.message}});
   return {{"metric", comparison.metric},
           {"target", json_number(comparison.target)},
           {"target_is_default", comparison.default_target},
           {"stores", stores},
           {"keys", comparison.keys},
-          {"groups", groups}};
+          {"groups", groups},
+          {"left_out", left_out}};
 }
 
 Json status_json(const Experiment& experiment, const std::vector<RunSpec>& specs,

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <ostream>
 #include <string>
@@ -38,8 +39,11 @@ Json json_scalar(const std::string& text);
 /// A config tree: maps as objects, sequences as arrays, scalars typed (json_scalar).
 Json to_json(const ConfigNode& node);
 
-/// validate: the experiment, its counts and every run with its point and resolved config.
-Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs);
+/// validate: the experiment, its counts and every run with its point, resolved config and
+/// estimated peak memory in bytes (`memory`, one per run), and the limit they were checked
+/// against (0: none).
+Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                    const std::vector<std::uint64_t>& memory, std::uint64_t memory_limit);
 /// list: one plugin with its parameters.
 Json plugin_json(const PluginDescription& plugin);
 /// compare --table: the stores, the keys grouped by, and one object per group.

@@ -12,6 +12,7 @@
 #include "data_loader.hpp"
 #include "error_report.hpp"
 #include "interrupt.hpp"
+#include "memory_budget.hpp"
 #include "mpi_session.hpp"
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/sweep.hpp"
@@ -48,11 +49,12 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   std::optional<Registry> registry;
   std::optional<RunPreparer> preparer;
   try {
+    const MemoryBudget budget = memory_budget(cli);
     experiment = load_experiment(cli.file, cli.overrides);
-    specs = expand_sweep(*experiment);
+    specs = expand_sweep(*experiment, budget);
     registry.emplace(Registry::search_path(cli.plugin_path));
     set_blas_threads(1);
-    preparer.emplace(*registry);
+    preparer.emplace(*registry, budget);
     preparer->check(specs);
   } catch (const std::exception& e) {
     session.all_ready(false);
@@ -99,8 +101,9 @@ int run_experiment(const CliOptions& cli, MpiSession& session) {
 
 int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   const auto load_start = std::chrono::steady_clock::now();
+  const MemoryBudget budget = memory_budget(cli);
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
-  const std::vector<RunSpec> specs = expand_sweep(experiment);
+  const std::vector<RunSpec> specs = expand_sweep(experiment, budget);
   Registry registry(Registry::search_path(cli.plugin_path));
   // One BLAS thread inside a run: nnlab's parallelism is across runs.
   set_blas_threads(1);
@@ -117,6 +120,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.terminal = stdout_is_terminal();
   options.command_line = cli.command_line;
   options.stop = &install_interrupt_handler();
+  options.memory = budget;
   const double read_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
@@ -124,6 +128,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
   const auto report_start = std::chrono::steady_clock::now();
   ExperimentReport report;
+  std::string report_failure;
   if (!result.interrupted) {
     ExperimentReportOptions finish;
     finish.experiment_dir = result.experiment_dir;
@@ -135,7 +140,14 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     finish.plots = cli.plots;
     finish.quiet = cli.quiet;
     finish.load_data = data_loader(registry);
-    report = finish_experiment(finish, std::cout);
+    // The runs are stored whatever happens here: a report that cannot be made is said in
+    // one line, and the exit status still says first whether a run failed.
+    try {
+      report = finish_experiment(finish, std::cout);
+    } catch (const std::exception& e) {
+      report_failure = e.what();
+      std::replace(report_failure.begin(), report_failure.end(), '\n', ' ');
+    }
   }
   const double wall_time_s =
       result.wall_time_s +
@@ -147,18 +159,20 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   if (result.interrupted) {
     std::cout << "\ninterrupted: " << result.trained + result.skipped << " of " << result.runs
               << " runs are stored in " << result.store_file.string() << " (" << figures
-              << ");\nrun the same command again to train the other "
-              << result.runs - result.trained - result.skipped << ".\n";
+              << "); the runs in progress saved a checkpoint where they stopped;\nrun the same "
+                 "command again to train the other "
+              << result.runs - result.trained - result.skipped << " (resuming those).\n";
     return interrupt_exit_status();
   }
   std::cout << "\nresults: " << result.store_file.string() << "  (" << result.runs
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
-            << " failed; " << figures << ")\n"
-            << "summary: " << report.summary_file.string() << '\n'
-            << "report:  " << report.report_file.string() << '\n';
-  if (cli.verbose) print_phases(read_s, result, report, std::cout);
-  if (cli.plots) {
+            << " failed; " << figures << ")\n";
+  if (report_failure.empty())
+    std::cout << "summary: " << report.summary_file.string() << '\n'
+              << "report:  " << report.report_file.string() << '\n';
+  if (cli.verbose && report_failure.empty()) print_phases(read_s, result, report, std::cout);
+  if (cli.plots && report_failure.empty()) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).
     std::string convergence;
@@ -168,13 +182,23 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     std::cout << "plots:   " << report.plot_dir.string() << "/  (" << report.plots.size() << " PNG"
               << convergence << ")\n";
   }
-  if (result.failed == 0) return 0;
+  const auto report_error = [&] {
+    if (!report_failure.empty())
+      std::cerr << "runner: error: the report of " << result.store_file.string()
+                << " was not finished (the runs are stored; runner plot redraws it): "
+                << report_failure << '\n';
+  };
+  if (result.failed == 0) {
+    report_error();
+    return report_failure.empty() ? 0 : 1;
+  }
   // The summary says how many; the one line on stderr says why, even with --quiet.
   std::string first = result.first_failure;
   std::replace(first.begin(), first.end(), '\n', ' ');
   std::cerr << "runner: error: " << result.failed << " of " << result.runs
             << " run(s) failed (stored with status failed; the sweep went on); the first, " << first
             << '\n';
+  report_error();
   return 1;
 }
 

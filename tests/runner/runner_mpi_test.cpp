@@ -13,6 +13,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "nnlab/storage/run_store.hpp"
+#include "nnlab/train/checkpoint.hpp"
 #include "support/plugins.hpp"
 #include "support/runner_process.hpp"
 #include "support/store_compare.hpp"
@@ -217,4 +219,57 @@ trainig: {iterations: 30}
   REQUIRE(first != std::string::npos);
   CHECK(bad.output.find(line, first + 1) == std::string::npos); // said once, by rank 0
   CHECK_FALSE(fs::exists(dir.path() / "r/typo"));
+}
+
+TEST_CASE("MpiSweep: a SIGINT to rank 0 stops the runs on every rank and a rerun resumes to the "
+          "same store",
+          "[.mpi]") {
+  // A launcher or batch system may signal rank 0 alone: rank 0 forwards the stop, each
+  // worker stops its runs at their next iteration and saves a checkpoint there.
+  const nnlab::test::TempDir dir;
+  const auto yaml =
+      dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", R"(model: {layers: [3, 2, 1]}
+optimizer: {plugin: momentum, momentum: 0.9, learning_rate: 0.05}
+training: {iterations: 60000}
+seeds: [1, 2]
+)"));
+  const fs::path out = dir.path() / "stopped";
+  const pid_t job = nnlab::test::spawn_shell(mpirun(3) + args(yaml, out));
+  for (int i = 0; i < 6000 && !fs::exists(out / "mpi/runs.h5.journal"); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  std::this_thread::sleep_for(std::chrono::seconds(1));
+  pid_t coordinator = 0;
+  for (const pid_t p : descendants(job)) {
+    std::ifstream variables("/proc/" + std::to_string(p) + "/environ");
+    for (std::string entry; std::getline(variables, entry, '\0');)
+      if (entry == "OMPI_COMM_WORLD_RANK=0") coordinator = p;
+  }
+  REQUIRE(coordinator != 0);
+  kill(coordinator, SIGINT);
+  CHECK(nnlab::test::wait_runner(job) == 130); // mpirun passes rank 0's status on
+  std::size_t saved = 0;
+  for (const auto& entry : fs::directory_iterator(out / "mpi/checkpoints")) {
+    if (entry.path().extension() != ".h5") continue;
+    ++saved; // a worker's run stopped mid-run, where rank 0's stop reached it
+    const auto iteration = nnlab::read_checkpoint(entry.path()).iteration;
+    CHECK(iteration > 0);
+    CHECK(iteration < 60000);
+  }
+  // Usually both; on a loaded machine a worker may not have started its run yet (it then
+  // starts none and reports it unfinished).
+  CHECK(saved >= 1);
+  CHECK(saved <= 2);
+  const bool stored = fs::exists(out / "mpi/runs.h5") &&
+                      !nnlab::RunStore::open_read_only(out / "mpi/runs.h5").run_ids().empty();
+  CHECK_FALSE(stored); // no run finished
+
+  const auto resumed = nnlab::test::run_shell(mpirun(3) + args(yaml, out));
+  INFO(resumed.output);
+  REQUIRE(resumed.status == 0);
+  CHECK_THAT(resumed.output, Contains("2 runs: 2 trained, 0 kept; 0 diverged, 0 failed"));
+  CHECK(fs::is_empty(out / "mpi/checkpoints")); // taken up and removed
+  const auto single = nnlab::test::run_runner(args(yaml, dir.path() / "one"));
+  REQUIRE(single.status == 0);
+  CHECK(nnlab::test::store_difference(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5").empty());
+  CHECK(nnlab::test::h5diff_equal(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5"));
 }

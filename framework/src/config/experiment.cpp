@@ -64,7 +64,11 @@ void read_seeds(const ConfigNode& root, Experiment& e) {
       throw ConfigError(repeats->location().str() + ": repeats: give seeds or repeats, not " +
                         "both (seeds at " + seeds->location().str() + ")");
     const std::int64_t k = repeats->as_integer("repeats");
-    if (k < 1) repeats->fail("repeats", "an integer >= 1");
+    // Each repeat is a seed kept in memory before anything runs: far more than any study
+    // takes is a typo, refused before the list is made.
+    constexpr std::int64_t max_repeats = 10'000'000;
+    if (k < 1 || k > max_repeats)
+      repeats->fail("repeats", "an integer in [1, " + std::to_string(max_repeats) + "]");
     for (std::int64_t seed = 1; seed <= k; ++seed)
       e.seeds.push_back(static_cast<std::uint64_t>(seed));
   } else if (seeds) {

@@ -322,11 +322,51 @@ std::vector<Point> random_points(const SweepPlan& plan, std::uint64_t seed, std:
   return points;
 }
 
+// Refuses a sweep whose runs would not fit in the budget, counted without expanding it.
+void check_size(const Experiment& e, const std::vector<Axis>& axes, const MemoryBudget& budget) {
+  std::uint64_t points = 1;
+  std::string shape;
+  if (e.sweep_mode == SweepMode::random) {
+    points = e.samples;
+    shape = std::to_string(points) + " samples";
+  } else if (e.sweep_mode == SweepMode::zip && !axes.empty()) {
+    points = axes.front().values->items().size();
+    shape = std::to_string(points) + " zipped points";
+  } else {
+    for (const auto& axis : axes) {
+      points = saturating_mul(points, axis.values->items().size());
+      shape += (shape.empty() ? "" : " x ") + std::to_string(axis.values->items().size());
+    }
+    shape += axes.empty() ? "1 point" : " points";
+  }
+  const std::uint64_t runs = saturating_mul(points, e.seeds.size());
+  const std::uint64_t bytes = saturating_mul(runs, sweep_table_bytes(axes.size()));
+  if (!budget.limited() || bytes <= budget.bytes) return;
+  const ConfigNode* samples = e.sweep.is_map() ? e.sweep.find("samples") : nullptr;
+  const SourceLocation at = samples && e.sweep_mode == SweepMode::random ? samples->location()
+                            : e.sweep.is_map()                           ? e.sweep.location()
+                                                                         : SourceLocation{};
+  const std::string where = at.file.empty() ? e.file.string() : at.str();
+  const std::string key = samples && e.sweep_mode == SweepMode::random ? "sweep.samples" : "sweep";
+  const std::string runs_text =
+      runs == UINT64_MAX ? "more than 18446744073709551614" : std::to_string(runs);
+  throw ConfigError(where + ": " + key + ": needs ~" + format_bytes(bytes) + " for the table of " +
+                    runs_text + " runs (" + shape + " x " + std::to_string(e.seeds.size()) +
+                    " seed(s)) (" + budget.describe() + ")");
+}
+
 } // namespace
 
-std::vector<RunSpec> expand_sweep(const Experiment& e) {
+std::uint64_t sweep_table_bytes(std::size_t axes) {
+  // A RunSpec with its id and point labels, its entry in the sweep's and the store's
+  // indexes, and its row of the summary: a few hundred bytes, and a label per key.
+  return 512 + 128 * static_cast<std::uint64_t>(axes);
+}
+
+std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budget) {
   auto plan = std::make_shared<SweepPlan>(SweepPlan{e.base, e.sweep, e.base_dir, {}});
   plan->axes = read_axes(plan->sweep, e.sweep_mode);
+  check_size(e, plan->axes, budget);
   std::vector<Point> points = e.sweep_mode == SweepMode::random
                                   ? random_points(*plan, e.seed, e.samples)
                                   : listed_points(*plan, e.sweep_mode);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/core/memory_size.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/core/timestamp.hpp"
 #include "nnlab/model/fingerprint.hpp"
@@ -50,6 +51,30 @@ Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSetti
   return checkpoint;
 }
 
+// Stops training after the update of the iteration that sees the stop flag set, for a run
+// with no checkpoint to save.
+class StopOnRequest final : public TrainObserver {
+public:
+  explicit StopOnRequest(const std::atomic<bool>& stop) : stop_(stop) {}
+  bool on_iteration(const IterationStats&) override { return false; }
+  bool after_step(arma::uword iteration, const Mlp&, const Optimizer&) override {
+    if (!stop_.load(std::memory_order_relaxed)) return false;
+    stopped_at_ = iteration;
+    return true;
+  }
+  arma::uword stopped_at() const { return stopped_at_; }
+
+private:
+  const std::atomic<bool>& stop_;
+  arma::uword stopped_at_ = 0;
+};
+
+// A failure of this run alone: the record says what the run was doing.
+void fail(RunRecord& record, const std::string& doing, const std::exception& e) {
+  record.status = RunStatus::failed;
+  record.message = doing + ": " + failure_text(e);
+}
+
 } // namespace
 
 RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
@@ -70,44 +95,63 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.label = spec.point_label();
   record.class_names = run.data->class_names;
   record.feature_names = run.data->feature_names;
+  const auto finish = [&]() -> RunRecord& {
+    record.wall_time_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);
+    return record;
+  };
   if (run.inputs) { // what the run reads and runs, as hashed when it was prepared
     record.inputs = run.inputs->files;
     record.libraries = run.inputs->libraries;
   }
   record.precision = to_string(run.architecture.precision);
 
-  // The initial weights come from the run's init stream alone: runs that differ only in
-  // what the stream does not depend on start alike (paired).
-  Mlp mlp(run.architecture);
+  // Everything the run holds is sized here; memory running out fails this run alone. The
+  // initial weights come from the run's init stream alone: runs that differ only in what
+  // the stream does not depend on start alike (paired).
+  std::optional<Mlp> mlp;
+  std::optional<SeriesRecorder> recorder;
   Rng rng(run.streams.init);
-  initialize(mlp, run.parsed.model.init, rng);
-  record.init_fingerprint = params_fingerprint(mlp.params());
   const bool validation = run.data->valid.X.n_cols > 0;
-  SeriesRecorder recorder(training.iterations, validation);
+  try {
+    mlp.emplace(run.architecture);
+    initialize(*mlp, run.parsed.model.init, rng);
+    record.init_fingerprint = params_fingerprint(mlp->params());
+    recorder.emplace(training.iterations, validation);
+  } catch (const std::exception& e) {
+    fail(record, "building the network", e);
+    return finish();
+  }
   CoursePrinter printer(verbose ? *verbose : std::cout);
   std::optional<EarlyStopping> stopper;
   if (training.early_stopping) {
     stopper.emplace(*training.early_stopping);
-    if (training.early_stopping->restore_best) stopper->keep_best(mlp.params());
+    if (training.early_stopping->restore_best) stopper->keep_best(mlp->params());
   }
   ObserverList observers;
-  observers.add(recorder);
+  observers.add(*recorder);
   if (verbose) observers.add(printer);
   if (stopper) observers.add(*stopper);
 
-  // With checkpoints, a run interrupted earlier continues from its last one.
-  const fs::path checkpoint = training.checkpoint_every > 0 && !options.checkpoint_dir.empty()
-                                  ? checkpoint_file(options.checkpoint_dir, spec.id)
-                                  : fs::path();
+  // A run interrupted earlier continues from its last checkpoint; one stopped now saves
+  // one at the iteration it stops at.
+  const bool saves = training.checkpoint_every > 0 || options.stop;
+  const fs::path checkpoint = options.checkpoint_dir.empty()
+                                  ? fs::path()
+                                  : checkpoint_file(options.checkpoint_dir, spec.id);
   std::optional<Checkpoint> resumed;
   if (!checkpoint.empty() && fs::exists(checkpoint))
-    resumed = resume(checkpoint, run, training, mlp, rng, recorder, stopper ? &*stopper : nullptr);
+    resumed =
+        resume(checkpoint, run, training, *mlp, rng, *recorder, stopper ? &*stopper : nullptr);
   std::optional<CheckpointWriter> writer;
-  if (!checkpoint.empty()) {
-    writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every}, recorder, rng,
-                   stopper ? &*stopper : nullptr);
+  if (!checkpoint.empty() && saves) {
+    writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every, options.stop},
+                   *recorder, rng, stopper ? &*stopper : nullptr);
     observers.add(*writer);
   }
+  std::optional<StopOnRequest> stop_request;
+  if (!writer && options.stop) observers.add(stop_request.emplace(*options.stop));
   TrainStart from;
   if (resumed) {
     from = {resumed->iteration, &resumed->optimizer, &resumed->series};
@@ -116,30 +160,36 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
 
   try {
     const TrainResult result =
-        Trainer().run(mlp, *run.optimizer, *run.loss, *run.data, training, observers, from);
+        Trainer().run(*mlp, *run.optimizer, *run.loss, *run.data, training, observers, from);
     record.status =
         result.status == TrainResult::Status::diverged ? RunStatus::diverged : RunStatus::done;
     record.message = stopper && stopper->stopped_at() ? stopper->message() : result.message;
   } catch (const std::exception& e) {
     record.status = RunStatus::failed;
-    record.message = e.what();
+    // A plugin's or the data's own words; memory running out says what it was doing.
+    record.message = is_out_of_memory(e) ? "training: " + failure_text(e) : e.what();
   }
+  const arma::uword stopped_at = writer         ? writer->stopped_at()
+                                 : stop_request ? stop_request->stopped_at()
+                                                : 0;
+  if (stopped_at > 0) throw RunInterrupted{spec.id, stopped_at};
   if (!checkpoint.empty()) remove_checkpoint(checkpoint);
-  if (stopper) record.best_iteration = stopper->best_iteration();
-  record.series = recorder.take();
-  record.iterations_done = record.series.cost_train.n_elem;
-  if (record.status != RunStatus::failed && stopper && !stopper->best_params().is_empty() &&
-      stopper->best_iteration() > 0) {
-    // restore_best: the parameters the best value was measured on, before its update.
-    const arma::vec& best = stopper->best_params();
-    std::copy(best.begin(), best.end(), mlp.params().begin());
-    record.restored_iteration = stopper->best_iteration();
+  try {
+    if (stopper) record.best_iteration = stopper->best_iteration();
+    record.series = recorder->take();
+    record.iterations_done = record.series.cost_train.n_elem;
+    if (record.status != RunStatus::failed && stopper && !stopper->best_params().is_empty() &&
+        stopper->best_iteration() > 0) {
+      // restore_best: the parameters the best value was measured on, before its update.
+      const arma::vec& best = stopper->best_params();
+      std::copy(best.begin(), best.end(), mlp->params().begin());
+      record.restored_iteration = stopper->best_iteration();
+    }
+    record.weights = mlp->named_weights();
+  } catch (const std::exception& e) {
+    fail(record, "keeping its results", e);
   }
-  record.weights = mlp.named_weights();
-  record.wall_time_s =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);
-  return record;
+  return finish();
 }
 
 } // namespace nnlab

@@ -1,6 +1,7 @@
 #include "nnlab/engine/run_preparer.hpp"
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/engine/memory_estimate.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/train/validation_split.hpp"
 
@@ -61,8 +62,17 @@ std::shared_ptr<const DataSplit> DatasetCache::get(const PluginBlock& block) {
       block.name + "|" + block.params.canonical() + "|" + block.base_dir.string();
   if (const auto it = loaded_.find(key); it != loaded_.end()) return it->second;
   const auto dataset = registry_.create_dataset(block);
-  auto split = std::make_shared<DataSplit>(dataset->load());
-  check_split(*split, "dataset '" + block.name + "' (" + block.name_at.str() + ")");
+  const std::string source = "dataset '" + block.name + "' (" + block.name_at.str() + ")";
+  std::shared_ptr<DataSplit> split;
+  try {
+    split = std::make_shared<DataSplit>(dataset->load());
+  } catch (const std::exception& e) {
+    if (!is_out_of_memory(e)) throw;
+    throw DataError(source + ": loading the data: " + failure_text(e));
+  }
+  check_split(*split, source);
+  for (const Samples* samples : {&split->train, &split->test})
+    bytes_ = saturating_add(bytes_, sizeof(double) * (samples->X.n_elem + samples->y.n_elem));
   return loaded_.emplace(key, std::move(split)).first->second;
 }
 
@@ -103,10 +113,15 @@ PreparedRun RunPreparer::prepare(const RunSpec& spec) {
 
 PluginsUsed RunPreparer::check(const std::vector<RunSpec>& specs) {
   PluginsUsed used;
+  memory_.clear();
+  memory_.reserve(specs.size());
   checked_.clear();
   checked_.reserve(specs.size());
   for (const auto& spec : specs) {
     const PreparedRun run = prepare(spec);
+    const MemoryEstimate estimate = estimate_run_memory(run);
+    check_run_memory(spec, estimate, budget_);
+    memory_.push_back(estimate.total());
     checked_.push_back(run.inputs);
     used.emplace(PluginKind::dataset, run.parsed.dataset.name);
     used.emplace(PluginKind::loss, run.parsed.loss.name);

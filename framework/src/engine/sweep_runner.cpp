@@ -1,5 +1,6 @@
 #include "nnlab/engine/sweep_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <sstream>
 #include <thread>
@@ -33,6 +34,20 @@ unsigned job_count(unsigned requested) {
   return cores > 0 ? cores : 1;
 }
 
+// As many runs at once as the budget holds with the data loaded, the largest of them
+// counting for each; at least one (check() refused any run that alone does not fit).
+unsigned jobs_that_fit(unsigned jobs, const RunPreparer& preparer, const MemoryBudget& budget) {
+  const auto& memory = preparer.memory();
+  if (!budget.limited() || memory.empty()) return jobs;
+  // Each estimate counts its run's data, which the runs share: count it once.
+  const std::uint64_t data = preparer.data_bytes();
+  const std::uint64_t largest = *std::max_element(memory.begin(), memory.end());
+  const std::uint64_t per_run =
+      std::max<std::uint64_t>(1, largest > data ? largest - data : largest);
+  const std::uint64_t room = budget.bytes > data ? budget.bytes - data : 0;
+  return static_cast<unsigned>(std::clamp<std::uint64_t>(room / per_run, 1, jobs));
+}
+
 RunTrainerFactory thread_trainer() {
   return {train_on_threads, [](const TrainRequest& request) {
             return std::to_string(std::min<std::size_t>(request.jobs, request.runs.size())) +
@@ -49,8 +64,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   check_store_format(options.results_dir / experiment.name);
   // Every run is built and checked before any trains, one at a time and dropped again:
   // each is built anew when it starts.
-  RunPreparer preparer(registry);
+  RunPreparer preparer(registry, options.memory);
   const PluginsUsed plugins = preparer.check(specs);
+  const unsigned jobs = jobs_that_fit(job_count(options.jobs), preparer, options.memory);
 
   SweepResult result;
   result.runs = specs.size();
@@ -65,9 +81,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   const RerunPlan plan = plan_rerun(specs, preparer, store, options.force, options.keep_stale);
   const std::vector<const RunSpec*>& pending = plan.pending;
   result.skipped = specs.size() - pending.size();
-  TrainRequest request{&specs,          pending,
-                       &preparer,       job_count(options.jobs),
-                       options.verbose, result.experiment_dir / "checkpoints",
+  TrainRequest request{&specs,      pending,         &preparer,
+                       jobs,        options.verbose, result.experiment_dir / "checkpoints",
                        options.stop};
   const RunTrainerFactory trainer = options.trainer.make ? options.trainer : thread_trainer();
 
@@ -77,6 +92,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
         << " sweep point(s) x " << experiment.seeds.size() << " seed(s); " << pending.size()
         << " to train on " << trainer.where(request);
     if (result.skipped > 0) out << ", " << result.skipped << " already in the store";
+    if (!options.trainer.make && jobs < job_count(options.jobs))
+      out << " (as many at once as fit in memory: " << options.memory.describe() << ")";
     out << '\n';
     for (const std::string& line : plan.lines)
       out << line << '\n';
@@ -99,8 +116,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
         ++result.failed;
         if (record.index < first_failed) {
           first_failed = record.index;
-          result.first_failure =
-              record.id + " " + run_title(record.label, record.seed) + ": " + record.message;
+          result.first_failure = "run " + std::to_string(record.index + 1) + " (" + record.id +
+                                 ", " + run_title(record.label, record.seed) +
+                                 "): " + record.message;
         }
       }
       if (!finished.verbose_text.empty())

@@ -4,10 +4,13 @@
 #include <deque>
 #include <exception>
 #include <mutex>
+#include <optional>
 #include <sstream>
 #include <thread>
 
+#include "nnlab/core/memory_size.hpp"
 #include "nnlab/engine/run_executor.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 
@@ -39,6 +42,23 @@ public:
   bool next(FinishedRun& finished) override {
     std::unique_lock lock(mutex_);
     ready_.wait(lock, [&] { return !done_.empty() || running_ == 0; });
+    return take(finished);
+  }
+
+  std::optional<bool> next_within(FinishedRun& finished, std::chrono::milliseconds wait) override {
+    std::unique_lock lock(mutex_);
+    if (!ready_.wait_for(lock, wait, [&] { return !done_.empty() || running_ == 0; }))
+      return std::nullopt;
+    return take(finished);
+  }
+
+  bool stopped_early() const override {
+    std::lock_guard lock(mutex_);
+    return started_ < request_.runs.size() || interrupted_ > 0;
+  }
+
+private:
+  bool take(FinishedRun& finished) {
     if (done_.empty()) {
       if (error_) std::rethrow_exception(error_);
       return false;
@@ -49,9 +69,44 @@ public:
     return true;
   }
 
-  bool stopped_early() const override { return started_ < request_.runs.size(); }
+  // A run that could not even be built (memory ran out since the sweep was checked, a file
+  // went away) fails alone, saying so.
+  static RunRecord unprepared(const RunSpec& spec, const std::exception& e) {
+    RunRecord record;
+    record.id = spec.id;
+    record.index = spec.index;
+    record.seed = spec.seed;
+    record.label = spec.point_label();
+    record.status = RunStatus::failed;
+    record.message = "preparing the run: " + failure_text(e);
+    try {
+      record.config_yaml = to_yaml(spec.config());
+    } catch (const std::exception&) {
+      // the message says what went wrong; the config stays empty
+    }
+    return record;
+  }
 
-private:
+  // Prepares and trains run i; nullopt when a stop interrupted it (its checkpoint saved).
+  std::optional<FinishedRun> train(std::size_t i) {
+    const RunSpec& spec = *request_.runs[i];
+    std::ostringstream verbose_text;
+    RunOptions options{request_.verbose ? &verbose_text : nullptr, request_.checkpoint_dir,
+                       request_.stop};
+    std::optional<PreparedRun> run;
+    try {
+      run.emplace(request_.preparer->prepare(spec));
+    } catch (const std::exception& e) {
+      if (!is_out_of_memory(e)) throw;
+      return FinishedRun{unprepared(spec, e), {}};
+    }
+    try {
+      return FinishedRun{execute_run(*run, options), verbose_text.str()};
+    } catch (const RunInterrupted&) {
+      return std::nullopt;
+    }
+  }
+
   void work() {
     try {
       while (true) {
@@ -63,12 +118,13 @@ private:
             break;
           i = started_++;
         }
-        std::ostringstream verbose_text;
-        RunOptions options{request_.verbose ? &verbose_text : nullptr, request_.checkpoint_dir};
-        FinishedRun finished{execute_run(request_.preparer->prepare(*request_.runs[i]), options),
-                             verbose_text.str()};
+        std::optional<FinishedRun> finished = train(i);
         std::lock_guard lock(mutex_);
-        done_.push_back(std::move(finished));
+        if (!finished) {
+          ++interrupted_;
+          continue;
+        }
+        done_.push_back(std::move(*finished));
         ready_.notify_one();
       }
     } catch (...) {
@@ -84,11 +140,12 @@ private:
 
   TrainRequest request_;
   std::vector<std::thread> threads_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::condition_variable ready_; // a record is waiting, or a thread has ended
   std::condition_variable room_;  // a record was taken (or abort_)
   std::deque<FinishedRun> done_;
   std::size_t started_ = 0;
+  std::size_t interrupted_ = 0; // runs a stop interrupted (their checkpoints saved)
   unsigned running_ = 0;
   bool abort_ = false; // guarded by mutex_
   std::exception_ptr error_;

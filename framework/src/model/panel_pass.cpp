@@ -19,12 +19,18 @@ constexpr arma::uword min_panel = 64, max_panel = 1024;
 } // namespace
 
 arma::uword PanelPass::panel_width(const Mlp& mlp) {
+  return panel_width(mlp.architecture().layers, mlp.architecture().precision);
+}
+
+arma::uword PanelPass::panel_width(const std::vector<arma::uword>& layers, Precision precision) {
   arma::uword widest = 1;
-  for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-    widest = std::max(widest, mlp.layer(l).n_out());
-  const arma::uword element =
-      mlp.architecture().precision == Precision::float32 ? sizeof(float) : sizeof(double);
-  const arma::uword fits = panel_bytes / (4 * widest * element) / 8 * 8;
+  for (const arma::uword units : layers)
+    widest = std::max(widest, units);
+  const arma::uword element = precision == Precision::float32 ? sizeof(float) : sizeof(double);
+  // widest * 32 bytes would overflow only past 2^59 units: held there, the panel is the least.
+  const arma::uword per_column =
+      widest > (arma::uword(1) << 58) ? panel_bytes + 1 : 4 * widest * element;
+  const arma::uword fits = panel_bytes / per_column / 8 * 8;
   return std::clamp(fits, min_panel, max_panel);
 }
 

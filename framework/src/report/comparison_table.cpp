@@ -75,6 +75,13 @@ void print_comparison_table(const StoreComparison& comparison, std::ostream& out
   out << "final " << comparison.metric << ": median over the group's runs; iterations: median "
       << "first iteration at or below the target (reached/runs), \"never\" when half or more "
          "never got there\n";
+  if (comparison.left_out.empty()) return;
+  out << comparison.left_out.size() << (comparison.left_out.size() == 1 ? " run has" : " runs have")
+      << " no results (left out of the groups):\n";
+  for (const auto& [store, run] : comparison.left_out)
+    out << "  " << comparison.stores[store] << ": run " << run.index + 1 << " (" << run.id << ", "
+        << run_title(run.label, run.seed) << "): " << to_string(run.status)
+        << (run.message.empty() ? " before its first iteration" : ": " + run.message) << '\n';
 }
 
 void write_comparison_csv(const StoreComparison& comparison, const std::filesystem::path& file) {
@@ -101,11 +108,13 @@ HtmlReport comparison_report(const StoreComparison& comparison,
   for (const auto& name : comparison.stores)
     report.title += (report.title.empty() ? "compare " : " vs ") + name;
   for (std::size_t s = 0; s < experiments.size(); ++s) {
-    for (const auto& run : experiments[s].runs) {
-      RunSummary summary = summarize(run);
-      summary.label = comparison.stores[s] + (summary.label.empty() ? "" : ": " + summary.label);
-      report.runs.push_back(std::move(summary));
-    }
+    for (const auto* runs : {&experiments[s].runs, &experiments[s].without_results})
+      for (const auto& run : *runs) {
+        RunSummary summary = summarize(run);
+        summary.label = comparison.stores[s] + (summary.label.empty() ? "" : ": " + summary.label);
+        summary.has_results = runs == &experiments[s].runs;
+        report.runs.push_back(std::move(summary));
+      }
     report.stores.push_back(
         {comparison.stores[s], experiments[s].store.string(), experiments[s].yaml});
   }

@@ -15,15 +15,20 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
   ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}, 0.0, 0.0};
   const StoredExperiment overview =
       load_experiment_store(dir / "runs.h5", RunParts::overview, options.run_ids);
+  // Every run is listed (summary.csv, the page, the table), those without results apart.
   std::vector<RunSummary> summaries;
-  summaries.reserve(overview.runs.size());
+  summaries.reserve(overview.runs.size() + overview.without_results.size());
   for (const StoredRun& run : overview.runs)
     summaries.push_back(summarize(run));
+  for (const StoredRun& run : overview.without_results) {
+    summaries.push_back(summarize(run));
+    summaries.back().has_results = false;
+  }
+  std::stable_sort(summaries.begin(), summaries.end(),
+                   [](const RunSummary& a, const RunSummary& b) { return a.index < b.index; });
   write_summary_csv(summaries, report.summary_file);
 
-  const bool any_iteration = std::any_of(summaries.begin(), summaries.end(),
-                                         [](const RunSummary& run) { return run.iterations > 0; });
-  if (options.plots && any_iteration) {
+  if (options.plots && !overview.runs.empty()) {
     const auto plot_start = Clock::now();
     PlotRenderer renderer(report.plot_dir);
     StorePlotOptions plots;

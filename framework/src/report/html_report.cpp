@@ -79,6 +79,7 @@ void write_table(std::ostream& out, const std::vector<RunSummary>& runs) {
     out << "<th onclick=\"sortTable(this)\">" << column << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const RunSummary& run : runs) {
+    if (!run.has_results) continue;
     const std::string status = to_string(run.status);
     out << "<tr><td class=\"num\">" << run.index + 1 << "</td><td><code>" << html_escape(run.id)
         << "</code></td><td>" << html_escape(run.label) << "</td><td class=\"num\">" << run.seed
@@ -90,6 +91,23 @@ void write_table(std::ostream& out, const std::vector<RunSummary>& runs) {
         << html_escape(run.message) << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
+}
+
+// The runs that have nothing to show: listed with what stopped them.
+void write_left_out(std::ostream& out, const std::vector<RunSummary>& runs) {
+  if (std::all_of(runs.begin(), runs.end(), [](const RunSummary& run) { return run.has_results; }))
+    return;
+  out << "<h2>Runs without results</h2>\n<p>Left out of the plots and of the table above.</p>\n"
+         "<ul id=\"left-out\">\n";
+  for (const RunSummary& run : runs) {
+    if (run.has_results) continue;
+    out << "<li>run " << run.index + 1 << " <code>" << html_escape(run.id) << "</code> "
+        << html_escape(run_title(run.label, run.seed)) << ": <span class=\"status-"
+        << to_string(run.status) << "\">" << to_string(run.status) << "</span>"
+        << (run.message.empty() ? " before its first iteration" : ": " + html_escape(run.message))
+        << "</li>\n";
+  }
+  out << "</ul>\n";
 }
 
 void write_group_table(std::ostream& out, const std::vector<std::vector<std::string>>& table) {
@@ -184,6 +202,7 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
   }
   page << "<h2>Runs</h2>\n";
   write_table(page, report.runs);
+  write_left_out(page, report.runs);
   if (!per_run.empty()) {
     page << "<h2>The best run of each group</h2>\n";
     for (const fs::path& image : per_run)

@@ -9,6 +9,7 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/plot_style.hpp"
 #include "nnlab/report/group_plots.hpp"
+#include "nnlab/report/sweep_summary.hpp"
 
 namespace nnlab {
 
@@ -92,8 +93,16 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
     }
   StoreComparison comparison;
   comparison.stores = store_names(experiments);
-  for (const auto& experiment : experiments) {
+  for (std::size_t s = 0; s < experiments.size(); ++s) {
+    const StoredExperiment& experiment = experiments[s];
     comparison.files.push_back(experiment.store);
+    for (const StoredRun& run : experiment.without_results) {
+      comparison.left_out.push_back({s, summarize(run)});
+      comparison.left_out.back().run.has_results = false;
+    }
+    if (experiment.runs.empty() && !experiment.without_results.empty())
+      throw ConfigError(experiment.store.string() + ": no run has results to compare; " +
+                        left_out_line(experiment.without_results.front().record));
     if (experiment.runs.empty()) throw ConfigError(experiment.store.string() + ": no runs stored");
   }
   comparison.metric = options.metric;

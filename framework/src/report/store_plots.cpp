@@ -64,6 +64,13 @@ public:
       if (std::find(plot_kinds().begin(), plot_kinds().end(), kind) == plot_kinds().end())
         throw ConfigError("plot kind '" + kind + "': unknown; known: " + known_kinds());
     const auto& runs = experiment_.runs;
+    if (runs.empty() && !experiment_.without_results.empty())
+      throw ConfigError(
+          store + ": no run has results to plot; " +
+          left_out_line(experiment_.without_results.front().record) +
+          (experiment_.without_results.size() > 1
+               ? " (and " + std::to_string(experiment_.without_results.size() - 1) + " more)"
+               : std::string()));
     if (runs.empty()) throw ConfigError(store + ": no runs stored");
     metric_ = options_.metric;
     if (metric_.empty()) metric_ = default_metric(runs);
@@ -75,6 +82,8 @@ public:
 
   /// Draws and renders everything asked for.
   StorePlots draw() {
+    for (const StoredRun& run : experiment_.without_results)
+      note("left out, no results: " + left_out_line(run.record));
     start();
     // A group's series are read while that group is drawn, and dropped after.
     for (const RunGroup& group : groups_.groups)
@@ -187,6 +196,11 @@ private:
   void add_run_plots(const StoredRun& run, const std::string& plot_title) {
     const RunRecord& record = run.record;
     drawn_.insert(record.id);
+    const auto& left_out = experiment_.without_results;
+    if (!has_results(run) ||
+        std::any_of(left_out.begin(), left_out.end(),
+                    [&](const StoredRun& other) { return other.record.id == record.id; }))
+      return note("left out, no results: " + left_out_line(record)); // named by --run
     if (wanted("cost") && !record.series.cost_train.is_empty())
       add_cost_plot(renderer_, "cost-" + record.id, record.series, plot_title);
     if (!wanted("decision") || record.status == RunStatus::failed) return;

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "nnlab/yaml/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 
@@ -33,6 +33,45 @@ StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
     if (parts == RunParts::overview) values.reset();
   }
   if (parts != RunParts::weights) record.weights.clear();
+}
+
+namespace {
+
+// A validation series (cost_valid, accuracy_valid) is stored only by a run with a
+// validation set: its absence is no gap.
+bool validation_series(std::string_view name) {
+  return name.size() > 6 && name.substr(name.size() - 6) == "_valid";
+}
+
+} // namespace
+
+std::vector<bool> series_stored(const std::vector<StoredRun>& runs) {
+  std::vector<bool> stored(stored_series().size(), false);
+  for (const StoredRun& run : runs)
+    for (std::size_t s = 0; s < stored.size(); ++s)
+      stored[s] = stored[s] || run.ends.at(s).length > 0;
+  return stored;
+}
+
+bool has_results(const StoredRun& run) {
+  return std::any_of(run.ends.begin(), run.ends.end(),
+                     [](const SeriesEnd& end) { return end.length > 0; });
+}
+
+bool has_results(const StoredRun& run, const std::vector<bool>& stored) {
+  if (!has_results(run)) return false;
+  const auto& table = stored_series();
+  for (std::size_t s = 0; s < table.size(); ++s)
+    if (stored.at(s) && !validation_series(table[s].name) && run.ends.at(s).length == 0)
+      return false;
+  return true;
+}
+
+std::string left_out_line(const RunRecord& record) {
+  std::string line = "run " + std::to_string(record.index + 1) + " (" + record.id + ", " +
+                     run_title(record.label, record.seed) + "): " + to_string(record.status);
+  return record.message.empty() ? line + " before its first iteration"
+                                : line + ": " + record.message;
 }
 
 StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts parts) {
@@ -99,9 +138,17 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, RunPa
   const std::string seed = header.attribute("experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
   experiment.format_version = runs.format_version();
+  std::vector<StoredRun> all;
   for (const auto& id : ids.empty() ? runs.run_ids() : ids)
-    experiment.runs.push_back(read_stored_run(runs, id, parts));
+    all.push_back(read_stored_run(runs, id, parts));
+  // A run is judged against the series the store holds: one that lacks a series the
+  // other runs have has a gap that no plot or table could show.
+  const std::vector<bool> stored = series_stored(all);
+  for (StoredRun& run : all)
+    (has_results(run, stored) ? experiment.runs : experiment.without_results)
+        .push_back(std::move(run));
   if (ids.empty()) sort_by_index(experiment.runs);
+  sort_by_index(experiment.without_results);
   return experiment;
 }
 

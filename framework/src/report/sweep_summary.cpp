@@ -12,7 +12,10 @@ namespace nnlab {
 
 namespace {
 
+// NaN (a value a run does not have) is left out.
 double median(std::vector<double> values) {
+  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }),
+               values.end());
   if (values.empty()) return arma::datum::nan;
   return arma::median(arma::vec(values));
 }
@@ -26,6 +29,7 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
   std::vector<std::string> order;
   std::map<std::string, std::vector<const RunSummary*>> groups;
   for (const auto& run : runs) {
+    if (!run.has_results) continue;
     if (!groups.count(run.label)) order.push_back(run.label);
     groups[run.label].push_back(&run);
   }
@@ -65,7 +69,8 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
   const auto ranked = [valid](const RunSummary& r) { return valid ? r.cost_valid : r.cost_test; };
   std::vector<const RunSummary*> done;
   for (const auto& run : runs)
-    if (run.status == RunStatus::done && std::isfinite(ranked(run))) done.push_back(&run);
+    if (run.has_results && run.status == RunStatus::done && std::isfinite(ranked(run)))
+      done.push_back(&run);
   if (done.size() < 2) return;
   std::sort(done.begin(), done.end(), [&](const RunSummary* a, const RunSummary* b) {
     return ranked(*a) < ranked(*b) || (ranked(*a) == ranked(*b) && a->index < b->index);
@@ -90,6 +95,22 @@ std::string csv_number(double value) {
   text.precision(17);
   text << value;
   return text.str();
+}
+
+void print_left_out(const std::vector<RunSummary>& runs, std::ostream& out) {
+  std::size_t n = 0;
+  for (const auto& run : runs)
+    n += !run.has_results;
+  if (n == 0) return;
+  out << '\n'
+      << n << (n == 1 ? " run has" : " runs have")
+      << " no results (left out of the tables and plots):\n";
+  for (const auto& run : runs) {
+    if (run.has_results) continue;
+    out << "  run " << run.index + 1 << " (" << run.id << ", " << run_title(run.label, run.seed)
+        << "): " << to_string(run.status)
+        << (run.message.empty() ? " before its first iteration" : ": " + run.message) << '\n';
+  }
 }
 
 } // namespace
@@ -118,13 +139,16 @@ RunSummary summarize(const StoredRun& run) {
                     final_value(run, "accuracy_test"),
                     r.wall_time_s,
                     final_value(run, "cost_valid"),
-                    final_value(run, "accuracy_valid")};
+                    final_value(run, "accuracy_valid"),
+                    has_results(run)};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
                    std::size_t best) {
-  print_points(runs, out, good_accuracy);
+  if (std::any_of(runs.begin(), runs.end(), [](const RunSummary& r) { return r.has_results; }))
+    print_points(runs, out, good_accuracy);
   print_best(runs, out, best);
+  print_left_out(runs, out);
 }
 
 void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesystem::path& file) {
@@ -133,12 +157,18 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
   out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
          "accuracy_train,accuracy_test,cost_valid,accuracy_valid,wall_time_s,message\n";
   out.precision(17);
-  for (const auto& r : runs)
+  for (const auto& r : runs) {
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
-        << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ','
-        << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
-        << ',' << csv_number(r.cost_valid) << ',' << csv_number(r.accuracy_valid) << ','
-        << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+        << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ',';
+    // A run without results has no final values: empty fields, not numbers.
+    if (r.has_results)
+      out << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ','
+          << r.accuracy_test << ',' << csv_number(r.cost_valid) << ','
+          << csv_number(r.accuracy_valid);
+    else
+      out << ",,,,,";
+    out << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+  }
   if (!out) throw StorageError(file.string() + ": write failed");
 }
 

@@ -154,12 +154,14 @@ void remove_checkpoint(const fs::path& file) noexcept {
 CheckpointWriter::CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series,
                                    const Rng& rng, const EarlyStopping* early_stopping)
     : plan_(std::move(plan)), series_(series), rng_(rng), early_stopping_(early_stopping) {
-  if (plan_.every < 1) throw std::invalid_argument("CheckpointWriter: every must be at least 1");
+  if (plan_.every < 1 && !plan_.stop)
+    throw std::invalid_argument("CheckpointWriter: every must be at least 1 without a stop flag");
 }
 
 bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
                                   const Optimizer& optimizer) {
-  if (iteration % plan_.every != 0) return false;
+  const bool stopping = plan_.stop && plan_.stop->load(std::memory_order_relaxed);
+  if (!stopping && (plan_.every == 0 || iteration % plan_.every != 0)) return false;
   Checkpoint checkpoint;
   checkpoint.run_id = plan_.run_id;
   checkpoint.iteration = iteration;
@@ -170,7 +172,8 @@ bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
   if (early_stopping_) checkpoint.early_stopping = early_stopping_->state();
   write_checkpoint(plan_.file, checkpoint);
   ++written_;
-  return false;
+  if (stopping) stopped_at_ = iteration;
+  return stopping;
 }
 
 } // namespace nnlab

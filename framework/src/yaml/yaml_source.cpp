@@ -9,6 +9,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "nnlab/core/error.hpp"
+#include "tree_builder.hpp"
 
 namespace nnlab {
 
@@ -18,37 +19,6 @@ SourceLocation location_of(const YAML::Mark& mark, const std::string& source) {
   // yaml-cpp marks are 0-based; a null mark (-1) means "unknown".
   if (mark.line < 0) return {source, 0, 0};
   return {source, mark.line + 1, mark.column + 1};
-}
-
-ConfigNode convert(const YAML::Node& node, const std::string& source) {
-  const SourceLocation at = location_of(node.Mark(), source);
-  switch (node.Type()) {
-  case YAML::NodeType::Undefined:
-  case YAML::NodeType::Null: return ConfigNode::null(at);
-  case YAML::NodeType::Scalar: return ConfigNode::scalar(node.Scalar(), at);
-  case YAML::NodeType::Sequence: {
-    ConfigNode list = ConfigNode::sequence(at);
-    for (const auto& item : node)
-      list.append(convert(item, source));
-    return list;
-  }
-  case YAML::NodeType::Map: {
-    ConfigNode map = ConfigNode::map(at);
-    for (const auto& pair : node) {
-      const SourceLocation key_at = location_of(pair.first.Mark(), source);
-      if (!pair.first.IsScalar())
-        throw ConfigError(key_at.str() + ": expected a plain key (a name), got a " +
-                          (pair.first.IsMap() ? "map" : "list"));
-      const std::string key = pair.first.Scalar();
-      if (const auto* first = map.find_entry(key))
-        throw ConfigError(key_at.str() + ": " + key + ": duplicate key (first given at line " +
-                          std::to_string(first->key_at.line) + ")");
-      map.set(key, convert(pair.second, source), key_at);
-    }
-    return map;
-  }
-  }
-  return ConfigNode::null(at);
 }
 
 void emit(YAML::Emitter& out, const ConfigNode& node) {
@@ -94,8 +64,15 @@ void refuse_binary(std::string_view text, const std::string& source) {
   }
 }
 
-// yaml-cpp's wording names its parser's state; say which bracket is missing.
-std::string explain(const std::string& msg) {
+// yaml-cpp's wording names its parser's state; say which bracket is missing, which alias
+// has no anchor.
+std::string explain(const std::string& msg, std::string_view text, const YAML::Mark& mark) {
+  if (msg == "the referenced anchor is not defined" && mark.pos >= 0 &&
+      static_cast<std::size_t>(mark.pos) < text.size() && text[mark.pos] == '*') {
+    const std::string_view rest = text.substr(static_cast<std::size_t>(mark.pos) + 1);
+    const std::string name(rest.substr(0, rest.find_first_of(" \t\r\n,]}")));
+    return "alias *" + name + " names no anchor written before it (&" + name + ")";
+  }
   if (msg == "end of map flow not found") return msg + " (expected '}' closing a '{' map)";
   if (msg == "end of sequence flow not found") return msg + " (expected ']' closing a '[' list)";
   if (msg == "illegal map value") return msg + " (a ': ' where a value was expected; quote it?)";
@@ -106,14 +83,17 @@ std::string explain(const std::string& msg) {
 
 ConfigNode parse_yaml(std::string_view text, const std::string& source_name) {
   refuse_binary(text, source_name);
-  YAML::Node root;
+  // The first document, built with aliases and nesting bounded (tree_builder.hpp).
+  std::istringstream in{std::string(text)};
+  yaml_detail::TreeBuilder builder(source_name);
   try {
-    root = YAML::Load(std::string(text));
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
   } catch (const YAML::Exception& e) {
     throw ConfigError(location_of(e.mark, source_name).str() +
-                      ": YAML syntax error: " + explain(e.msg));
+                      ": YAML syntax error: " + explain(e.msg, text, e.mark));
   }
-  return convert(root, source_name);
+  return builder.take();
 }
 
 std::string read_yaml_text(const std::filesystem::path& file) {

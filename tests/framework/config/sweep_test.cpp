@@ -226,3 +226,38 @@ TEST_CASE("Sweep: model.precision is part of a run's identity, writing the defau
   CHECK(both[1].id == float32[0].id);
   CHECK(both[1].point_label() == "precision=float32");
 }
+
+TEST_CASE("Sweep: the runs are counted before they are expanded and refused past the budget",
+          "[config][sweep][memory]") {
+  // Six keys of 30 values and 30 seeds: 21,870,000,000 runs from a file of a few lines.
+  const std::string thirty = "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, "
+                             "20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]";
+  const std::string text = base + "sweep:\n  training.iterations: &v " + thirty +
+                           "\n  optimizer.learning_rate: *v\n  optimizer.momentum: *v\n"
+                           "  training.batch_size: *v\n  training.weight_decay: *v\n"
+                           "  training.clip_norm: *v\nseeds: *v\n";
+  const auto experiment =
+      nnlab::parse_experiment(nnlab::parse_yaml(text, "s.yaml"), "s.yaml", text);
+  const nnlab::MemoryBudget budget{20ull << 30, "the memory available; --max-memory sets it"};
+  REQUIRE_THROWS_WITH(nnlab::expand_sweep(experiment, budget),
+                      "s.yaml:9:3: sweep: needs ~25 TB for the table of 21870000000 runs (30 x 30 "
+                      "x 30 x 30 x 30 x 30 points x 30 seed(s)) (limit 20 GB: the memory "
+                      "available; --max-memory sets it)");
+  SECTION("random samples are counted as drawn points") {
+    const std::string random = base + "sweep:\n  mode: random\n  samples: 100000000000\n"
+                                      "  optimizer.learning_rate: {loguniform: [0.001, 1]}\n";
+    const auto drawn =
+        nnlab::parse_experiment(nnlab::parse_yaml(random, "r.yaml"), "r.yaml", random);
+    REQUIRE_THROWS_WITH(nnlab::expand_sweep(drawn, budget),
+                        "r.yaml:10:12: sweep.samples: needs ~58 TB for the table of "
+                        "100000000000 runs (100000000000 samples x 1 seed(s)) (limit 20 GB: the "
+                        "memory available; --max-memory sets it)");
+  }
+  SECTION("a sweep that fits expands as before") {
+    CHECK(nnlab::expand_sweep(
+              nnlab::parse_experiment(nnlab::parse_yaml(base + course_sweep, "s.yaml"), "s.yaml",
+                                      base + course_sweep),
+              budget)
+              .size() == 27);
+  }
+}

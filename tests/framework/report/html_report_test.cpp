@@ -85,3 +85,32 @@ TEST_CASE("HtmlReport: an unwritable place is a StorageError naming the file", "
   CHECK_THROWS_WITH(nnlab::write_html_report(file, {}), Contains("report.html.tmp: cannot write"));
   CHECK(nnlab::html_escape("a'b\"c") == "a&#39;b&quot;c");
 }
+
+TEST_CASE("HtmlReport: runs without results are listed apart with their message, not in the table",
+          "[report][html]") {
+  const nnlab::test::TempDir dir;
+  nnlab::HtmlReport report;
+  report.title = "demo";
+  report.runs = {run(0, "sgd", nnlab::RunStatus::done), run(1, "huge", nnlab::RunStatus::failed),
+                 run(2, "nan", nnlab::RunStatus::diverged)};
+  report.runs[1].has_results = false;
+  report.runs[1].message = "building the network: out of memory <std::bad_alloc>";
+  report.runs[2].has_results = false;
+  const auto file = dir.path() / "report.html";
+  nnlab::write_html_report(file, report);
+  const std::string page = read(file);
+  CHECK(count(page, "<tr><td class=\"num\">") == 1);
+  CHECK_THAT(page, Contains("3 runs: 1 done, 1 diverged, 1 failed."));
+  CHECK_THAT(page, Contains("<h2>Runs without results</h2>"));
+  CHECK_THAT(page, Contains("<li>run 2 <code>00000000000000a1</code> huge seed=0: <span "
+                            "class=\"status-failed\">failed</span>: building the network: out of "
+                            "memory &lt;std::bad_alloc&gt;</li>"));
+  CHECK_THAT(page, Contains("<li>run 3 <code>00000000000000a2</code> nan seed=0: <span "
+                            "class=\"status-diverged\">diverged</span> before its first "
+                            "iteration</li>"));
+  CHECK(page.find("id=\"left-out\"") > page.find("<table id=\"runs\">"));
+  // A page whose runs all have results has no such list.
+  report.runs.resize(1);
+  nnlab::write_html_report(file, report);
+  CHECK(read(file).find("left-out") == std::string::npos);
+}

@@ -192,3 +192,38 @@ TEST_CASE("StoreComparison: runs not split into groups are named and coloured by
   CHECK(comparison.groups[0].runs == 2);
   CHECK_THAT(comparison.groups[0].median_final, Catch::Matchers::WithinAbs(0.4, 1e-15));
 }
+
+TEST_CASE("StoreComparison: runs without results are in no group and listed with their message",
+          "[report][compare]") {
+  auto stores = before_and_after();
+  nnlab::StoredRun failed = make_run("adam", "0.1", {}, nnlab::RunStatus::failed);
+  failed.record.id = "f00d";
+  failed.record.index = 4;
+  failed.record.label = "adam";
+  failed.record.seed = 2;
+  failed.record.message = "building the network: out of memory (std::bad_alloc)";
+  stores[1].without_results.push_back(failed);
+  const auto comparison = nnlab::compare_stores(stores, {});
+  REQUIRE(comparison.groups.size() == 4);
+  CHECK(comparison.groups[3].label == "after: adam");
+  CHECK(comparison.groups[3].runs == 2); // the failed run is not counted in
+  CHECK(comparison.groups[3].failed == 0);
+  REQUIRE(comparison.left_out.size() == 1);
+  CHECK(comparison.left_out[0].store == 1);
+  CHECK(comparison.left_out[0].run.id == "f00d");
+  CHECK_FALSE(comparison.left_out[0].run.has_results);
+  std::ostringstream table;
+  nnlab::print_comparison_table(comparison, table);
+  CHECK_THAT(table.str(),
+             Contains("\n1 run has no results (left out of the groups):\n  after: run 5 (f00d, "
+                      "adam seed=2): failed: building the network: out of memory "
+                      "(std::bad_alloc)\n"));
+  // The rows of the table are the groups alone.
+  CHECK(nnlab::comparison_rows(comparison).size() == 5);
+
+  // A store whose every run is without results has nothing to compare: it is named.
+  stores[1].runs.clear();
+  REQUIRE_THROWS_WITH(nnlab::compare_stores(stores, {}),
+                      "results/after/runs.h5: no run has results to compare; run 5 (f00d, adam "
+                      "seed=2): failed: building the network: out of memory (std::bad_alloc)");
+}

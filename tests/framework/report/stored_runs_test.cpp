@@ -80,3 +80,51 @@ TEST_CASE("StoredRuns: a store is read run by run, in the order asked for", "[re
       nnlab::load_experiment_store(dir.path() / "none/runs.h5", nnlab::RunParts::overview),
       (dir.path() / "none/runs.h5").string() + ": cannot open: no such file");
 }
+
+TEST_CASE("StoredRuns: runs without results are kept apart, each with its message",
+          "[report][stored]") {
+  const nnlab::test::TempDir dir;
+  const auto file = dir.path() / "exp" / "runs.h5";
+  {
+    auto store = nnlab::RunStore::open(file, nnlab::StoreHeader{"name: t\n", "0", "", {}});
+    store.write_run(make_record("good", 0, {1, 0.5}));
+    // Failed while its network was built: no iteration, no series.
+    nnlab::RunRecord failed = make_record("oom", 1, {});
+    failed.status = nnlab::RunStatus::failed;
+    failed.message = "building the network: out of memory (std::bad_alloc)";
+    failed.label = "sgd";
+    failed.seed = 3;
+    failed.weights.clear();
+    store.write_run(failed);
+    // Has a train cost but no test cost where every other run has one: a gap.
+    nnlab::RunRecord gap = make_record("gap", 2, {2, 1});
+    gap.series.cost_test.reset();
+    store.write_run(gap);
+    // Diverged before its first iteration and said nothing.
+    nnlab::RunRecord early = make_record("early", 3, {});
+    early.status = nnlab::RunStatus::diverged;
+    store.write_run(early);
+    store.publish();
+  }
+  const auto all = nnlab::load_experiment_store(file, nnlab::RunParts::overview);
+  REQUIRE(all.runs.size() == 1);
+  CHECK(all.runs[0].record.id == "good");
+  REQUIRE(all.without_results.size() == 3);
+  CHECK(all.without_results[0].record.id == "oom"); // sweep order
+  CHECK(all.without_results[1].record.id == "gap");
+  CHECK(all.without_results[2].record.id == "early");
+  CHECK(nnlab::left_out_line(all.without_results[0].record) ==
+        "run 2 (oom, sgd seed=3): failed: building the network: out of memory (std::bad_alloc)");
+  CHECK(nnlab::left_out_line(all.without_results[2].record) ==
+        "run 4 (early, seed=0): diverged before its first iteration");
+  // The gap is one only against the other runs: alone, a run with a train cost has results.
+  CHECK(nnlab::has_results(all.without_results[1]));
+  CHECK_FALSE(nnlab::has_results(all.without_results[1], nnlab::series_stored(all.runs)));
+  CHECK_FALSE(nnlab::has_results(all.without_results[0]));
+  CHECK(nnlab::series_stored(all.runs) == std::vector<bool>{true, true, false, false});
+  // Asked for by id, the same split, in the order given for the runs with results.
+  const auto some = nnlab::load_experiment_store(file, nnlab::RunParts::series, {"oom", "good"});
+  REQUIRE(some.runs.size() == 1);
+  REQUIRE(some.without_results.size() == 1);
+  CHECK(some.without_results[0].record.id == "oom");
+}

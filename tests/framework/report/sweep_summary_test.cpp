@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "nnlab/report/sweep_summary.hpp"
@@ -71,4 +73,37 @@ TEST_CASE("SweepSummary: with a validation set, runs are ranked on it and test i
   nnlab::write_summary_csv(runs, dir.path() / "s.csv");
   CHECK_THAT(nnlab::test::read_text(dir.path() / "s.csv"),
              Contains("\nrun2,2,momentum,1,done,10,0,0,0.01,0,1,0.002,0.90000000000000002,0,\n"));
+}
+
+TEST_CASE("SweepSummary: runs without results are listed apart with their message",
+          "[report][summary]") {
+  std::vector<nnlab::RunSummary> runs{run(0, "sgd", 0.4, 0.77), run(1, "sgd", 0.02, 1.0),
+                                      run(2, "huge", NAN, NAN), run(3, "momentum", 0.1, 0.9)};
+  runs[2].has_results = false;
+  runs[2].iterations = 0;
+  runs[2].status = nnlab::RunStatus::failed;
+  runs[2].message = "building the network: out of memory (std::bad_alloc)";
+  std::ostringstream out;
+  nnlab::print_summary(runs, out, 0.95, 5);
+  const std::string text = out.str();
+  CHECK_THAT(text, Contains("sgd ") && Contains("momentum "));
+  CHECK_THAT(text, Contains("1 run has no results (left out of the tables and plots):\n"
+                            "  run 3 (run2, huge seed=1): failed: building the network: out of "
+                            "memory (std::bad_alloc)\n"));
+  // In no row of the point table nor the best runs.
+  CHECK(text.find("huge") == text.rfind("huge"));
+  CHECK_THAT(text, Contains("3. run0") && !Contains("4. "));
+
+  // summary.csv keeps a row for every run, the one without results with empty finals.
+  nnlab::test::TempDir dir;
+  nnlab::write_summary_csv(runs, dir.path() / "s.csv");
+  const std::string csv = nnlab::test::read_text(dir.path() / "s.csv");
+  CHECK(std::count(csv.begin(), csv.end(), '\n') == 5);
+  CHECK_THAT(csv, Contains("\nrun2,2,huge,1,failed,0,0,,,,,0,building the network: out of "
+                           "memory (std::bad_alloc)\n"));
+
+  // Only runs without results: no table, just the list.
+  std::ostringstream alone;
+  nnlab::print_summary({runs[2]}, alone);
+  CHECK(alone.str().rfind("\n1 run has no results", 0) == 0);
 }

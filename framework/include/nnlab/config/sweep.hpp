@@ -4,6 +4,7 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/run_spec.hpp"
+#include "nnlab/core/memory_size.hpp"
 #include "nnlab/export.hpp"
 
 namespace nnlab {
@@ -21,6 +22,14 @@ namespace nnlab {
 /// seeds, point and a source shared with the other runs (RunSpec::config() builds the tree
 /// again), so memory per run stays small for sweeps of any size. An empty list, a bad key
 /// path, unequal zip lists, a bad distribution or two identical runs throw ConfigError.
-NNLAB_EXPORT std::vector<RunSpec> expand_sweep(const Experiment& experiment);
+/// The runs are counted first, without expanding anything: a sweep whose table of runs
+/// would take more than `budget` (sweep_table_bytes() per run) is refused with ConfigError
+/// "<file:line:col>: sweep: needs ~800 GB for the table of 1000000000000 runs (...)".
+NNLAB_EXPORT std::vector<RunSpec> expand_sweep(const Experiment& experiment,
+                                               const MemoryBudget& budget = {});
+
+/// What one run of a sweep with `axes` keys is taken to cost while the sweep runs and is
+/// reported: its RunSpec, its place in the indexes, its row in the summary.
+NNLAB_EXPORT std::uint64_t sweep_table_bytes(std::size_t axes);
 
 } // namespace nnlab

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nnlab/config/run_spec.hpp"
+#include "nnlab/core/memory_size.hpp"
 #include "nnlab/engine/run_inputs.hpp"
 #include "nnlab/config/run_streams.hpp"
 #include "nnlab/export.hpp"
@@ -25,17 +26,22 @@ namespace nnlab {
 /// RunPreparer builds a sweep's runs as they start.
 
 /// Loads each distinct dataset block once (the runs of a sweep usually share one) and
-/// checks it with check_split(); hashes each file the runs read once (inputs()).
+/// checks it with check_split(); hashes each file the runs read once (inputs()). Memory
+/// running out while a dataset loads is a DataError naming the block ("dataset 'blobs'
+/// (exp.yaml:3:12): loading the data: out of memory").
 class NNLAB_EXPORT DatasetCache {
 public:
   explicit DatasetCache(Registry& registry) : registry_(registry), inputs_(registry) {}
 
   std::shared_ptr<const DataSplit> get(const PluginBlock& block);
+  /// What the data sets loaded so far take (their features and labels).
+  std::uint64_t bytes() const { return bytes_; }
   InputHasher& inputs() { return inputs_; }
 
 private:
   Registry& registry_;
   std::map<std::string, std::shared_ptr<const DataSplit>> loaded_;
+  std::uint64_t bytes_ = 0;
   InputHasher inputs_;
 };
 
@@ -83,13 +89,22 @@ using PluginsUsed = std::set<std::pair<PluginKind, std::string>>;
 /// the Registry and the DatasetCache are not thread-safe.
 class NNLAB_EXPORT RunPreparer {
 public:
-  explicit RunPreparer(Registry& registry) : registry_(registry), datasets_(registry) {}
+  /// Runs whose memory estimate (memory_estimate.hpp) exceeds `budget` are refused by
+  /// check(); no budget refuses none.
+  explicit RunPreparer(Registry& registry, MemoryBudget budget = {})
+      : registry_(registry), datasets_(registry), budget_(std::move(budget)) {}
 
   /// prepare_run(spec), under the lock.
   PreparedRun prepare(const RunSpec& spec);
   /// Prepares every run and drops it again, one at a time, so that a bad parameter in the
-  /// 27th run stops the sweep before the first one trains; returns the plugins they use.
+  /// 27th run stops the sweep before the first one trains; estimates each run's memory on
+  /// the way and refuses (ConfigError at the key that costs most, check_run_memory) a run
+  /// that does not fit the budget with the data loaded; returns the plugins they use.
   PluginsUsed check(const std::vector<RunSpec>& specs);
+  /// Each run's memory estimate (MemoryEstimate::total()), in the order check() saw them.
+  const std::vector<std::uint64_t>& memory() const { return memory_; }
+  /// What the data sets loaded take.
+  std::uint64_t data_bytes() const { return datasets_.bytes(); }
   /// The inputs of each run of the last check(), in its order (runs share them).
   const std::vector<std::shared_ptr<const RunInputs>>& checked_inputs() const { return checked_; }
 
@@ -98,6 +113,8 @@ private:
   std::mutex mutex_;
   Registry& registry_;
   DatasetCache datasets_;
+  MemoryBudget budget_;
+  std::vector<std::uint64_t> memory_;
 };
 
 } // namespace nnlab

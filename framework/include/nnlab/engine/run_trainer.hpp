@@ -1,9 +1,11 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,7 +30,9 @@ struct TrainRequest {
   unsigned jobs = 1;                         ///< threads that train at once
   bool verbose = false;
   std::filesystem::path checkpoint_dir;
-  const std::atomic<bool>* stop = nullptr; ///< set: start no more runs
+  /// Set (a SIGINT): start no more runs, and stop those in progress at their next
+  /// iteration, each saving a checkpoint there (RunOptions::stop).
+  const std::atomic<bool>* stop = nullptr;
 };
 
 /// Where a sweep's runs are trained: threads of this process (train_on_threads(),
@@ -40,7 +44,13 @@ public:
   /// The next finished run, in any order; false once every run is trained (or, after a
   /// stop request, every run started is).
   virtual bool next(FinishedRun& finished) = 0;
-  /// Whether runs were left untrained because of a stop request.
+  /// next(), waiting at most `wait` for a run: nothing when none came in that time (a
+  /// caller that has other things to watch, such as messages, polls with it). The default
+  /// waits as next() does.
+  virtual std::optional<bool> next_within(FinishedRun& finished, std::chrono::milliseconds) {
+    return next(finished);
+  }
+  /// Whether runs were left untrained, or interrupted, because of a stop request.
   virtual bool stopped_early() const = 0;
 };
 

@@ -25,14 +25,18 @@ struct SweepOptions {
   std::string command_line;                      ///< stored as provenance
   /// Keep stored runs whose files or libraries changed since (default: retrain them).
   bool keep_stale = false;
-  /// Set (e.g. by a SIGINT handler) to stop starting new runs; runs in flight finish
-  /// and are stored.
+  /// Set (e.g. by a SIGINT handler) to stop: no new run starts, and each run in flight
+  /// stops at its next iteration, saving a checkpoint there (in <name>/checkpoints/) from
+  /// which the same sweep resumes it; runs already finished are stored.
   const std::atomic<bool>* stop = nullptr;
   /// How often finished runs are merged into runs.h5 (they are safe in its journal
   /// from the moment they finish).
   double publish_every_s = 10.0;
   /// Where the runs are trained; empty: `jobs` threads of this process (train_on_threads).
   RunTrainerFactory trainer;
+  /// What the runs may take: a run estimated to need more is refused before any trains
+  /// (RunPreparer::check), and threads train only as many runs at once as fit.
+  MemoryBudget memory;
 };
 
 struct SweepResult {
@@ -41,7 +45,8 @@ struct SweepResult {
   /// diverged and failed (counted when not interrupted)
   std::size_t runs = 0, trained = 0, skipped = 0, diverged = 0, failed = 0;
   bool interrupted = false;
-  std::string first_failure; ///< "<id> <label seed=S>: <message>" of the first failed run
+  /// "run 3 (<id>, <label> seed=S): <message>" of the first failed run
+  std::string first_failure;
   double wall_time_s = 0.0;
   /// Where wall_time_s went on the calling thread: checking every run and opening the
   /// store (prepare_s), writing finished runs and publishing runs.h5 (store_s), waiting

@@ -2,6 +2,8 @@
 
 #include <armadillo>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "nnlab/export.hpp"
 #include "nnlab/model/mlp.hpp"
@@ -52,6 +54,9 @@ public:
   /// Columns per panel for this network: as many as keep the four nodes of its widest
   /// layer (in its precision) within 2 MiB, a multiple of 8, at least 64, at most 1024.
   static arma::uword panel_width(const Mlp& mlp);
+  /// The same from the layer sizes alone, before any network is built (memory estimates).
+  static arma::uword panel_width(const std::vector<arma::uword>& layers,
+                                 Precision precision = Precision::float64);
   arma::uword panel() const { return panel_; }
   /// Whether the panels go sample-major (a thin network).
   bool sample_major() const;

@@ -34,8 +34,10 @@ struct ExperimentReport {
 
 /// The end of `runner EXP.yaml`, from the store alone, reading the sweep's runs one at a
 /// time: summary.csv (write_summary_csv), the plots of draw_store_plots() (the ones
-/// `runner plot` draws for the same store; none when no run did an iteration), report.html
+/// `runner plot` draws for the same store; none when no run has results), report.html
 /// showing that summary and those plots, and (unless quiet) the summary table on `out`.
+/// Runs without results (has_results()) are in none of the plots and tables: the table
+/// and the page list them with their message, summary.csv has their rows.
 NNLAB_EXPORT ExperimentReport finish_experiment(const ExperimentReportOptions& options,
                                                 std::ostream& out);
 

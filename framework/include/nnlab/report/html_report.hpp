@@ -34,6 +34,8 @@ struct HtmlReport {
 };
 
 /// Writes `report` as one HTML page at `file` (results/<name>/report.html): no network,
+/// runs without results (RunSummary::has_results) listed apart with their message, not in
+/// the run table;
 /// no external script or style; images are linked beside it. The run table sorts by any
 /// column on a click on its header. When the page has loaded, <body> carries
 /// data-images="loaded/total" and data-rows="N", so a headless browser can check it.

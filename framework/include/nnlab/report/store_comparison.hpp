@@ -61,11 +61,18 @@ struct StoreComparison {
   bool log_y = true;
   double iterations = 1.0;           ///< the longest series
   std::vector<ComparedGroup> groups; ///< store by store, each in order of its first run
+  /// The runs without results (has_results()) of each store: in no group, listed apart.
+  struct LeftOut {
+    std::size_t store = 0; ///< index into stores
+    RunSummary run;
+  };
+  std::vector<LeftOut> left_out;
 };
 
-/// Groups every store's runs by the same keys and summarises each group. Throws ConfigError
-/// naming the store for an unknown group key or a metric it does not store, and for fewer
-/// than two stores or one store given twice.
+/// Groups every store's runs by the same keys and summarises each group; runs without
+/// results are in no group (left_out). Throws ConfigError naming the store for an unknown
+/// group key or a metric it does not store, a store without a run that has results, and
+/// for fewer than two stores or one store given twice.
 NNLAB_EXPORT StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
                                             const ComparisonOptions& options);
 
@@ -81,7 +88,8 @@ NNLAB_EXPORT std::vector<std::vector<std::string>>
 comparison_rows(const StoreComparison& comparison);
 
 /// The table: one row per group (store, group, runs, median final metric, median
-/// iterations to target with runs that reached it, diverged, failed), aligned columns.
+/// iterations to target with runs that reached it, diverged, failed), aligned columns;
+/// then the runs left out, one line each with its message.
 NNLAB_EXPORT void print_comparison_table(const StoreComparison& comparison, std::ostream& out);
 
 /// The same table as CSV (store, group, runs, median_final_<metric>,

@@ -76,7 +76,9 @@ struct StorePlots {
 ///   loads from the run's stored config (skipped with a note when load_data is empty).
 /// options.runs add their own cost and decision plots (of the kinds asked for).
 /// Runs are read one at a time: the final values of all, a group's series while that
-/// group is drawn, the weights of the runs drawn over their data. Every request is checked
+/// group is drawn, the weights of the runs drawn over their data. Runs without results
+/// (failed before their first iteration, an empty series: has_results()) are in no plot;
+/// a note lists each. Every request is checked
 /// before anything is written: an unknown kind, group key or run, or a metric not stored
 /// throws ConfigError naming the store. Renders and returns the images.
 NNLAB_EXPORT StorePlots draw_store_plots(const std::filesystem::path& store, PlotRenderer& renderer,

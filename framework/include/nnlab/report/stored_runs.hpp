@@ -7,11 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "nnlab/yaml/config_node.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "nnlab/train/series.hpp"
+#include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 
@@ -66,11 +66,33 @@ NNLAB_EXPORT std::string default_metric(const std::vector<StoredRun>& runs);
 NNLAB_EXPORT void require_metric(const std::vector<StoredRun>& runs, const std::string& store,
                                  const std::string& metric);
 
+/// Which rows of stored_series() some of `runs` has values of.
+NNLAB_EXPORT std::vector<bool> series_stored(const std::vector<StoredRun>& runs);
+
+/// Whether a run did at least one iteration (some series has values). A run that failed
+/// (or diverged) before its first iteration has none.
+NNLAB_EXPORT bool has_results(const StoredRun& run);
+
+/// Whether a run has something to plot, summarise or compare among runs that store the
+/// series `stored` (series_stored()): it did at least one iteration and has values in each
+/// of them. (A validation series, cost_valid or accuracy_valid, is stored only by a run
+/// with a validation set: its absence is no gap.)
+NNLAB_EXPORT bool has_results(const StoredRun& run, const std::vector<bool>& stored);
+
+/// How a run without results is listed: "run 2 (<id>, <label> seed=1): failed:
+/// building the network: out of memory (std::bad_alloc)".
+NNLAB_EXPORT std::string left_out_line(const RunRecord& record);
+
 /// The runs of one store with what its header says about them.
 struct StoredExperiment {
-  std::filesystem::path store;   ///< its runs.h5
-  std::string name;              ///< for titles: the store's folder name
-  std::vector<StoredRun> runs;   ///< in sweep order
+  std::filesystem::path store; ///< its runs.h5
+  std::string name;            ///< for titles: the store's folder name
+  /// The runs with results (has_results() against the store's series), in sweep order: every plot,
+  /// table and comparison reads these.
+  std::vector<StoredRun> runs;
+  /// The runs without results, in sweep order: left out of every plot, table and
+  /// comparison, and listed with their message (left_out_line()).
+  std::vector<StoredRun> without_results;
   std::filesystem::path exp_dir; ///< experiment_dir attribute (where relative paths resolve)
   std::uint64_t exp_seed = 0;    ///< experiment_seed attribute
   std::string yaml;              ///< the experiment file as written (the store's header)
@@ -79,7 +101,8 @@ struct StoredExperiment {
 };
 
 /// Reads a store's header and its runs `ids`, in the order given (every run, in sweep
-/// order, when empty), one at a time, keeping `parts` of each. A missing file throws ConfigError
+/// order, when empty), one at a time, keeping `parts` of each; runs without results go to
+/// `without_results` (overview parts only). A missing file throws ConfigError
 /// "<file>: cannot open: no such file" (bad input: nothing drawn); a run not stored, StorageError.
 NNLAB_EXPORT StoredExperiment load_experiment_store(const std::filesystem::path& store,
                                                     RunParts parts,

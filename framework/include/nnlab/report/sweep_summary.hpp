@@ -26,6 +26,7 @@ struct RunSummary {
   double wall_time_s = 0;
   /// NaN for a run without a validation set.
   double cost_valid = arma::datum::nan, accuracy_valid = arma::datum::nan;
+  bool has_results = true; ///< has_results(): false leaves it out of tables and plots
 };
 
 /// The run's summary, its final values from its series' ends (kept without the series).
@@ -38,13 +39,14 @@ NNLAB_EXPORT std::string csv_field(const std::string& text);
 /// median final validation cost (when some run has a validation set), the median final
 /// test cost, and min / median / max final test accuracy with the number of runs that
 /// reached `good_accuracy`; then the best runs by final validation cost when some run has
-/// a validation set (the test set is then only reported), else by final test cost.
+/// a validation set (the test set is then only reported), else by final test cost. Runs
+/// without results are left out of both and listed after them with their message.
 NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostream& out,
                                 double good_accuracy = 0.95, std::size_t best = 5);
 
-/// One row per run: run_id, index, label, seed, status, iterations, best_iteration, final
-/// train/test cost and accuracy, final validation cost and accuracy (empty without a
-/// validation set), wall time, message.
+/// One row per run (runs without results too, their final values empty): run_id, index,
+/// label, seed, status, iterations, best_iteration, final train/test cost and accuracy,
+/// final validation cost and accuracy (empty without a validation set), wall time, message.
 NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <armadillo>
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -57,17 +58,20 @@ NNLAB_EXPORT void check_checkpoint(const std::filesystem::path& file, const Chec
 /// behind only makes a rerun resume to the same result.
 NNLAB_EXPORT void remove_checkpoint(const std::filesystem::path& file) noexcept;
 
-/// Which run is saved where, how often.
+/// Which run is saved where, how often, and when to stop.
 struct CheckpointPlan {
   std::filesystem::path file;
   std::string run_id;
-  arma::uword every = 1;
+  arma::uword every = 1; ///< 0: only when stopped
+  /// Once set (a SIGINT), the next update is saved and training stops there.
+  const std::atomic<bool>* stop = nullptr;
 };
 
-/// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step): the
+/// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step), and
+/// after the first update that sees plan.stop set, then stopping training: the
 /// parameters and optimizer state from the trainer, the series, the Rng state and the
 /// early-stopping state from the objects given, which must outlive it. Between
-/// checkpoints it does and allocates nothing.
+/// checkpoints it does and allocates nothing but read the stop flag.
 class NNLAB_EXPORT CheckpointWriter final : public TrainObserver {
 public:
   CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series, const Rng& rng,
@@ -76,6 +80,8 @@ public:
   bool after_step(arma::uword iteration, const Mlp& mlp, const Optimizer& optimizer) override;
   /// How many checkpoints it has written.
   arma::uword written() const { return written_; }
+  /// The iteration it stopped training at because of plan.stop (0: it did not).
+  arma::uword stopped_at() const { return stopped_at_; }
 
 private:
   CheckpointPlan plan_;
@@ -83,6 +89,7 @@ private:
   const Rng& rng_;
   const EarlyStopping* early_stopping_;
   arma::uword written_ = 0;
+  arma::uword stopped_at_ = 0;
 };
 
 } // namespace nnlab
