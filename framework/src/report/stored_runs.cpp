@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "nnlab/yaml/yaml_source.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
 
@@ -26,13 +26,14 @@ void sort_by_index(std::vector<StoredRun>& runs) {
 } // namespace
 
 StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
-    : record(std::move(record_)), config(std::move(config_)) {
+    : record(std::move(record_)), config(std::move(config_)), leaves(config) {
   for (const SeriesSpec& series : stored_series()) {
     arma::vec& values = record.series.*series.recorded;
     ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1]});
     if (parts == RunParts::overview) values.reset();
   }
   if (parts != RunParts::weights) record.weights.clear();
+  if (parts == RunParts::overview) config = ConfigNode();
 }
 
 StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts parts) {
@@ -45,7 +46,9 @@ StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts
 std::vector<StoredRun> load_runs(const std::string& store_file, RunParts parts) {
   const RunStore store = RunStore::open_read_only(store_file);
   std::vector<StoredRun> runs;
-  for (const auto& id : store.run_ids())
+  const std::vector<std::string> ids = store.run_ids();
+  runs.reserve(ids.size());
+  for (const auto& id : ids)
     runs.push_back(read_stored_run(store, id, parts));
   sort_by_index(runs);
   return runs;
@@ -92,7 +95,9 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, RunPa
   experiment.exp_dir = header.attribute("experiment_dir");
   const std::string seed = header.attribute("experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
-  for (const auto& id : ids.empty() ? runs.run_ids() : ids)
+  const std::vector<std::string> all = ids.empty() ? runs.run_ids() : ids;
+  experiment.runs.reserve(all.size()); // a StoredRun is large: no copies while growing
+  for (const auto& id : all)
     experiment.runs.push_back(read_stored_run(runs, id, parts));
   if (ids.empty()) sort_by_index(experiment.runs);
   return experiment;
