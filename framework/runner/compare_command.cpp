@@ -33,7 +33,8 @@ int compare_stores(const CliOptions& cli) {
 
   std::vector<StoredExperiment> experiments;
   for (const auto& store : cli.stores)
-    experiments.push_back(load_experiment_store(store, RunParts::series));
+    // Series are read a group at a time as the comparison needs them.
+    experiments.push_back(load_experiment_store(store, RunParts::overview));
   const StoreComparison comparison = compare_stores(experiments, options);
   if (cli.json) {
     print_json(std::cout, "compare", comparison_json(comparison));
