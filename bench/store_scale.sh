@@ -7,7 +7,8 @@
 # per point, each run a 2-3-1 net on 300 XOR samples for 20 iterations, trained with
 # --jobs 2. Its resident and peak memory (VmRSS, VmHWM) are printed every tenth of the runs:
 # they must stay flat. Then, each on the finished store, with its wall time and peak
-# resident memory (GNU time's %e and %M):
+# resident memory (GNU time's %e and %M), and the CPU time it took (user + system, its
+# children's included: on a machine shared with other work the wall time is mostly theirs):
 #   report   the same command again: nothing to train, summary.csv, plots and report.html
 #   plot     runner plot STORE --out DIR
 #   compare  runner compare STORE COPY --table (a copy of the store in another folder)
@@ -39,8 +40,11 @@ sweep:
   optimizer.momentum: [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
 YAML
 store="$work/out/scale/runs.h5"
-memory_mb() { # VmRSS and VmHWM of a process, in MB
-  awk '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2} END {printf "%.1f MB (peak %.1f MB)", r / 1024, h / 1024}' \
+memory_mb() { # VmRSS and VmHWM of a process, in MB, and the CPU time it has used
+  local cpu
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat" 2>/dev/null)
+  awk -v cpu="${cpu:-?}" '/^VmRSS/ {r = $2} /^VmHWM/ {h = $2}
+    END {printf "%.1f MB (peak %.1f MB), %s s of CPU", r / 1024, h / 1024, cpu}' \
     "/proc/$1/status" 2>/dev/null || echo "?"
 }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -75,19 +79,22 @@ echo "store: $stored runs, $(du -h "$store" | cut -f1)"
 mkdir -p "$work/copy/scale"
 cp "$store" "$work/copy/scale/runs.h5"
 failed=0
-measure() { # name, then the command: one line "name  wall s  peak MB  exit status"
+measure() { # name, then the command: one line "name  wall s  CPU s  peak MB  exit status"
   local name=$1
   shift
   local status=0
-  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > "$work/$name.out" 2>&1 || status=$?
-  read -r wall peak_kb < <(tail -1 "$work/time.txt")
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/$name.out" 2>&1 || status=$?
+  read -r wall user sys peak_kb < <(tail -1 "$work/time.txt")
   local peak_mb=$((peak_kb / 1024))
+  local cpu
+  cpu=$(awk "BEGIN {print $user + $sys}")
   local verdict=ok
   if [ "$status" -ne 0 ] || awk "BEGIN {exit !($wall >= 60)}" || [ "$peak_mb" -ge 500 ]; then
     verdict=FAILED
     failed=1
   fi
-  printf '  %-8s %7.1f s  %5d MB  exit %d  %s\n' "$name" "$wall" "$peak_mb" "$status" "$verdict"
+  printf '  %-8s %7.1f s (CPU %6.1f s)  %5d MB  exit %d  %s\n' "$name" "$wall" "$cpu" "$peak_mb" \
+    "$status" "$verdict"
 }
 echo "commands on the store (goal: < 60 s, < 500 MB each); load average $(load):"
 measure report "$runner" "$work/scale.yaml" --out "$work/out" --jobs 2
