@@ -33,7 +33,8 @@ int compare_stores(const CliOptions& cli) {
 
   std::vector<StoredExperiment> experiments;
   for (const auto& store : cli.stores)
-    experiments.push_back(load_experiment_store(store, RunParts::series));
+    // Series are read a group at a time as the comparison needs them.
+    experiments.push_back(load_experiment_store(store, RunParts::overview));
   const StoreComparison comparison = compare_stores(experiments, options);
   // Runs of an older store drew their initial weights from their whole config: what they
   // show against other runs includes the luck of the draw.

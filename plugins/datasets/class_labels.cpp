@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <type_traits>
 
@@ -9,16 +10,27 @@ namespace nnlab_datasets {
 
 namespace {
 
+/// Integers as exact doubles: beyond 2^53 a "float" label is no longer one integer.
+constexpr double exact_integers = 9007199254740992.0;
+
+/// The integer a label is: "3", "+3", or a number whose fraction is zero ("3.0", "3e0").
 std::optional<long long> integer_of(std::string_view cell) {
-  const std::string_view text = without_plus(cell);
+  const std::string_view text = number_text(cell);
+  if (text.empty()) return std::nullopt;
   long long value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size() || text.empty()) return std::nullopt;
-  return value;
+  if (ec == std::errc() && end == text.data() + text.size()) return value;
+  double number = 0.0;
+  const auto [number_end, number_ec] =
+      std::from_chars(text.data(), text.data() + text.size(), number);
+  if (number_ec != std::errc() || number_end != text.data() + text.size() ||
+      !std::isfinite(number) || std::trunc(number) != number || std::abs(number) > exact_integers)
+    return std::nullopt;
+  return static_cast<long long>(number);
 }
 
 bool is_number(std::string_view cell) {
-  const std::string_view text = without_plus(cell);
+  const std::string_view text = number_text(cell);
   double value = 0.0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   return !text.empty() && end == text.data() + text.size() &&
@@ -85,7 +97,7 @@ EncodedLabels encode_labels(const std::vector<LabelCells>& sources, const std::s
   };
   // Names the earlier cell of a mix: by line in the same file, else by file and line.
   const auto where = [&](const CellAt& earlier, std::size_t source) {
-    const std::string line = std::to_string(earlier.sample + 2);
+    const std::string line = std::to_string(sources[earlier.source].lines[earlier.sample]);
     return earlier.source == source ? "line " + line
                                     : sources[earlier.source].file.path().string() + ":" + line;
   };
@@ -93,20 +105,21 @@ EncodedLabels encode_labels(const std::vector<LabelCells>& sources, const std::s
     const CsvFile& file = sources[s].file;
     for (std::size_t i = 0; i < sources[s].cells.size(); ++i) {
       const std::string& cell = sources[s].cells[i];
-      const std::size_t line = i + 2;
+      const std::size_t line = sources[s].lines[i];
       if (cell.empty()) file.fail_cell(line, column, "a class label", cell);
       if (type == LabelType::name) continue;
       // Not fail_cell: the hint goes after the cell.
       const auto refuse = [&](const std::string& expected, const std::string& hint) {
-        file.fail(line, "column '" + column + "': expected " + expected + ", got '" + cell + "'; " +
-                            hint);
+        file.fail(line, "column '" + column + "': expected " + expected + ", got '" +
+                            nnlab::CsvReader::shown(cell) + "'; " + hint);
       };
       const std::string mixed = "labels are all integers or all names (label_type: string "
                                 "reads every label as a name)";
       if (integer_of(cell)) {
         if (!first_integer) first_integer = CellAt{s, i};
         if (first_name)
-          refuse("a class name like '" + cell_of(*first_name) + "' on " + where(*first_name, s),
+          refuse("a class name like '" + nnlab::CsvReader::shown(cell_of(*first_name)) + "' on " +
+                     where(*first_name, s),
                  mixed);
         continue;
       }

@@ -21,10 +21,11 @@ enum class LabelType {
 /// "auto", "integer" or "string"; nullopt for any other text.
 std::optional<LabelType> label_type_from(std::string_view text);
 
-/// The label cells of one file, as CsvFile::read gives them (cell i is on line i + 2).
+/// The label cells of one file, as CsvFile::read gives them, and the line of each.
 struct LabelCells {
   const CsvFile& file;
   const std::vector<std::string>& cells;
+  const std::vector<std::size_t>& lines;
 };
 
 /// Classes numbered 0..k-1: y for each source, in order, and the name of each class.
@@ -35,7 +36,9 @@ struct EncodedLabels {
 
 /// Numbers the classes of all sources together (so a class only one file has still gets
 /// the same number everywhere):
-/// - integer labels: classes sorted by value, named by their decimal text ("-1", "5");
+/// - integer labels: classes sorted by value, named by their decimal text ("-1", "5"); a
+///   number with a fraction of zero ("1.0", "2.00", as pandas writes a float column) is
+///   the integer it equals;
 /// - class names: sorted by their bytes (code point order for UTF-8), as scikit-learn's
 ///   LabelEncoder does, and named by themselves.
 /// Throws DataError "<file>:<line>: column '<column>': expected ..., got '...'" for an

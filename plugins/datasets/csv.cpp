@@ -15,7 +15,8 @@ namespace {
 namespace fs = std::filesystem;
 using nnlab_datasets::CsvFile;
 
-/// Reads classification data from CSV files with a header line: either a train and a test
+/// Reads classification data from CSV files (RFC 4180: quoted fields, CRLF, a byte-order
+/// mark; fields separated by `delimiter`) with a header line: either a train and a test
 /// file with the same columns, or one `file` split by `test_fraction` (stratified by class
 /// by default, scikit-learn's train_test_split(stratify=y)). Features are columns of finite
 /// numbers, chosen by name (default: every column but the label); the label column holds
@@ -29,6 +30,7 @@ public:
   explicit CsvDataset(const nnlab::PluginConfig& config)
       : label_(config.get<std::string>("label")), standardize_(config.get<bool>("standardize")) {
     read_files(config);
+    read_delimiter(config);
     if (config.has("features")) {
       features_ = config.get<std::vector<std::string>>("features");
       if (features_.empty()) config.fail("features", "a non-empty list of column names");
@@ -54,6 +56,10 @@ public:
                  "CSV file of the validation samples (or training.validation_fraction)"),
         optional("features", ParamType::string_list,
                  "feature columns, in this order (default: all but the label)"),
+        string("delimiter", "comma",
+               "what separates the fields: comma, semicolon, tab or pipe (quoted fields may "
+               "hold it)")
+            .one_of({"comma", "semicolon", "tab", "pipe"}),
         string("label", "y", "column of the class labels"),
         string("label_type", "auto",
                "auto (integers if every label is one, else names), integer or string")
@@ -120,6 +126,15 @@ private:
                              " with train and test files (only for splitting `file`)");
   }
 
+  /// The delimiter by its name (one of those params() declares), and whether it was given.
+  void read_delimiter(const nnlab::PluginConfig& config) {
+    const std::string name = config.get<std::string>("delimiter");
+    for (const auto& [known, character] : nnlab_datasets::delimiter_names)
+      if (name == known) format_.delimiter = character;
+    format_.delimiter_given = config.given("delimiter");
+    format_.delimiter_key = config.path() + ".delimiter";
+  }
+
   /// A missing file or a folder is the experiment's mistake: name the key that gave it.
   static void require_file(const nnlab::PluginConfig& config, const char* key,
                            const fs::path& file) {
@@ -154,25 +169,27 @@ private:
   Validation read_validation(const std::vector<std::string>& features) const {
     Validation valid;
     if (validation_.empty()) return valid;
-    valid.file.emplace(validation_);
+    valid.file.emplace(validation_, format_);
     valid.columns = valid.file->read(features, label_);
     return valid;
   }
   /// Labels of `sources` and the validation file's, numbered together.
   nnlab_datasets::EncodedLabels encode(std::vector<nnlab_datasets::LabelCells> sources,
                                        const Validation& valid) const {
-    if (valid.file) sources.push_back({*valid.file, valid.columns.labels});
+    if (valid.file) sources.push_back({*valid.file, valid.columns.labels, valid.columns.lines});
     return nnlab_datasets::encode_labels(sources, label_, label_type_);
   }
 
   nnlab::DataSplit load_pair() const {
-    const CsvFile train_file(train_);
-    const CsvFile test_file(test_);
+    const CsvFile train_file(train_, format_);
+    const CsvFile test_file(test_, format_);
     std::vector<std::string> features = features_of(train_file);
     nnlab_datasets::CsvColumns train = train_file.read(features, label_);
     nnlab_datasets::CsvColumns test = test_file.read(features, label_);
     Validation valid = read_validation(features);
-    auto labels = encode({{train_file, train.labels}, {test_file, test.labels}}, valid);
+    auto labels = encode({{train_file, train.labels, train.lines},
+                          {test_file, test.labels, test.lines}},
+                         valid);
     if (labels.class_names.size() < 2)
       throw nnlab::DataError(
           source() + ": column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
@@ -188,11 +205,11 @@ private:
   }
 
   nnlab::DataSplit load_one() const {
-    const CsvFile file(file_);
+    const CsvFile file(file_, format_);
     std::vector<std::string> features = features_of(file);
     const nnlab_datasets::CsvColumns columns = file.read(features, label_);
     Validation valid = read_validation(features);
-    auto labels = encode({{file, columns.labels}}, valid);
+    auto labels = encode({{file, columns.labels, columns.lines}}, valid);
     // check_split would name the single class too, but only after the split refused it.
     if (labels.class_names.size() < 2)
       file.fail_file("column '" + label_ + "': " + std::to_string(labels.class_names.size()) +
@@ -239,6 +256,7 @@ private:
   nnlab_datasets::LabelType label_type_ = nnlab_datasets::LabelType::automatic;
   std::vector<std::string> features_; ///< empty: every column but the label
   nnlab::HoldoutPlan plan_;
+  nnlab_datasets::CsvFormat format_;
   bool standardize_;
 };
 

@@ -4,6 +4,7 @@
 /// and the registration macros.
 ///   #include <nnlab/plugin.hpp>
 
+#include "nnlab/core/csv_reader.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/rng.hpp"
 #include "nnlab/core/vector_math.hpp"

@@ -103,6 +103,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   try {
     const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
     auto last_publish = Clock::now();
+    double publish_took = 0.0; // seconds, the last merge
     FinishedRun finished;
     std::size_t first_failed = specs.size(); // the sweep index of the first failure
     while (pool->next(finished)) {
@@ -133,11 +134,12 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       // an arena by itself). A trim takes milliseconds: every 8 runs.
       if (result.trained % 8 == 0) malloc_trim(0);
       if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
-          options.publish_every_s) {
+          std::max(options.publish_every_s, 10.0 * publish_took)) {
         const auto publish_start = Clock::now();
         store.publish();
         last_publish = Clock::now();
-        result.store_s += seconds_since(publish_start);
+        publish_took = std::chrono::duration<double>(last_publish - publish_start).count();
+        result.store_s += publish_took;
       }
     }
     result.interrupted = pool->stopped_early();

@@ -50,6 +50,33 @@ H5::Attribute open_attribute(const H5::H5Object& object, const char* name) {
   return object.openAttribute(name);
 }
 
+/// A damaged or crafted file can claim far more values than it holds, and reading them
+/// allocates the claim first (2^59 doubles from a file of 13 KB). Refuses a claim of
+/// `count` values of at least `bytes_each` bytes that the file's size cannot hold: stored
+/// as they are, or compressed, deflate giving at most about 1,032 bytes for one; and one
+/// stored in one piece that holds fewer bytes than its values need.
+void check_claim(const H5::DataSet& dataset, hsize_t count, std::size_t bytes_each,
+                 const std::string& what) {
+  const hid_t file = H5Iget_file_id(dataset.getId());
+  check(file, "H5Iget_file_id");
+  hsize_t size = 0;
+  const herr_t status = H5Fget_filesize(file, &size);
+  H5Fclose(file);
+  check(status, "H5Fget_filesize");
+  const H5::DSetCreatPropList plist = dataset.getCreatePlist();
+  const hsize_t ratio = plist.getNfilters() > 0 ? 1100 : 1;
+  if (count > size / std::max<std::size_t>(bytes_each, 1) * ratio)
+    throw BadLayout(what + " claims " + std::to_string(count) + " values, more than a file of " +
+                    std::to_string(size) + " bytes can hold");
+  // Stored in one piece (contiguous or compact), its bytes are all there once allocated;
+  // fewer would make the library read past them.
+  const hsize_t stored = dataset.getStorageSize();
+  if (plist.getLayout() != H5D_CHUNKED && stored != 0 && stored < count * bytes_each)
+    throw BadLayout(what + " claims " + std::to_string(count) + " values of " +
+                    std::to_string(bytes_each) + " bytes but holds " + std::to_string(stored) +
+                    " bytes");
+}
+
 /// "2 x 3 x 4": a dataset's dimensions.
 std::string dims_text(int rank, const hsize_t* dims) {
   std::string text;
@@ -166,6 +193,8 @@ NumberArray read_numbers(const H5::Group& group, const std::string& name, const 
   if (rank < 1 || rank > 2)
     throw BadLayout(what + " is " + (rank < 1 ? std::string("a scalar") : dims_text(rank, dims)) +
                     "; expected " + expected);
+  check_claim(dataset, static_cast<hsize_t>(space.getSimpleExtentNpoints()),
+              dataset.getDataType().getSize(), what);
   NumberArray array{arma::vec(space.getSimpleExtentNpoints()), rank,
                     static_cast<arma::uword>(dims[0]),
                     rank == 2 ? static_cast<arma::uword>(dims[1]) : 1};
@@ -207,6 +236,7 @@ std::vector<std::string> read_strings(const H5::Group& group, const char* name) 
                     "' is not a 1-D dataset of variable-length strings");
   hsize_t n = 0;
   space.getSimpleExtentDims(&n);
+  check_claim(dataset, n, 1, std::string("dataset '") + name + "'");
   std::vector<char*> texts(n, nullptr);
   if (n == 0) return {};
   const H5::StrType type = dataset.getStrType();

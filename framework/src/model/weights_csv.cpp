@@ -3,22 +3,12 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <string_view>
 
+#include "nnlab/core/csv_reader.hpp"
 #include "nnlab/core/error.hpp"
 #include "weights_formats.hpp"
 
 namespace nnlab::weights {
-
-namespace {
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
-
-} // namespace
 
 bool parse_name(const std::string& name, char& kind, unsigned long& layer) {
   if (name.size() < 2 || (name[0] != 'W' && name[0] != 'b') || name[1] == '0') return false;
@@ -28,45 +18,38 @@ bool parse_name(const std::string& name, char& kind, unsigned long& layer) {
 }
 
 Arrays read_csv(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw DataError(file.string() + ": cannot read: " + std::strerror(errno));
+  const std::string text = read_text_file(file);
+  CsvReader reader(text, file.string(), CsvDialect{',', true});
   Arrays out;
   out.missing = file.string() + ": no line for ";
   std::vector<std::size_t> lines; // of each array, for errors
-  std::size_t number = 0;
-  for (std::string line; std::getline(in, line);) {
-    ++number;
-    const std::string at = file.string() + ":" + std::to_string(number) + ": ";
-    const std::string_view text = trim(line);
-    if (text.empty() || text.front() == '#') continue;
-    const std::size_t comma = text.find(',');
-    const std::string name(trim(text.substr(0, comma)));
+  while (reader.next()) {
+    if (reader.blank()) continue;
+    const std::string at = file.string() + ":" + std::to_string(reader.line()) + ": ";
+    const std::string name(reader.field(0));
     char kind = 0;
     unsigned long layer = 0;
     if (!parse_name(name, kind, layer))
       throw DataError(at + "expected a line 'W<layer>,values...' or 'b<layer>,values...', got '" +
-                      name + "'");
+                      CsvReader::shown(name) + "'");
     for (std::size_t i = 0; i < out.arrays.size(); ++i)
       if (out.arrays[i].name == name)
         throw DataError(at + name + " appears twice (first on line " + std::to_string(lines[i]) +
                         ")");
-    std::vector<double> values;
-    for (std::size_t start = comma; start != std::string_view::npos;) {
-      const std::size_t next = text.find(',', start + 1);
-      const std::string_view cell = trim(text.substr(start + 1, next - start - 1));
+    arma::vec values(reader.size() - 1);
+    for (std::size_t i = 1; i < reader.size(); ++i) {
+      const std::string_view cell = reader.field(i);
       double value = 0.0;
       const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
       if (cell.empty() || ec != std::errc() || end != cell.data() + cell.size() ||
           !std::isfinite(value))
-        throw DataError(at + name + ": value " + std::to_string(values.size() + 1) +
-                        ": expected a finite number, got '" + std::string(cell) + "'");
-      values.push_back(value);
-      start = next;
+        throw DataError(at + name + ": value " + std::to_string(i) +
+                        ": expected a finite number, got '" + CsvReader::shown(cell) + "'");
+      values[i - 1] = value;
     }
-    out.arrays.push_back(Array{name, at + name, arma::vec(values), false, 0, 0});
-    lines.push_back(number);
+    out.arrays.push_back(Array{name, at + name, std::move(values), false, 0, 0});
+    lines.push_back(reader.line());
   }
-  if (in.bad()) throw DataError(file.string() + ": cannot read: " + std::strerror(errno));
   return out;
 }
 

@@ -13,30 +13,8 @@ namespace {
 
 constexpr const char* absent = "-";
 
-void add_leaves(const ConfigNode& node, const std::string& path, std::vector<std::string>& keys) {
-  if (node.is_map() && !node.entries().empty()) {
-    for (const auto& entry : node.entries())
-      add_leaves(entry.value, path.empty() ? entry.key : path + "." + entry.key, keys);
-  } else if (!path.empty() && std::find(keys.begin(), keys.end(), path) == keys.end()) {
-    keys.push_back(path);
-  }
-}
-
-const ConfigNode* find_path(const ConfigNode& root, const std::string& path) {
-  const ConfigNode* node = &root;
-  std::string::size_type start = 0;
-  while (node) {
-    const auto dot = path.find('.', start);
-    node = node->find(std::string_view(path).substr(start, dot - start));
-    if (dot == std::string::npos) return node;
-    start = dot + 1;
-  }
-  return nullptr;
-}
-
 std::string value_at(const StoredRun& run, const std::string& key) {
-  const ConfigNode* node = find_path(run.config, key);
-  return node ? node->flow() : absent;
+  return run.leaves.value(key).value_or(absent);
 }
 
 std::size_t count_groups(const std::vector<StoredRun>& runs, const std::vector<std::string>& keys) {
@@ -84,7 +62,8 @@ std::string joined(const std::vector<std::string>& names) {
 std::vector<std::string> config_keys(const std::vector<StoredRun>& runs) {
   std::vector<std::string> keys;
   for (const auto& run : runs)
-    add_leaves(run.config, "", keys);
+    for (auto& key : run.leaves.keys())
+      if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
   return keys;
 }
 
@@ -121,7 +100,7 @@ RunGroups group_runs(const std::vector<StoredRun>& runs, const std::string& stor
   if (keys.empty()) keys = varying_keys(runs);
   for (const auto& key : keys) {
     const bool known = std::any_of(runs.begin(), runs.end(), [&](const StoredRun& run) {
-      return find_path(run.config, key) != nullptr;
+      return run.leaves.value(key).has_value();
     });
     if (!known)
       throw ConfigError(store + ": group key '" + key +

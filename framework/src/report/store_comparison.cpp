@@ -70,6 +70,44 @@ std::vector<std::string> keys_present(const std::vector<std::string>& keys,
   return kept;
 }
 
+/// The runs of one group with their series: those given when they kept their series (a
+/// store loaded with RunParts::series), else read from `store` now, a group at a time,
+/// so that comparing stores of 100,000 runs never holds every series at once.
+class GroupSeries {
+public:
+  GroupSeries(const StoredExperiment& experiment, const RunGroup& group) {
+    const bool kept = std::all_of(group.runs.begin(), group.runs.end(), [&](std::size_t r) {
+      const StoredRun& run = experiment.runs[r];
+      for (const SeriesSpec& spec : stored_series())
+        if (series_of(run.record, spec.name).n_elem != series_end(run, spec.name).length)
+          return false;
+      return true;
+    });
+    if (kept) {
+      for (const std::size_t r : group.runs)
+        runs_.push_back(&experiment.runs[r]);
+      return;
+    }
+    const RunStore store = RunStore::open_read_only(experiment.store);
+    loaded_.reserve(group.runs.size());
+    for (const std::size_t r : group.runs) {
+      loaded_.push_back(read_stored_run(store, experiment.runs[r].record.id, RunParts::series));
+      runs_.push_back(&loaded_.back());
+    }
+  }
+
+  std::vector<const arma::vec*> of(const std::string& metric) const {
+    std::vector<const arma::vec*> series;
+    for (const StoredRun* run : runs_)
+      series.push_back(&series_of(run->record, metric));
+    return series;
+  }
+
+private:
+  std::vector<StoredRun> loaded_;
+  std::vector<const StoredRun*> runs_;
+};
+
 std::string joined(const std::vector<std::string>& names) {
   std::string text;
   for (std::size_t i = 0; i < names.size(); ++i)
@@ -133,8 +171,8 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   for (const auto& experiment : experiments) {
     best_target = std::fmin(best_target, default_target(experiment.runs, metric));
     for (const auto& run : experiment.runs)
-      comparison.iterations = std::max(comparison.iterations,
-                                       static_cast<double>(series_of(run.record, metric).n_elem));
+      comparison.iterations =
+          std::max(comparison.iterations, static_cast<double>(series_end(run, metric).length));
   }
   comparison.target = !cost ? std::nan("") : options.target.value_or(best_target);
   comparison.default_target = cost && !options.target;
@@ -164,13 +202,9 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   for (std::size_t s = 0; s < experiments.size(); ++s) {
     const auto& runs = experiments[s].runs;
     const RunGroups& groups = grouped[s];
-    const auto curves = band_curves(runs, groups, metric);
-    const auto accuracies =
-        accuracy ? band_curves(runs, groups, "accuracy_test") : std::vector<BandCurve>{};
-    const auto speeds =
-        speed ? speed_groups(runs, groups, metric, comparison.target) : std::vector<SpeedGroup>{};
     for (std::size_t g = 0; g < groups.groups.size(); ++g) {
       const RunGroup& group = groups.groups[g];
+      const GroupSeries series(experiments[s], group);
       ComparedGroup compared;
       compared.store = s;
       compared.group = group.label;
@@ -188,12 +222,12 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
           std::remove_if(finals.begin(), finals.end(), [](double v) { return std::isnan(v); }),
           finals.end());
       compared.median_final = median(finals);
-      compared.curve = curves[g];
+      compared.curve = band_curve(group, series.of(metric));
       compared.curve.label = compared.label;
       compared.curve.colour = compared.colour;
       compared.curve.dash = 1 + s % 5; // solid for the first store, a dash pattern per other
       if (speed) {
-        compared.speed = speeds[g];
+        compared.speed = speed_group(group, series.of(metric), comparison.target);
         compared.speed.label = compared.label;
         compared.speed.colour = compared.colour;
         compared.reached = compared.speed.reached.size();
@@ -202,7 +236,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
         compared.median_iterations = std::nan("");
       }
       if (accuracy) {
-        compared.accuracy = accuracies[g];
+        compared.accuracy = band_curve(group, series.of("accuracy_test"));
         compared.accuracy->label = compared.label;
         compared.accuracy->colour = compared.colour;
         compared.accuracy->dash = compared.curve.dash;

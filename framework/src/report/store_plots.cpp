@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <sstream>
@@ -48,6 +50,9 @@ const StoredRun* best_run(const std::vector<StoredRun>& runs, const RunGroup& gr
   }
   return best;
 }
+
+/// The most lines the sweep plots draw (about, since each group draws as many).
+constexpr std::size_t max_sweep_lines = 1000;
 
 /// Draws one experiment's plots from its store (draw_store_plots()).
 class StorePlotter {
@@ -128,48 +133,64 @@ private:
         speeds_ = true;
     }
     if (wanted("sweep")) {
-      sweep_metric_.emplace(renderer_, "sweep-" + metric_,
-                            title(series_title(metric_) + " of every run"),
+      // A line per run is readable, and quick to draw, up to about max_sweep_lines lines;
+      // past that each group draws its first runs (the convergence plot has every run).
+      const std::size_t groups = std::max<std::size_t>(groups_.groups.size(), 1);
+      sweep_lines_ = std::max<std::size_t>(1, max_sweep_lines / groups);
+      const bool capped =
+          std::any_of(groups_.groups.begin(), groups_.groups.end(),
+                      [&](const RunGroup& g) { return g.runs.size() > sweep_lines_; });
+      const std::string which = capped ? " of the first " + std::to_string(sweep_lines_) +
+                                             " run(s) of each group (of " +
+                                             std::to_string(experiment_.runs.size()) + ")"
+                                       : " of every run";
+      sweep_metric_.emplace(renderer_, "sweep-" + metric_, title(series_title(metric_) + which),
                             axis_label(metric_, log_y()), log_y());
       if (accuracy && metric_ != "accuracy_test")
-        sweep_accuracy_.emplace(renderer_, "sweep-accuracy_test",
-                                title("test accuracy of every run"),
+        sweep_accuracy_.emplace(renderer_, "sweep-accuracy_test", title("test accuracy" + which),
                                 axis_label("accuracy_test", false), false);
     }
   }
 
-  /// One group's part of the experiment plots, and its best run's own plots.
+  /// One group's part of the experiment plots, and its best run's own plots. The group's
+  /// runs are read one at a time and only the series drawn are kept.
   void draw_group(const RunGroup& group) {
-    std::vector<StoredRun> runs;
-    for (const std::size_t r : group.runs)
-      runs.push_back(read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series));
-    const auto series = [&](const std::string& metric) {
+    const StoredRun* best = best_run(experiment_.runs, group, metric_);
+    std::optional<StoredRun> best_loaded;
+    std::vector<std::string> metrics{metric_};
+    for (const std::string& metric : {std::string("accuracy_test"), speed_})
+      if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
+        metrics.push_back(metric);
+    std::map<std::string, std::vector<arma::vec>> kept; // per metric drawn, per run
+    for (const std::size_t r : group.runs) {
+      StoredRun run = read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series);
+      for (const std::string& metric : metrics)
+        kept[metric].push_back(series_of(run.record, metric));
+      if (best && run.record.id == best->record.id) best_loaded.emplace(std::move(run));
+    }
+    const auto series = [&](const std::string& metric, std::size_t limit = SIZE_MAX) {
       std::vector<const arma::vec*> list;
-      for (const auto& run : runs)
-        list.push_back(&series_of(run.record, metric));
+      for (const arma::vec& values : kept[metric])
+        if (list.size() < limit) list.push_back(&values);
       return list;
     };
-    if (sweep_metric_) sweep_metric_->add_group(group.label, group.colour, series(metric_));
+    if (sweep_metric_)
+      sweep_metric_->add_group(group.label, group.colour, series(metric_, sweep_lines_));
     if (sweep_accuracy_)
-      sweep_accuracy_->add_group(group.label, group.colour, series("accuracy_test"));
+      sweep_accuracy_->add_group(group.label, group.colour, series("accuracy_test", sweep_lines_));
     if (wanted("convergence")) curves_.push_back(band_curve(group, series(metric_)));
     if (accuracy_curves_) accuracy_bands_.push_back(band_curve(group, series("accuracy_test")));
     if (speeds_) {
       speed_rows_.push_back(speed_group(group, series(speed_), target_));
-      for (const auto& run : runs)
-        iterations_ =
-            std::max(iterations_, static_cast<double>(series_of(run.record, speed_).n_elem));
+      for (const arma::vec* values : series(speed_))
+        iterations_ = std::max(iterations_, static_cast<double>(values->n_elem));
     }
-    const StoredRun* best = best_run(experiment_.runs, group, metric_);
-    if (!best) return;
+    if (!best_loaded) return;
     std::ostringstream text;
     text.precision(3);
     text << group.label << ", best of " << group.runs.size() << " (seed " << best->record.seed
          << ", " << series_title(metric_) << " " << final_value(*best, metric_) << ")";
-    const auto loaded = std::find_if(runs.begin(), runs.end(), [&](const StoredRun& run) {
-      return run.record.id == best->record.id;
-    });
-    add_run_plots(*loaded, title(text.str()));
+    add_run_plots(*best_loaded, title(text.str()));
   }
 
   /// The experiment plots drawn from what the groups gave.
@@ -260,7 +281,8 @@ private:
   std::vector<std::string> notes_;
   // What the groups add to, as they are drawn one by one.
   bool accuracy_curves_ = false, speeds_ = false;
-  std::string speed_; ///< the metric of the speed plot
+  std::string speed_;                  ///< the metric of the speed plot
+  std::size_t sweep_lines_ = SIZE_MAX; ///< runs drawn per group in the sweep plots
   double target_ = std::nan(""), iterations_ = 1.0;
   std::optional<SweepPlot> sweep_metric_, sweep_accuracy_;
   std::vector<BandCurve> curves_, accuracy_bands_;

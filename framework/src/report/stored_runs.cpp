@@ -26,13 +26,14 @@ void sort_by_index(std::vector<StoredRun>& runs) {
 } // namespace
 
 StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
-    : record(std::move(record_)), config(std::move(config_)) {
+    : record(std::move(record_)), config(std::move(config_)), leaves(config) {
   for (const SeriesSpec& series : stored_series()) {
     arma::vec& values = record.series.*series.recorded;
     ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1]});
     if (parts == RunParts::overview) values.reset();
   }
   if (parts != RunParts::weights) record.weights.clear();
+  if (parts == RunParts::overview) config = ConfigNode();
 }
 
 namespace {
@@ -84,7 +85,9 @@ StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts
 std::vector<StoredRun> load_runs(const std::string& store_file, RunParts parts) {
   const RunStore store = RunStore::open_read_only(store_file);
   std::vector<StoredRun> runs;
-  for (const auto& id : store.run_ids())
+  const std::vector<std::string> ids = store.run_ids();
+  runs.reserve(ids.size());
+  for (const auto& id : ids)
     runs.push_back(read_stored_run(store, id, parts));
   sort_by_index(runs);
   return runs;
@@ -138,8 +141,10 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, RunPa
   const std::string seed = header.attribute("experiment_seed");
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
   experiment.format_version = runs.format_version();
+  const std::vector<std::string> listed = ids.empty() ? runs.run_ids() : ids;
   std::vector<StoredRun> all;
-  for (const auto& id : ids.empty() ? runs.run_ids() : ids)
+  all.reserve(listed.size()); // a StoredRun is large: no copies while growing
+  for (const auto& id : listed)
     all.push_back(read_stored_run(runs, id, parts));
   // A run is judged against the series the store holds: one that lacks a series the
   // other runs have has a gap that no plot or table could show.

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <ctime>
 #include <map>
+#include <optional>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -102,6 +103,31 @@ struct RunStore::Impl {
 
   Impl(const fs::path& path, bool can_write) : file(path), journal(path), writable(can_write) {}
 
+  /// The /runs group of runs.h5, kept open between reads: opening the file costs more than
+  /// reading a run, and a report reads every run. The file open is the one of its first
+  /// read; a run published since (by this store or another writer) is found by opening it
+  /// again (runs_group_with()).
+  const H5::Group& runs_group() const {
+    if (!reader_runs) {
+      reader = hdf5::open_store_file(file);
+      reader_runs = reader->openGroup("runs");
+    }
+    return *reader_runs;
+  }
+  /// runs_group(), opened again when it has no run `id` (it may have been opened before
+  /// the run was published); nullptr when the latest runs.h5 has no such run either.
+  const H5::Group* runs_group_with(const std::string& id) const {
+    if (runs_group().nameExists(id)) return &*reader_runs;
+    close_reader();
+    return runs_group().nameExists(id) ? &*reader_runs : nullptr;
+  }
+  void close_reader() const {
+    reader_runs.reset();
+    reader.reset();
+  }
+  mutable std::optional<H5::H5File> reader;
+  mutable std::optional<H5::Group> reader_runs;
+
   bool in_journal(const std::string& id) const {
     std::error_code ec;
     return is_link_name(id) && fs::exists(journal.file_of(id), ec);
@@ -149,6 +175,7 @@ struct RunStore::Impl {
   void publish(bool always) {
     const std::vector<std::string> ids = journal.ids();
     if (ids.empty() && !always) return;
+    close_reader(); // runs.h5 is about to be replaced
     const fs::path tmp = tmp_of(file);
     try {
       std::error_code ec;
@@ -379,10 +406,9 @@ RunRecord RunStore::read_run(const std::string& id) const {
     }
   }
   return hdf5::guarded(s.file, "read run '" + id + "'", [&] {
-    const H5::Group runs = hdf5::open_store_file(s.file).openGroup("runs");
-    if (!is_link_name(id) || !runs.nameExists(id))
-      throw StorageError(s.file.string() + ": no run '" + id + "'");
-    return hdf5::read_run_group(runs, id);
+    const H5::Group* runs = is_link_name(id) ? s.runs_group_with(id) : nullptr;
+    if (!runs) throw StorageError(s.file.string() + ": no run '" + id + "'");
+    return hdf5::read_run_group(*runs, id);
   });
 }
 

@@ -16,6 +16,7 @@
 #include "support/temp_dir.hpp"
 
 using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
 using Catch::Matchers::Equals;
 using Catch::Matchers::StartsWith;
 using nnlab::Activation;
@@ -227,5 +228,21 @@ TEST_CASE("WeightsFile: HDF5 arrays may be integers of any width, and other data
             h5.createDataSet("b1", H5::PredType::IEEE_F64LE, H5::DataSpace(1, dims))
                 .write(values, H5::PredType::NATIVE_DOUBLE);
           }) == file.string() + ": /b1 holds a value that is not finite");
+  }
+  SECTION("a dataset claiming more values than the file holds is refused before allocating") {
+    // As a damaged file found by fuzzing did: 2^41 x 3 values declared, never written.
+    write("W1", [](const H5::H5File& h5) {
+      const hsize_t dims[2] = {3, hsize_t{1} << 41};
+      h5.createDataSet("W1", H5::PredType::IEEE_F64LE, H5::DataSpace(2, dims));
+    });
+    std::string error = "(no DataError)";
+    try {
+      nnlab::load_weights_file(mlp, file);
+    } catch (const nnlab::DataError& e) {
+      error = e.what();
+    }
+    CHECK_THAT(error, StartsWith(file.string() +
+                                 ": /W1 claims 6597069766656 values, more than a file of ") &&
+                          EndsWith(" bytes can hold"));
   }
 }

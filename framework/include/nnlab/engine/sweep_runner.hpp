@@ -30,7 +30,9 @@ struct SweepOptions {
   /// which the same sweep resumes it; runs already finished are stored.
   const std::atomic<bool>* stop = nullptr;
   /// How often finished runs are merged into runs.h5 (they are safe in its journal
-  /// from the moment they finish).
+  /// from the moment they finish): at most every publish_every_s, and at most every ten
+  /// times the last merge took, since a merge copies runs.h5 and a store of 100,000 runs
+  /// is hundreds of MB: merging stays a tenth of the sweep's time whatever its size.
   double publish_every_s = 10.0;
   /// Where the runs are trained; empty: `jobs` threads of this process (train_on_threads).
   RunTrainerFactory trainer;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/report/config_leaves.hpp"
 #include "nnlab/storage/run_record.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "nnlab/train/series.hpp"
@@ -21,22 +22,25 @@ struct SeriesEnd {
   double last = std::numeric_limits<double>::quiet_NaN(); ///< NaN when empty
 };
 
-/// How much of a stored run to keep in memory. Identity, status, config and the end of
-/// every series are always kept, so a store of many thousands of runs can be grouped and
-/// ranked by final values without holding their series.
+/// How much of a stored run to keep in memory. Identity, status, the config's key paths
+/// and the end of every series are always kept, so a store of 100,000 runs can be grouped
+/// and ranked by final values without holding their series or parsed configs.
 enum class RunParts {
-  overview, ///< no series, no weights
+  overview, ///< no series, no weights, no parsed config (its leaves only)
   series,   ///< the series, no weights
   weights,  ///< everything
 };
 
 /// A stored run with its resolved config parsed, as the report reads it.
 struct NNLAB_EXPORT StoredRun {
-  /// Notes the end of each of record's series (ends), then keeps what `parts` says.
+  /// Notes the end of each of record's series (ends) and the config's key paths (leaves),
+  /// then keeps what `parts` says.
   StoredRun(RunRecord record, ConfigNode config, RunParts parts = RunParts::weights);
 
   RunRecord record; ///< series and weights as RunParts kept them
+  /// The parsed config; null with RunParts::overview, whose runs keep only `leaves`.
   ConfigNode config;
+  ConfigLeaves leaves;         ///< the config's key paths and values, always kept
   std::vector<SeriesEnd> ends; ///< one per row of stored_series(), in its order
 };
 
