@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nnlab/core/scaler.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_base.hpp"
 
@@ -24,6 +25,10 @@ struct DataSplit {
   Samples test;
   std::vector<std::string> feature_names;
   std::vector<std::string> class_names; ///< k names; class c is y == c
+  /// The standardisation the dataset applied to the features of every set (the train set's
+  /// z-score, say); empty when the features are as read or generated. Stored with each run,
+  /// so that `runner predict` and the exported networks apply it to new data.
+  Scaler scaler;
 };
 
 /// A source of data: a file reader or a generator. Settings (paths, seed, sizes) come
@@ -47,7 +52,8 @@ NNLAB_EXPORT DataSplit split_first(const arma::mat& X, const arma::rowvec& y, ar
                                    std::vector<std::string> class_names);
 
 /// Checks a split's consistency (shapes, finite features, labels in 0..k-1, both splits
-/// non-empty) and throws DataError "<source>: ..." otherwise.
+/// non-empty, a scaler with one finite mean and one finite positive scale per feature) and
+/// throws DataError "<source>: ..." otherwise.
 NNLAB_EXPORT void check_split(const DataSplit& split, std::string_view source);
 
 } // namespace nnlab
