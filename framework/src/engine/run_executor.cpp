@@ -62,6 +62,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.label = spec.point_label();
   record.class_names = run.data->class_names;
   record.feature_names = run.data->feature_names;
+  record.scaler = run.data->scaler;
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);

@@ -26,7 +26,7 @@ H5::H5File open_store_file(const std::filesystem::path& file);
 void write_run_group(const H5::Group& runs, const RunRecord& record);
 /// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
 /// the first format (attributes start_time, end_time, best_iteration; datasets class_names,
-/// feature_names) may be absent: they read as empty or 0.
+/// feature_names; group scaler) may be absent: they read as empty or 0.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 
 } // namespace nnlab::hdf5

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "nnlab/core/scaler.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/train/series.hpp"
 
@@ -47,6 +48,9 @@ struct RunRecord {
   /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
   std::vector<std::string> class_names;
   std::vector<std::string> feature_names;
+  /// The standardisation the dataset applied to the features (DataSplit::scaler): new data
+  /// goes through it before the network. Empty: none (and in older stores).
+  Scaler scaler;
 };
 
 } // namespace nnlab
