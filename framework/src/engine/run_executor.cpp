@@ -63,6 +63,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.class_names = run.data->class_names;
   record.feature_names = run.data->feature_names;
   record.scaler = run.data->scaler;
+  if (run.inputs) { // what the run reads and runs, as hashed when it was prepared
+    record.inputs = run.inputs->files;
+    record.libraries = run.inputs->libraries;
+  }
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);

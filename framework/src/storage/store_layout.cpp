@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "hash_attributes.hpp"
 #include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/train/series.hpp"
@@ -50,6 +51,13 @@ Scaler read_scaler(const H5::Group& run) {
   return scaler;
 }
 
+RunStatus read_status(const H5::Group& run) {
+  const std::string status = read_string(run, "status");
+  const auto parsed = run_status_from(status);
+  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
+  return *parsed;
+}
+
 } // namespace
 
 // --- the root ------------------------------------------------------------------------------
@@ -88,6 +96,20 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
   write_scaler(run, record.scaler);
+  write_hash_list(run, "inputs", record.inputs);
+  write_hash_list(run, "libraries", record.libraries);
+}
+
+RunHeader read_run_header(const H5::Group& runs, const std::string& id,
+                          std::map<std::string, HashList>& parsed) {
+  const H5::Group run = runs.openGroup(id);
+  RunHeader header;
+  header.id = id;
+  header.status = read_status(run);
+  header.message = read_string(run, "message");
+  header.inputs = read_hash_list(run, "inputs", &parsed);
+  header.libraries = read_hash_list(run, "libraries", &parsed);
+  return header;
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -98,10 +120,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   record.seed = read_uint(run, "seed");
   record.config_yaml = read_string(run, "config");
   record.label = read_string(run, "label");
-  const std::string status = read_string(run, "status");
-  const auto parsed = run_status_from(status);
-  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
-  record.status = *parsed;
+  record.status = read_status(run);
   record.message = read_string(run, "message");
   record.wall_time_s = read_double(run, "wall_time_s");
   record.iterations_done = read_uint(run, "iterations");
@@ -115,6 +134,8 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
   if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
   record.scaler = read_scaler(run);
+  record.inputs = read_hash_list(run, "inputs");
+  record.libraries = read_hash_list(run, "libraries");
   if (run.nameExists("weights")) {
     const H5::Group weights = run.openGroup("weights");
     for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))

@@ -29,6 +29,10 @@ RunRecord make_run(const std::string& id, RunStatus status, arma::uword n) {
   run.feature_names = {"sepal length (cm)", "x,2"};
   run.scaler.mean = {-0.0, 1.5};
   run.scaler.scale = {4.9e-324, 0.1 + 0.2};
+  // Paths YAML must quote, absolute and relative, and a library of each kind.
+  run.inputs = {{"../data/xor train: v2.csv", std::string(64, 'a')},
+                {"/abs/Größe #1.h5", std::string(63, '0') + "1"}};
+  run.libraries = {{"core", std::string(64, 'c')}, {"optimizer/sgd", std::string(64, 'f')}};
   if (n >= 4)
     run.series.cost_train.head(4) = arma::vec{-0.0, 4.9e-324, arma::datum::inf, arma::datum::nan};
   return run;
@@ -80,6 +84,8 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   CHECK(back.feature_names == run.feature_names);
   CHECK(same_bits(back.scaler.mean, run.scaler.mean));
   CHECK(same_bits(back.scaler.scale, run.scaler.scale));
+  CHECK(back.inputs == run.inputs);
+  CHECK(back.libraries == run.libraries);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {
