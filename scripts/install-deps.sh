@@ -26,6 +26,8 @@ packages=(
   libopenmpi-dev openmpi-bin
   libssl-dev   # OpenSSL libcrypto: SHA-256 of plugin libraries (provenance)
   nlohmann-json3-dev  # the runner's --json output
+  libonnx-dev libprotobuf-dev  # runner export --format onnx writes through ONNX's protos
+  python3-onnx   # the ONNX export's test: onnx.checker and the model's operators
   python3-h5py python3-pandas python3-yaml  # nnlab_store, the Python helper (and its test)
   zsh            # the zsh completion's test
   file           # cpack -G DEB: dpkg-shlibdeps finds the package's binaries with it

@@ -125,6 +125,19 @@ void take_arguments(CliOptions& cli, std::vector<std::string> args) {
                   "results/xor/runs.h5:2");
     cli.run_references = args;
     return;
+  case Command::predict:
+    if (args.size() != 2)
+      usage_error("predict: expected a run and a data file, STORE:RUN DATA.csv, e.g. runner "
+                  "predict results/xor/runs.h5:1 data/xor_test.csv");
+    cli.run_references = {args[0]};
+    cli.file = args[1];
+    return;
+  case Command::export_model:
+    if (args.size() != 1)
+      usage_error("export: expected one run, STORE:RUN, e.g. runner export results/xor/runs.h5:1 "
+                  "--format c --out xor.c");
+    cli.run_references = args;
+    return;
   case Command::compare:
     if (args.size() < 2)
       usage_error("compare: expected two or more stores, e.g. runner compare "
@@ -190,6 +203,7 @@ void take_options(CliOptions& cli, const po::variables_map& vm) {
               text("metric"),           text("target"),       text("range"),  vm.count("log-y") > 0,
               vm.count("linear-y") > 0, vm.count("table") > 0};
   cli.out = text("out");
+  if (cli.command == Command::export_model) cli.export_format = text("format");
   for (const auto& folder : strings("plugin-path"))
     cli.plugin_path.emplace_back(folder);
   cli.dir = text("dir");

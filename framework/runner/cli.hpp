@@ -21,6 +21,8 @@ struct CliOptions {
     diff,
     plot,
     compare,
+    predict,
+    export_model, ///< `runner export` (export is a C++ keyword)
     help,
     version,
     man,     ///< hidden: the manual page in roff
@@ -28,8 +30,8 @@ struct CliOptions {
   };
   Command command = Command::help;
   std::filesystem::path
-      file;                ///< EXP.yaml (run, validate, status, export-data), store (verify, plot)
-  std::string plugin_name; ///< list, check-plugin: the plugin named on the command line
+      file; ///< EXP.yaml (run, validate, status, export-data), store (verify, plot), CSV (predict)
+  std::string plugin_name;            ///< list, check-plugin: the plugin named on the command line
   std::vector<std::string> overrides; ///< key.path=value after the experiment file
   std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
   std::vector<std::filesystem::path> plugin_path;
@@ -62,7 +64,9 @@ struct CliOptions {
   std::string plugin_kind;   ///< new: the kind of the plugin (plugin_name) to write
   std::filesystem::path dir; ///< new: where the plugin's folder goes (default: .)
 
-  std::vector<std::string> run_references; ///< diff: the two runs, STORE:RUN each
+  std::vector<std::string>
+      run_references;        ///< diff: the two runs, STORE:RUN each; predict, export: one
+  std::string export_format; ///< export: c, json or onnx (--format)
 };
 
 /// Throws ConfigError "command line: <what> (see runner --help)".

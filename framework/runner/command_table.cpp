@@ -73,6 +73,10 @@ std::vector<OptionSpec> make_options() {
   return options;
 }
 
+std::vector<std::string> export_formats() {
+  return {"c", "json", "onnx"};
+}
+
 std::vector<CommandSpec> make_commands() {
   const ArgSpec experiment{"EXPERIMENT.yaml", WordKind::experiment};
   const ArgSpec overrides{"[key.path=value ...]", WordKind::override_key, true};
@@ -179,6 +183,37 @@ std::vector<CommandSpec> make_commands() {
        "differ, 2 on bad input.",
        {{"STORE.h5:RUN", WordKind::run_ref}, {"STORE.h5:RUN", WordKind::run_ref}},
        {}},
+      {"predict",
+       Command::predict,
+       "STORE.h5:RUN DATA.csv [--out FILE]",
+       "apply a stored run's network to new data: class probabilities and predictions",
+       "Applies the network of a stored run to the samples of DATA.csv, with the run's own "
+       "standardisation and class names, through the forward pass training used. Features "
+       "are found by the names the run was trained with, in any column order. Writes DATA's "
+       "columns, then p_<class> for each class and predicted (the class name), as CSV to FILE "
+       "or stdout. When DATA has the label column, also prints the accuracy and the cost (the "
+       "run's loss) of the predictions, on stderr when the CSV goes to stdout. RUN is a run "
+       "id, a unique prefix of one, or the run number `runner validate` shows.",
+       {{"STORE.h5:RUN", WordKind::run_ref}, {"DATA.csv", WordKind::data_file}},
+       {"out", "plugin-path"},
+       {{"out", "FILE", "write the CSV to FILE (default: stdout)"}}},
+      {"export",
+       Command::export_model,
+       "STORE.h5:RUN --format c|json|onnx --out FILE",
+       "write a stored run's network as C, JSON or ONNX, to use it elsewhere",
+       "Writes the network of a stored run, with its standardisation, to FILE. c: one "
+       "dependency-free C99 file with void nnlab_predict(const double *input, double *output), "
+       "input the raw features in the run's order, output the output layer's activations. "
+       "json: the layers, activations, weights, scaler and class names (layout: the "
+       "README, Predicting and exporting). onnx: an ONNX model (opset 13: Sub, Div, Gemm and the "
+       "activations' "
+       "operators, float64 tensors) with input `input` (N x features) and output `output` (N "
+       "x outputs). RUN is a run id, a unique prefix of one, or the run number `runner "
+       "validate` shows.",
+       {{"STORE.h5:RUN", WordKind::run_ref}},
+       {"format", "out"},
+       {{"format", "FORMAT", "what to write", export_formats},
+        {"out", "FILE", "the file to write (required)"}}},
       {"export-data",
        Command::export_data,
        "FILE.yaml [--out PREFIX]",
@@ -288,11 +323,19 @@ std::vector<OptionSpec> options_of(const CommandSpec& command) {
       if (note.option == name) {
         if (!note.value.empty()) option.value = note.value;
         option.help = note.help;
+        if (note.values) option.values = note.values;
       }
     options.push_back(std::move(option));
   }
   options.push_back(*find_option("help"));
   return options;
+}
+
+std::optional<OptionSpec> option_of(const CommandSpec& command, std::string_view name) {
+  for (auto& option : options_of(command))
+    if (option.name == name) return option;
+  if (const OptionSpec* option = find_option(name)) return *option;
+  return std::nullopt;
 }
 
 std::string invocation(const CommandSpec& command) {

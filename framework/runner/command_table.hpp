@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@ enum class WordKind {
   experiment,   ///< an experiment file: *.yaml
   store,        ///< a store file: *.h5
   run_ref,      ///< STORE.h5:RUN
+  data_file,    ///< a CSV file: *.csv
   folder,       ///< a folder
   plugin,       ///< any plugin's name
   plugin_kind,  ///< optimizer, loss or dataset
@@ -47,6 +49,8 @@ struct OptionNote {
   std::string option; ///< the option's name
   std::string value;  ///< its placeholder here (empty: the option's own)
   std::string help;   ///< its help here
+  /// The values it takes here, when they are not the option's own (export's --format).
+  std::function<std::vector<std::string>()> values = {};
 };
 
 /// One subcommand: its name, what --help, `runner help NAME` and the man page say, and the
@@ -76,6 +80,9 @@ const CommandSpec& command_spec(CliOptions::Command command);
 const OptionSpec* find_option(std::string_view name);
 /// The options `command` takes, worded as it words them (notes applied), then --help.
 std::vector<OptionSpec> options_of(const CommandSpec& command);
+/// The option `name` (without "--") as `command` words it, or the option itself when
+/// `command` does not take it; empty when there is no such option.
+std::optional<OptionSpec> option_of(const CommandSpec& command, std::string_view name);
 /// "runner plot" / "runner" for run: how the command starts on the command line.
 std::string invocation(const CommandSpec& command);
 

@@ -29,6 +29,12 @@ int check_plugin(const CliOptions& cli);
 int new_plugin(const CliOptions& cli);
 /// `runner diff STORE:RUN STORE:RUN`: why two runs differ; 0 identical results, 1 differ.
 int diff_run_pair(const CliOptions& cli);
+/// `runner predict STORE:RUN DATA.csv`: the run's network on new data, as CSV; with labels,
+/// its accuracy and cost.
+int predict_data(const CliOptions& cli);
+/// `runner export STORE:RUN --format c|json|onnx --out FILE`: the run's network for use
+/// elsewhere.
+int export_network(const CliOptions& cli);
 /// `runner complete WORD ...` (hidden): the shell's completion candidates for the last word.
 int complete_words(const CliOptions& cli);
 

@@ -2,7 +2,7 @@
 // are a partial command line after `runner`; the last is the word being completed (empty
 // after a space). The answer is one candidate a line, plus directives for the shell:
 //   :files yaml   also complete files ending in .yaml/.yml (and folders)
-//   :files h5     the same for .h5
+//   :files h5     the same for .h5;   :files csv   for .csv
 //   :files        any file;   :dirs   folders only
 //   :nospace      add no space after the word (a key= or a STORE.h5: waits for more)
 // Everything comes from the command table and the library, so completion offers what the
@@ -75,6 +75,7 @@ struct Answer {
 void add_files(Answer& answer, WordKind kind) {
   if (kind == WordKind::experiment) answer.directives.insert(":files yaml");
   if (kind == WordKind::store) answer.directives.insert(":files h5");
+  if (kind == WordKind::data_file) answer.directives.insert(":files csv");
   if (kind == WordKind::folder) answer.directives.insert(":dirs");
 }
 
@@ -122,14 +123,15 @@ Answer answer_for(const std::vector<std::string>& words) {
       line.command ? *line.command : command_spec(CliOptions::Command::run);
   const auto registry = [&] { return Registry(Registry::search_path(line.plugin_path)); };
 
+  // The option as this command words it: export's --format takes c, json or onnx.
   if (line.pending) {
-    complete_value(answer, *line.pending, "");
+    complete_value(answer, *option_of(command, line.pending->name), "");
     return answer;
   }
   if (current.rfind("-", 0) == 0) {
     const auto equals = current.find('=');
     if (equals != std::string::npos) {
-      if (const OptionSpec* option = find_option(current.substr(2, equals - 2)))
+      if (const auto option = option_of(command, current.substr(2, equals - 2)))
         complete_value(answer, *option, current.substr(0, equals + 1));
       return answer;
     }
@@ -148,7 +150,8 @@ Answer answer_for(const std::vector<std::string>& words) {
   if (line.positional.size() >= command.args.size() && !command.args.back().repeats) return answer;
   switch (command.args[index].completes) {
   case WordKind::experiment:
-  case WordKind::store: add_files(answer, command.args[index].completes); break;
+  case WordKind::store:
+  case WordKind::data_file: add_files(answer, command.args[index].completes); break;
   case WordKind::run_ref: answer.directives.insert({":files h5", ":nospace"}); break;
   case WordKind::plugin: {
     Registry found = registry();

@@ -49,6 +49,8 @@ int main(int argc, char* argv[]) {
     case CliOptions::Command::compare: return nnlab::runner::compare_stores(cli);
     case CliOptions::Command::run: return nnlab::runner::run_experiment(cli, session);
     case CliOptions::Command::diff: return nnlab::runner::diff_run_pair(cli);
+    case CliOptions::Command::predict: return nnlab::runner::predict_data(cli);
+    case CliOptions::Command::export_model: return nnlab::runner::export_network(cli);
     }
   } catch (const std::exception& e) {
     // A rank past the start of a distributed sweep has others waiting on it: end them all.

@@ -234,18 +234,11 @@ private:
     return text.empty() ? "none" : text;
   }
 
+  // The split keeps the scaler, which is stored with each run for `runner predict`.
   static void standardize(nnlab::DataSplit& split) {
-    const arma::mat& X = split.train.X;
-    const arma::vec mean = arma::mean(X, 1);
-    arma::vec scale = arma::stddev(X, 1, 1); // norm_type 1: divide by m
-    // Exact test: a constant feature's computed std can be a rounding error above zero.
-    for (arma::uword j = 0; j < X.n_rows; ++j)
-      if (X.row(j).min() == X.row(j).max()) scale[j] = 1.0;
-    for (nnlab::Samples* samples : {&split.train, &split.test, &split.valid}) {
-      if (samples->X.n_cols == 0) continue; // no validation file
-      samples->X.each_col() -= mean;
-      samples->X.each_col() /= scale;
-    }
+    split.scaler = nnlab::Scaler::fit(split.train.X);
+    for (nnlab::Samples* samples : {&split.train, &split.test, &split.valid})
+      if (samples->X.n_cols > 0) split.scaler.apply(samples->X); // no validation file: none
   }
 
   fs::path file_; ///< empty: train_ and test_

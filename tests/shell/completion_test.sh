@@ -8,7 +8,7 @@ set -uo pipefail
 runner_dir=$1 source_dir=$2 work=$3 zsh=${4:-}
 export PATH="$runner_dir:$PATH" NNLAB_PLUGIN_PATH=
 rm -rf "$work" && mkdir -p "$work/sub" && cd "$work" || exit 1
-touch a.yaml b.yml notes.txt store.h5
+touch a.yaml b.yml notes.txt store.h5 data.csv
 cp "$source_dir/experiments/momentum.yaml" m.yaml
 # shellcheck source=/dev/null
 source "$source_dir/framework/runner/shell/runner.bash"
@@ -73,6 +73,10 @@ row 'runner m.yaml training.lr_schedule.kind=' '+ constant step exponential invs
 row 'runner m.yaml sweep.' '+ sweep.mode= sweep.optimizer= sweep.optimizer.learning_rate='
 row 'runner m.yaml sweep.mode=' '= grid zip random'
 row 'runner export-data ' '= a.yaml b.yml m.yaml sub'
+row 'runner predict store.h5:1 ' '= data.csv sub'
+row 'runner export store.h5:1 --format ' '= c json onnx'
+row 'runner export store.h5:1 --format=' '= c json onnx'
+row 'runner plot store.h5 --format=' '= png svg pdf'
 
 # The core keys completion offers are the keys the runner accepts: for each block, the
 # "known:" list of the error an unknown key gets equals the completion's keys of that block.
@@ -134,6 +138,8 @@ if [ -n "$zsh" ]; then
   }
   zrow 'runner plot store.h5 --format ' 'compadd -Q -- png svg pdf'
   zrow 'runner plot ' '_files -g *.h5'
+  zrow 'runner export store.h5:1 --format ' 'compadd -Q -- c json onnx'
+  zrow 'runner predict store.h5:1 ' '_files -g *.csv'
   zrow 'runner m.yaml optimizer.le' 'compadd -Q -S  -- optimizer.learning_rate='
 fi
 echo "$((rows - failed)) passed, $failed failed"

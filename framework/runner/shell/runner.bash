@@ -2,8 +2,8 @@
 # /usr/share/bash-completion/completions/runner; or: source this file).
 # The candidates come from the runner itself, `runner complete WORD ...`, which reads its
 # command table, the plugins it finds and the experiment being typed, so the completion
-# offers what the runner accepts. Its directives (:files yaml, :files h5, :files, :dirs,
-# :nospace) are turned into file completion here.
+# offers what the runner accepts. Its directives (:files yaml, :files h5, :files csv, :files,
+# :dirs, :nospace) are turned into file completion here.
 _nnlab_runner() {
   local line=${COMP_LINE:0:COMP_POINT}
   local -a words
@@ -48,6 +48,7 @@ _nnlab_runner() {
         case $files in
         yaml) [[ $entry == *.yaml || $entry == *.yml ]] || continue ;;
         h5) [[ $entry == *.h5 ]] || continue ;;
+        csv) [[ $entry == *.csv ]] || continue ;;
         esac
         COMPREPLY+=("$entry")
       done

@@ -101,6 +101,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);
     return record;
   };
+  record.scaler = run.data->scaler;
   if (run.inputs) { // what the run reads and runs, as hashed when it was prepared
     record.inputs = run.inputs->files;
     record.libraries = run.inputs->libraries;

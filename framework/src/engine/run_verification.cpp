@@ -48,6 +48,10 @@ std::string result_difference(const RunRecord& stored, const RunRecord& again) {
   if (!stored.class_names.empty() && stored.class_names != again.class_names) return "class_names";
   if (!stored.feature_names.empty() && stored.feature_names != again.feature_names)
     return "feature_names";
+  // Nor a scaler; a run without standardisation stores none either.
+  if (!stored.scaler.empty() && (!same_bits(stored.scaler.mean, again.scaler.mean) ||
+                                 !same_bits(stored.scaler.scale, again.scaler.scale)))
+    return "scaler";
   return {};
 }
 

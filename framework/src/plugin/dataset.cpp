@@ -33,6 +33,23 @@ void check_samples(const Samples& s, const char* split, std::size_t n_classes,
   }
 }
 
+// An empty scaler is the identity; otherwise one finite mean and one finite positive scale
+// per feature, or the stored network could not be applied to new data.
+void check_scaler(const Scaler& scaler, arma::uword n_features, std::string_view source) {
+  if (scaler.empty()) return;
+  const std::string where = std::string(source) + ": scaler: ";
+  if (scaler.mean.n_elem != n_features || scaler.scale.n_elem != n_features)
+    throw DataError(where + std::to_string(scaler.mean.n_elem) + " means and " +
+                    std::to_string(scaler.scale.n_elem) + " scales for " +
+                    std::to_string(n_features) + " features, expected one of each per feature");
+  for (arma::uword j = 0; j < n_features; ++j)
+    if (!std::isfinite(scaler.mean[j]) || !std::isfinite(scaler.scale[j]) ||
+        !(scaler.scale[j] > 0.0))
+      throw DataError(where + "feature " + std::to_string(j + 1) + " has mean " +
+                      shortest(scaler.mean[j]) + " and scale " + shortest(scaler.scale[j]) +
+                      ", expected a finite mean and a finite scale > 0");
+}
+
 } // namespace
 
 arma::uword test_count(const PluginConfig& config, arma::uword n) {
@@ -70,6 +87,7 @@ void check_split(const DataSplit& split, std::string_view source) {
                     " feature names for " + std::to_string(split.train.X.n_rows) + " features");
   check_samples(split.train, "train", k, source);
   check_samples(split.test, "test", k, source);
+  check_scaler(split.scaler, split.train.X.n_rows, source);
   const Samples& valid = split.valid;
   if (valid.X.n_cols == 0 && valid.y.n_elem == 0) return; // no validation set
   if (valid.X.n_rows != split.train.X.n_rows && valid.X.n_cols > 0)

@@ -29,6 +29,28 @@ void check_store_root(const std::filesystem::path& file, const H5::H5File& h5) {
   if (!h5.nameExists("runs") || h5.childObjType("runs") != H5O_TYPE_GROUP) refuse("no /runs group");
 }
 
+/// scaler/mean and scaler/scale (1-D float64, one per feature), only for a run whose
+/// dataset standardised its features.
+void write_scaler(const H5::Group& run, const Scaler& scaler) {
+  if (scaler.empty()) return;
+  const H5::Group group = run.createGroup("scaler");
+  write_array(group, "mean", scaler.mean, 1);
+  write_array(group, "scale", scaler.scale, 1);
+}
+
+/// Absent (no standardisation, or an older store): the identity.
+Scaler read_scaler(const H5::Group& run) {
+  Scaler scaler;
+  if (!run.nameExists("scaler")) return scaler;
+  const H5::Group group = run.openGroup("scaler");
+  scaler.mean = read_array(group, "mean", 1);
+  scaler.scale = read_array(group, "scale", 1);
+  if (scaler.mean.n_elem != scaler.scale.n_elem)
+    throw BadLayout("scaler: " + std::to_string(scaler.mean.n_elem) + " means but " +
+                    std::to_string(scaler.scale.n_elem) + " scales");
+  return scaler;
+}
+
 RunStatus read_status(const H5::Group& run) {
   const std::string status = read_string(run, "status");
   const auto parsed = run_status_from(status);
@@ -85,6 +107,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
     write_array(weights, name.c_str(), values, 2);
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
+  write_scaler(run, record.scaler);
   write_hash_list(run, "inputs", record.inputs);
   write_hash_list(run, "libraries", record.libraries);
   write_string(run, "precision", record.precision);
@@ -129,6 +152,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   // Added to the layout later, like the attributes above.
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
   if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
+  record.scaler = read_scaler(run);
   record.inputs = read_hash_list(run, "inputs");
   record.libraries = read_hash_list(run, "libraries");
   if (run.nameExists("weights")) {

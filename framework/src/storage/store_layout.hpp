@@ -32,7 +32,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record);
 /// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
 /// the first format (attributes start_time, end_time, best_iteration, init_fingerprint,
 /// restored_iteration, inputs, libraries; datasets class_names, feature_names, and the
-/// validation series) may be absent: they read as empty, 0 or unset.
+/// validation series; group scaler) may be absent: they read as empty, 0 or unset.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 /// Reads the attributes of runs/<id> that a RunHeader holds, none of its datasets; `parsed`
 /// keeps the hash lists already read (the runs of a sweep share them).

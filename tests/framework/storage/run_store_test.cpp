@@ -35,6 +35,21 @@ TEST_CASE("RunStore: a run written is read back whole", "[storage]") {
   check_same(store.read_run("a1b2"), run);
 }
 
+TEST_CASE("RunStore: the scaler is stored only where the dataset standardised", "[storage]") {
+  const test::TempDir dir;
+  const auto file = dir.path() / "runs.h5";
+  RunRecord plain = make_run("plain");
+  plain.scaler = {};
+  write_and_publish(file, {make_run("scaled"), plain});
+  const H5::H5File h5(file.string(), H5F_ACC_RDONLY);
+  CHECK(h5.nameExists("/runs/scaled/scaler/mean"));
+  CHECK(h5.nameExists("/runs/scaled/scaler/scale"));
+  CHECK_FALSE(h5.nameExists("/runs/plain/scaler"));
+  const RunStore store = RunStore::open_read_only(file);
+  CHECK(store.read_run("plain").scaler.empty());
+  CHECK(store.read_run("scaled").scaler.mean.n_elem == 2);
+}
+
 TEST_CASE("RunStore: weights are row-major {rows, cols} datasets, as h5py shows them",
           "[storage]") {
   const test::TempDir dir;

@@ -27,6 +27,8 @@ RunRecord make_run(const std::string& id, RunStatus status, arma::uword n) {
   // Not in sorted order, non-ASCII, and an empty name: kept as they are.
   run.class_names = {"virginica", "setosa", "Größe ü", ""};
   run.feature_names = {"sepal length (cm)", "x,2"};
+  run.scaler.mean = {-0.0, 1.5};
+  run.scaler.scale = {4.9e-324, 0.1 + 0.2};
   // Paths YAML must quote, absolute and relative, and a library of each kind.
   run.inputs = {{"../data/xor train: v2.csv", std::string(64, 'a')},
                 {"/abs/Größe #1.h5", std::string(63, '0') + "1"}};
@@ -43,6 +45,7 @@ RunRecord numbered_run(int i, arma::uword n) {
   run.label = "run " + std::to_string(i);
   run.series.cost_test += i;
   run.weights[0].second *= i;
+  if (i % 2) run.scaler = {}; // a dataset without standardisation stores none
   return run;
 }
 
@@ -79,6 +82,8 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   }
   CHECK(back.class_names == run.class_names);
   CHECK(back.feature_names == run.feature_names);
+  CHECK(same_bits(back.scaler.mean, run.scaler.mean));
+  CHECK(same_bits(back.scaler.scale, run.scaler.scale));
   CHECK(back.inputs == run.inputs);
   CHECK(back.libraries == run.libraries);
   CHECK(back.precision == run.precision);

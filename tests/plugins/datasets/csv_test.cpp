@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <string>
 
@@ -159,6 +160,24 @@ TEST_CASE("CsvDataset: standardize fits mean and std on the train file only", "[
       load(dir, "a,b,y\n0.1,1,0\n0.1,2,1\n0.1,4,0\n", "a,b,y\n0.3,3,1\n", ", standardize: true");
   CHECK(arma::abs(constant.train.X.row(0)).max() < 1e-15);
   CHECK_THAT(constant.test.X(0, 0), WithinAbs(0.2, 1e-15));
+}
+
+TEST_CASE("CsvDataset: the split keeps its standardisation, which gives its features' bits",
+          "[dataset][csv]") {
+  TempDir dir;
+  const std::string train = "a,b,y\n1,5,0\n2,5,1\n3,5,0\n", test = "a,b,y\n4,7,1\n";
+  const auto split = load(dir, train, test, ", standardize: true");
+  REQUIRE(split.scaler.mean.n_elem == 2);
+  CHECK(split.scaler.mean[0] == 2.0);
+  CHECK(split.scaler.mean[1] == 5.0);
+  CHECK_THAT(split.scaler.scale[0], WithinAbs(std::sqrt(2.0 / 3.0), 1e-15));
+  CHECK(split.scaler.scale[1] == 1.0); // one value in the train set
+  // The raw test features through the stored scaler are the split's, to the bit.
+  const auto raw = load(dir, train, test, "");
+  CHECK(raw.scaler.empty());
+  arma::mat X = raw.test.X;
+  split.scaler.apply(X);
+  CHECK(std::memcmp(X.memptr(), split.test.X.memptr(), X.n_elem * sizeof(double)) == 0);
 }
 
 TEST_CASE("CsvDataset: the test file needs the same feature and label columns", "[dataset][csv]") {

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nnlab/core/scaler.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_base.hpp"
 
@@ -29,6 +30,10 @@ struct DataSplit {
   /// Empty (no samples): no validation set. Early stopping and the adaptive schedule then
   /// watch it by default, and the test set is only reported.
   Samples valid{};
+  /// The standardisation the dataset applied to the features of every set (the train set's
+  /// z-score, say); empty when the features are as read or generated. Stored with each run,
+  /// so that `runner predict` and the exported networks apply it to new data.
+  Scaler scaler;
 };
 
 /// A source of data: a file reader or a generator. Settings (paths, seed, sizes) come
@@ -52,7 +57,8 @@ NNLAB_EXPORT DataSplit split_first(const arma::mat& X, const arma::rowvec& y, ar
                                    std::vector<std::string> class_names);
 
 /// Checks a split's consistency (shapes, finite features, labels in 0..k-1, train and test
-/// non-empty; the same for the validation split when it has samples) and throws DataError
+/// non-empty; the same for the validation split when it has samples; a scaler with one
+/// finite mean and one finite positive scale per feature) and throws DataError
 /// "<source>: ..." otherwise.
 NNLAB_EXPORT void check_split(const DataSplit& split, std::string_view source);
 

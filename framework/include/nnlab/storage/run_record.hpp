@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "nnlab/core/scaler.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/train/series.hpp"
 
@@ -59,6 +60,9 @@ struct RunRecord {
   /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
   std::vector<std::string> class_names;
   std::vector<std::string> feature_names;
+  /// The standardisation the dataset applied to the features (DataSplit::scaler): new data
+  /// goes through it before the network. Empty: none (and in older stores).
+  Scaler scaler;
   /// The SHA-256 of every file the run read (its dataset's files, a weights file), by the
   /// path the experiment wrote (relative to its folder, or absolute); and of the libraries
   /// it ran: "core" (libnnlab) and "<kind>/<name>" for each plugin. Empty when not known

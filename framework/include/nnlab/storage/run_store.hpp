@@ -50,7 +50,9 @@ struct StoreHeader {
 ///                weights/W1, weights/b1, ... (float64, row-major: h5py's W1[r, c] is
 ///                W1(r, c), W1.shape is (units_1, n_inputs)), and class_names,
 ///                feature_names (1-D, UTF-8 variable-length strings: output c is class
-///                class_names[c], input i is feature_names[i]; absent in older stores)
+///                class_names[c], input i is feature_names[i]; absent in older stores), and
+///                scaler/mean, scaler/scale (float64, one per feature: the standardisation
+///                (x - mean) / scale the dataset applied; absent when it applied none)
 /// Crash safety: runs.h5 is never written in place (HDF5 1.10 can lose a whole file to a
 /// kill mid-write), so on disk it is always a complete, closed file.
 /// - write_run() writes the run as a one-run file in the same layout to the journal beside
