@@ -50,12 +50,13 @@ ResolvedRun RunSpec::resolve() const {
   return run;
 }
 
-// What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers, which come from the id).
+// What a run computes, not how it is kept: checkpoints and snapshots do not change a run's
+// results, so they do not change its id (nor its random numbers, which come from the id).
 std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
   ConfigNode computed = config;
   if (ConfigNode* training = computed.find("training"); training && training->is_map())
-    training->erase("checkpoint_every");
+    for (const char* key : {"checkpoint_every", "snapshots", "snapshot_every"})
+      training->erase(key);
   return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
 }
 

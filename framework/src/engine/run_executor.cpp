@@ -12,6 +12,7 @@
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/course_printer.hpp"
 #include "nnlab/train/early_stopping.hpp"
+#include "nnlab/train/snapshots.hpp"
 #include "nnlab/train/trainer.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
@@ -23,7 +24,8 @@ namespace {
 // Puts the checkpoint of an interrupted attempt back into the run's objects. One that does
 // not fit this run is a StorageError naming the file, never silently ignored.
 Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSettings& training,
-                  Mlp& mlp, Rng& rng, SeriesRecorder& recorder, EarlyStopping* stopper) {
+                  Mlp& mlp, Rng& rng, SeriesRecorder& recorder, SnapshotRecorder& snapshots,
+                  EarlyStopping* stopper) {
   Checkpoint checkpoint = read_checkpoint(file);
   check_checkpoint(file, checkpoint, run.spec->id, mlp.n_params(), training);
   try {
@@ -33,6 +35,7 @@ Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSetti
     run.optimizer->restore(checkpoint.optimizer);
     rng.restore(checkpoint.rng);
     recorder.restore(checkpoint.series);
+    snapshots.restore(checkpoint.snapshots, checkpoint.iteration);
   } catch (const std::exception& e) {
     throw StorageError(file.string() + ": checkpoint does not fit run " + run.spec->id + ": " +
                        e.what());
@@ -67,11 +70,14 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   Rng rng(spec.rng_seed);
   initialize(mlp, run.parsed.model.init, rng);
   SeriesRecorder recorder(training.iterations);
+  SnapshotRecorder snapshots(training, mlp.n_params());
+  snapshots.start(mlp);
   CoursePrinter printer(verbose ? *verbose : std::cout);
   std::optional<EarlyStopping> stopper;
   if (training.early_stopping) stopper.emplace(*training.early_stopping);
   ObserverList observers;
   observers.add(recorder);
+  if (snapshots.active()) observers.add(snapshots); // before the checkpoint writer
   if (verbose) observers.add(printer);
   if (stopper) observers.add(*stopper);
 
@@ -81,11 +87,12 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
                                   : fs::path();
   std::optional<Checkpoint> resumed;
   if (!checkpoint.empty() && fs::exists(checkpoint))
-    resumed = resume(checkpoint, run, training, mlp, rng, recorder, stopper ? &*stopper : nullptr);
+    resumed = resume(checkpoint, run, training, mlp, rng, recorder, snapshots,
+                     stopper ? &*stopper : nullptr);
   std::optional<CheckpointWriter> writer;
   if (!checkpoint.empty()) {
     writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every}, recorder, rng,
-                   stopper ? &*stopper : nullptr);
+                   stopper ? &*stopper : nullptr, snapshots.active() ? &snapshots : nullptr);
     observers.add(*writer);
   }
   TrainStart from;
@@ -109,6 +116,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.series = recorder.take();
   record.iterations_done = record.series.cost_train.n_elem;
   record.weights = mlp.named_weights();
+  snapshots.finish(mlp);
+  record.snapshots = snapshots.take();
   record.wall_time_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   record.end_time = utc_timestamp(std::chrono::system_clock::now(), true);

@@ -65,6 +65,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
     write_array(weights, name.c_str(), values, 2);
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
+  write_snapshots(run, record);
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -96,6 +97,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
     for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))
       record.weights.emplace_back(name, read_array(weights, name.c_str(), 2));
   }
+  record.snapshots = read_snapshots(run);
   return record;
 }
 

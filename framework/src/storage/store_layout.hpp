@@ -29,4 +29,9 @@ void write_run_group(const H5::Group& runs, const RunRecord& record);
 /// feature_names) may be absent: they read as empty or 0.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 
+/// The optional parts of a run group, absent from runs that have none and from older
+/// stores (which read as empty): snapshots/ (snapshot_layout.cpp).
+void write_snapshots(const H5::Group& run, const RunRecord& record);
+RunSnapshots read_snapshots(const H5::Group& run);
+
 } // namespace nnlab::hdf5

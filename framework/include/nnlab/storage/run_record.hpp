@@ -11,6 +11,7 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/train/series.hpp"
+#include "nnlab/train/snapshots.hpp"
 
 namespace nnlab {
 
@@ -47,6 +48,8 @@ struct RunRecord {
   /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
   std::vector<std::string> class_names;
   std::vector<std::string> feature_names;
+  /// Weights taken during training (training.snapshots, snapshot_every); empty without.
+  RunSnapshots snapshots;
 };
 
 } // namespace nnlab

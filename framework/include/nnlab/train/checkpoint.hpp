@@ -10,6 +10,7 @@
 #include "nnlab/train/early_stopping.hpp"
 #include "nnlab/train/observer.hpp"
 #include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/snapshots.hpp"
 #include "nnlab/train/train_settings.hpp"
 
 namespace nnlab {
@@ -21,7 +22,8 @@ class Rng;
 /// iteration, rng_state; datasets /params [n_params], /optimizer/<name> [n] (in the
 /// order of Optimizer::state()), /series/{cost_train, cost_test, accuracy_train,
 /// accuracy_test} [iteration]; with early stopping, group /early_stopping with attributes
-/// best_value, best_iteration, since_best.
+/// best_value, best_iteration, since_best; with snapshots, group /snapshots with datasets
+/// iterations [n] and params [n_params x n] (those taken so far).
 struct Checkpoint {
   std::string run_id;
   arma::uword iteration = 0; ///< iterations done, the update of the last one included
@@ -30,6 +32,7 @@ struct Checkpoint {
   std::string rng;           ///< Rng::state()
   RunSeries series;          ///< the first `iteration` values of each series
   std::optional<EarlyStoppingState> early_stopping;
+  RunSnapshots snapshots; ///< the snapshots taken by then (snapshots.hpp)
 };
 
 /// <dir>/<run id>.h5
@@ -63,13 +66,14 @@ struct CheckpointPlan {
 };
 
 /// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step): the
-/// parameters and optimizer state from the trainer, the series, the Rng state and the
-/// early-stopping state from the objects given, which must outlive it. Between
-/// checkpoints it does and allocates nothing.
+/// parameters and optimizer state from the trainer, the series, the Rng state, the
+/// early-stopping state and the snapshots from the objects given, which must outlive it
+/// (and be observers before it). Between checkpoints it does and allocates nothing.
 class NNLAB_EXPORT CheckpointWriter final : public TrainObserver {
 public:
   CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series, const Rng& rng,
-                   const EarlyStopping* early_stopping = nullptr);
+                   const EarlyStopping* early_stopping = nullptr,
+                   const SnapshotRecorder* snapshots = nullptr);
   bool on_iteration(const IterationStats&) override { return false; }
   bool after_step(arma::uword iteration, const Mlp& mlp, const Optimizer& optimizer) override;
   /// How many checkpoints it has written.
@@ -80,6 +84,7 @@ private:
   const SeriesRecorder& series_;
   const Rng& rng_;
   const EarlyStopping* early_stopping_;
+  const SnapshotRecorder* snapshots_;
   arma::uword written_ = 0;
 };
 

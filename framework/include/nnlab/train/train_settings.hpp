@@ -61,6 +61,11 @@ struct TrainSettings {
   /// Seeds epoch e's shuffle as Rng(mix_seed(shuffle_seed, e)); set from the run's seed
   /// by the engine, so a resumed run reshuffles exactly as the uninterrupted one.
   std::uint64_t shuffle_seed = 0;
+  /// Weight snapshots for a movie of training (snapshots.hpp): `snapshots` K log-spaced
+  /// from iteration 0 to the last, or one every `snapshot_every` iterations (0: none).
+  /// Like checkpoints, they change how a run is kept, not what it computes.
+  arma::uword snapshots = 0;
+  arma::uword snapshot_every = 0;
 
   /// The samples per update for a training set of m samples.
   arma::uword batch_for(arma::uword m) const {
