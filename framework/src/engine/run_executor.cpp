@@ -12,6 +12,7 @@
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/course_printer.hpp"
 #include "nnlab/train/early_stopping.hpp"
+#include "nnlab/train/evaluation.hpp"
 #include "nnlab/train/snapshots.hpp"
 #include "nnlab/train/trainer.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
@@ -107,6 +108,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     record.status =
         result.status == TrainResult::Status::diverged ? RunStatus::diverged : RunStatus::done;
     record.message = stopper && stopper->stopped_at() ? stopper->message() : result.message;
+    // Once, on the trained net: the confusion matrix, F1, ROC AUC, ... of the test split.
+    if (record.status == RunStatus::done) record.evaluation = evaluate_network(mlp, *run.data);
   } catch (const std::exception& e) {
     record.status = RunStatus::failed;
     record.message = e.what();

@@ -1,6 +1,7 @@
 #include "nnlab/report/sweep_summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -68,6 +69,14 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
   }
 }
 
+// A value that only some runs have: empty when NaN.
+std::string optional_number(double value) {
+  if (std::isnan(value)) return {};
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
+}
+
 } // namespace
 
 std::string csv_field(const std::string& text) {
@@ -80,6 +89,7 @@ std::string csv_field(const std::string& text) {
 
 RunSummary summarize(const StoredRun& run) {
   const RunRecord& r = run.record;
+  const SplitEvaluation* test = r.evaluation.find("test");
   return RunSummary{r.id,
                     r.label,
                     r.message,
@@ -92,7 +102,9 @@ RunSummary summarize(const StoredRun& run) {
                     final_value(run, "cost_test"),
                     final_value(run, "accuracy_train"),
                     final_value(run, "accuracy_test"),
-                    r.wall_time_s};
+                    r.wall_time_s,
+                    test ? test->f1_score : arma::datum::nan,
+                    test ? test->roc_auc : arma::datum::nan};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
@@ -105,13 +117,14 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
   std::ofstream out(file);
   if (!out) throw StorageError(file.string() + ": cannot write");
   out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
-         "accuracy_train,accuracy_test,wall_time_s,message\n";
+         "accuracy_train,accuracy_test,f1_test,auc_test,wall_time_s,message\n";
   out.precision(17);
   for (const auto& r : runs)
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
         << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ','
         << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
-        << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+        << ',' << optional_number(r.f1_test) << ',' << optional_number(r.auc_test) << ','
+        << r.wall_time_s << ',' << csv_field(r.message) << '\n';
   if (!out) throw StorageError(file.string() + ": write failed");
 }
 

@@ -66,6 +66,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
   write_snapshots(run, record);
+  write_evaluation(run, record.evaluation);
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -98,6 +99,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
       record.weights.emplace_back(name, read_array(weights, name.c_str(), 2));
   }
   record.snapshots = read_snapshots(run);
+  record.evaluation = read_evaluation(run);
   return record;
 }
 

@@ -24,6 +24,9 @@ struct RunSummary {
   arma::uword iterations = 0, best_iteration = 0;
   double cost_train = 0, cost_test = 0, accuracy_train = 0, accuracy_test = 0;
   double wall_time_s = 0;
+  /// The test split's F1 and ROC AUC from the run's evaluation (NaN when it has none,
+  /// and the AUC for more than two classes).
+  double f1_test = arma::datum::nan, auc_test = arma::datum::nan;
 };
 
 /// The run's summary, its final values from its series' ends (kept without the series).
@@ -39,7 +42,8 @@ NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostrea
                                 double good_accuracy = 0.95, std::size_t best = 5);
 
 /// One row per run: run_id, index, label, seed, status, iterations, best_iteration, final
-/// train/test cost and accuracy, wall time, message.
+/// train/test cost and accuracy, f1_test and auc_test (empty when not known), wall time,
+/// message.
 NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 

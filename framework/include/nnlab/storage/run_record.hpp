@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/train/evaluation.hpp"
 #include "nnlab/train/series.hpp"
 #include "nnlab/train/snapshots.hpp"
 
@@ -50,6 +51,9 @@ struct RunRecord {
   std::vector<std::string> feature_names;
   /// Weights taken during training (training.snapshots, snapshot_every); empty without.
   RunSnapshots snapshots;
+  /// The trained network on the test split (and the validation split), computed once
+  /// after training; empty for a failed or diverged run, and in older stores.
+  Evaluation evaluation;
 };
 
 } // namespace nnlab
