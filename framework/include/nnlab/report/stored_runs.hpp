@@ -21,13 +21,13 @@ struct SeriesEnd {
   double last = std::numeric_limits<double>::quiet_NaN(); ///< NaN when empty
 };
 
-/// How much of a stored run to keep in memory. Identity, status, config and the end of
-/// every series are always kept, so a store of many thousands of runs can be grouped and
+/// How much of a stored run to keep in memory. Identity, status, config, evaluation and the
+/// end of every series are always kept, so a store of many thousands of runs can be grouped and
 /// ranked by final values without holding their series.
 enum class RunParts {
   overview, ///< no series, no weights
   series,   ///< the series, no weights
-  weights,  ///< everything
+  weights,  ///< everything (weights and snapshots)
 };
 
 /// A stored run with its resolved config parsed, as the report reads it.
