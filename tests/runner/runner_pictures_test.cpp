@@ -66,7 +66,7 @@ std::vector<std::string> summary_row(const fs::path& csv, const std::string& id)
 } // namespace
 
 TEST_CASE("RunnerPictures: xor_inside.yaml's report shows the neurons, the network and the "
-          "movie; the snapshots change neither run id nor results",
+          "movie, and the snapshots change neither run id nor results",
           "[runner][plot][pictures]") {
   const nnlab::test::TempDir dir;
   const auto inside = run_runner((experiments / "xor_inside.yaml").string() + " --out " +

@@ -12,7 +12,7 @@
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 
-TEST_CASE("NetworkPlot: a line per weight, wider with |w|, coloured by sign; nodes by bias",
+TEST_CASE("NetworkPlot: a line per weight, wider with |w|, coloured by sign, nodes by bias",
           "[plot][network]") {
   const nnlab::test::TempDir tmp;
   nnlab::PlotRenderer renderer(tmp.path());

@@ -97,7 +97,7 @@ TEST_CASE("RunStore: a run's snapshots and evaluation are read back whole", "[st
   CHECK_FALSE(h5.nameExists("/runs/r2/evaluation"));
 }
 
-TEST_CASE("RunStore: snapshots/W1[j] is W1 after iteration[j] updates, as h5py shows it",
+TEST_CASE("RunStore: snapshot j of W1 is W1 after iteration j's updates, as h5py shows it",
           "[storage]") {
   const test::TempDir dir;
   const auto file = dir.path() / "runs.h5";

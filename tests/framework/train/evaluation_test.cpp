@@ -82,7 +82,7 @@ TEST_CASE("Evaluation: several classes get a confusion matrix and macro F1, no R
   CHECK(std::isnan(e.average_precision));
 }
 
-TEST_CASE("Evaluation: a class never predicted has precision 0; one class alone has no AUC",
+TEST_CASE("Evaluation: a class never predicted has precision 0, and one class alone has no AUC",
           "[train][evaluation]") {
   const nnlab::SplitEvaluation never =
       nnlab::evaluate_outputs(arma::mat{{0.1, 0.2, 0.3}}, arma::rowvec{0, 1, 1}, 2, "test");
