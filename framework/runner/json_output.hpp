@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -14,6 +15,7 @@ struct Experiment;
 struct PluginDescription;
 struct RunSpec;
 struct StoreComparison;
+struct SweepStanding;
 } // namespace nnlab
 
 namespace nnlab::runner {
@@ -42,5 +44,11 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
 Json plugin_json(const PluginDescription& plugin);
 /// compare --table: the stores, the keys grouped by, and one object per group.
 Json comparison_json(const StoreComparison& comparison);
+/// status: the experiment, its store, the counts per state, each changed file or library,
+/// and every run with its state and why. `labels`: each run's label when the runs come from
+/// a store (they have no sweep point), else empty.
+Json status_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                 const std::vector<std::string>& labels, const SweepStanding& standing,
+                 const std::filesystem::path& store_file, bool store_exists);
 
 } // namespace nnlab::runner

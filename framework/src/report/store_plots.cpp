@@ -13,6 +13,7 @@
 #include "nnlab/plot/sweep_plot.hpp"
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
+#include "nnlab/report/sweep_analysis.hpp"
 #include "run_pictures.hpp"
 
 namespace nnlab {
@@ -172,6 +173,7 @@ private:
     if (accuracy_curves_)
       add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
     if (wanted("heatmap")) add_heatmap();
+    add_sweep_analysis();
     if (speeds_) {
       std::ostringstream text;
       text.precision(3);
@@ -205,6 +207,21 @@ private:
                      "final " + series_title(metric_), series_named(metric_).lower_is_better);
   }
 
+  /// parallel, slice, importance, history (those that do not apply say why only when asked
+  /// for by name: most sweeps are not searches, and many vary one key).
+  void add_sweep_analysis() {
+    const auto asked = [&](const std::string& kind) { return wanted(kind); };
+    // The sweep's own keys (a search's every drawn key), unless grouped by hand.
+    const RunGroups points = options_.group_by.empty() ? group_runs(experiment_.runs, groups_.store,
+                                                                    analysis_keys(experiment_.runs))
+                                                       : groups_;
+    const auto notes = add_sweep_analysis_plots(
+        renderer_, sweep_points(experiment_, points, metric_, log_y()), experiment_.name, asked);
+    if (!options_.kinds.empty())
+      for (const auto& text : notes)
+        note(text);
+  }
+
   const StoredExperiment& experiment_; ///< the runs' overview: no series, no weights
   RunStore store_;
   PlotRenderer& renderer_;
@@ -228,9 +245,13 @@ private:
 } // namespace
 
 const std::vector<std::string>& plot_kinds() {
-  static const std::vector<std::string> kinds{"cost",    "convergence", "accuracy",  "decision",
-                                              "heatmap", "speed",       "sweep",     "neurons",
-                                              "network", "movie",       "confusion", "roc"};
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> all{"cost",    "convergence", "accuracy", "decision",
+                                 "heatmap", "speed",       "sweep",    "neurons",
+                                 "network", "movie",       "confusion", "roc"};
+    all.insert(all.end(), sweep_analysis_kinds().begin(), sweep_analysis_kinds().end());
+    return all;
+  }();
   return kinds;
 }
 
