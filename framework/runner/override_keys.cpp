@@ -103,6 +103,8 @@ const std::vector<std::string>& core_key_paths() {
                                              "training.weight_decay",
                                              "training.clip_norm",
                                              "training.checkpoint_every",
+                                             "training.snapshots",
+                                             "training.snapshot_every",
                                              "training.early_stopping.patience",
                                              "training.early_stopping.min_delta",
                                              "training.early_stopping.monitor",

@@ -176,10 +176,14 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).
     std::string convergence;
-    for (const auto& png : report.plots)
+    std::size_t gifs = 0;
+    for (const auto& png : report.plots) {
       if (png.filename().string().rfind("convergence-cost", 0) == 0)
         convergence = "; " + png.filename().string() + " compares the sweep points";
-    std::cout << "plots:   " << report.plot_dir.string() << "/  (" << report.plots.size() << " PNG"
+      gifs += png.extension() == ".gif";
+    }
+    std::cout << "plots:   " << report.plot_dir.string() << "/  (" << report.plots.size() - gifs
+              << " PNG" << (gifs ? ", " + std::to_string(gifs) + " GIF" : std::string())
               << convergence << ")\n";
   }
   const auto report_error = [&] {

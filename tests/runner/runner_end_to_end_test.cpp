@@ -101,7 +101,9 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
     CHECK_FALSE(fs::exists(results / "e2e/plots" / ("cost-" + other + ".png")));
     CHECK_FALSE(fs::exists(results / "e2e/plots" / ("decision-" + other + ".png")));
   }
-  CHECK_THAT(first.output, Contains("(9 PNG;"));
+  // 5 of the experiment, 6 of each point's best run (cost, decision, neurons, network,
+  // confusion, roc).
+  CHECK_THAT(first.output, Contains("(17 PNG;"));
   const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
   CHECK(std::count(summary.begin(), summary.end(), '\n') == 5);
 

@@ -121,7 +121,9 @@ TEST_CASE("RunnerPlot: the end of a sweep and runner plot draw the same plots of
   INFO(plot.output);
   REQUIRE(plot.status == 0);
   const auto drawn = files_in(experiment / "plots");
-  REQUIRE(drawn.size() > 3 * 14); // 6 for the experiment, 2 per sweep point; .png .gp .dat
+  // 9 for the experiment, 6 per sweep point (cost, decision, neurons, network, confusion,
+  // roc); each .png .gp .dat
+  REQUIRE(drawn.size() > 3 * 33);
   CHECK(drawn == files_in(again));
   for (const auto& name : drawn)
     if (!name.ends_with(".png") && name != "gnuplot.log") {
@@ -129,7 +131,7 @@ TEST_CASE("RunnerPlot: the end of a sweep and runner plot draw the same plots of
       CHECK(nnlab::test::read_text(experiment / "plots" / name) ==
             nnlab::test::read_text(again / name));
     }
-  CHECK_THAT(sweep.output, Contains("(17 PNG;"));
+  CHECK_THAT(sweep.output, Contains("(33 PNG;"));
   // The report shows that same set.
   const std::string page = nnlab::test::read_text(experiment / "report.html");
   std::size_t shown = 0;
@@ -332,7 +334,8 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
   const auto kind = run_runner("plot " + store + " --kind surface");
   CHECK(kind.status == 2);
   CHECK(kind.output == "runner: error: plot kind 'surface': unknown; known: cost, convergence, "
-                       "accuracy, decision, heatmap, speed, sweep, parallel, slice, importance, history\n");
+                       "accuracy, decision, heatmap, speed, sweep, neurons, network, movie, "
+                       "confusion, roc, parallel, slice, importance, history\n");
   const auto missing = run_runner("plot " + (tiny.dir.path() / "none/runs.h5").string());
   CHECK(missing.status == 2);
   CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +

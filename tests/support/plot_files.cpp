@@ -5,7 +5,9 @@
 #include <array>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 namespace nnlab::test {
@@ -15,6 +17,41 @@ bool is_png(const std::filesystem::path& file) {
   std::array<unsigned char, 8> head{};
   in.read(reinterpret_cast<char*>(head.data()), head.size());
   return in && head == std::array<unsigned char, 8>{0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+}
+
+std::size_t gif_frames(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(bytes.at(i)); };
+  if (bytes.rfind("GIF89a", 0) != 0 && bytes.rfind("GIF87a", 0) != 0) return 0;
+  try {
+    std::size_t at = 13; // header and logical screen descriptor
+    if (byte(10) & 0x80) at += 3 * (std::size_t{2} << (byte(10) & 7)); // global colour table
+    const auto skip_sub_blocks = [&] {
+      while (const std::size_t size = byte(at++))
+        at += size;
+    };
+    std::size_t frames = 0;
+    for (;;) {
+      const unsigned char kind = byte(at++);
+      if (kind == 0x3b) return frames; // trailer
+      if (kind == 0x21) {              // extension: label, then sub-blocks
+        ++at;
+        skip_sub_blocks();
+      } else if (kind == 0x2c) { // image: descriptor, local colour table, LZW code size, data
+        const unsigned char packed = byte(at + 8);
+        at += 9;
+        if (packed & 0x80) at += 3 * (std::size_t{2} << (packed & 7));
+        ++at;
+        skip_sub_blocks();
+        ++frames;
+      } else {
+        return 0;
+      }
+    }
+  } catch (const std::out_of_range&) {
+    return 0;
+  }
 }
 
 std::vector<DataRows> read_data_blocks(const std::filesystem::path& file) {
@@ -51,7 +88,10 @@ void check_renders_by_hand(const std::filesystem::path& png) {
       "cd '" + png.parent_path().string() + "' && gnuplot " + script + " 2>/dev/null";
   CAPTURE(by_hand);
   REQUIRE(std::system(by_hand.c_str()) == 0);
-  REQUIRE(is_png(png));
+  if (png.extension() == ".gif")
+    REQUIRE(gif_frames(png) > 0);
+  else
+    REQUIRE(is_png(png));
 }
 
 } // namespace nnlab::test

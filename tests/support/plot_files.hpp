@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <filesystem>
 #include <vector>
 
@@ -13,6 +14,10 @@ using DataRows = std::vector<std::vector<double>>;
 /// Whether `file` starts with the 8-byte PNG signature (false when it cannot be read).
 bool is_png(const std::filesystem::path& file);
 
+/// The number of images (frames) in a GIF file, read from its block structure; 0 when the
+/// file is not a whole GIF (no GIF89a/GIF87a header, cut short, no trailer).
+std::size_t gif_frames(const std::filesystem::path& file);
+
 /// The data blocks of a gnuplot data file (split at two blank lines); '#' lines are skipped.
 std::vector<DataRows> read_data_blocks(const std::filesystem::path& file);
 
@@ -20,7 +25,7 @@ std::vector<DataRows> read_data_blocks(const std::filesystem::path& file);
 DataRows read_data_rows(const std::filesystem::path& file);
 
 /// Removes `png`, runs gnuplot by hand on the script next to it (same stem, .gp) in its
-/// folder, and requires that this succeeds and writes the PNG again.
+/// folder, and requires that this succeeds and writes the PNG (or the .gif) again.
 void check_renders_by_hand(const std::filesystem::path& png);
 
 } // namespace nnlab::test

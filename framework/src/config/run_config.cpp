@@ -246,10 +246,26 @@ double read_non_negative(const ConfigNode& node, const std::string& path) {
   return value;
 }
 
+// training.snapshots K (log-spaced from iteration 0 to the last) or snapshot_every N.
+void read_snapshots(const ConfigNode& node, TrainSettings& settings) {
+  const ConfigNode* count = node.find("snapshots");
+  const ConfigNode* every = node.find("snapshot_every");
+  if (count && every)
+    every->fail("training.snapshot_every", "no snapshot_every beside training.snapshots (one or "
+                                           "the other)");
+  if (count) {
+    settings.snapshots = read_count(*count, "training.snapshots");
+    if (settings.snapshots < 2)
+      count->fail("training.snapshots", "at least 2 snapshots (the first and the last iteration)");
+  }
+  if (every) settings.snapshot_every = read_count(*every, "training.snapshot_every");
+}
+
 TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer) {
   node.check_keys("training",
                   {"iterations", "epochs", "batch_size", "shuffle", "lr_schedule", "weight_decay",
-                   "clip_norm", "checkpoint_every", "early_stopping", "validation_fraction"});
+                   "clip_norm", "checkpoint_every", "early_stopping", "validation_fraction",
+                   "snapshots", "snapshot_every"});
   TrainSettings settings;
   const ConfigNode* iterations = node.find("iterations");
   const ConfigNode* epochs = node.find("epochs");
@@ -280,6 +296,7 @@ TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer)
     if (!(settings.validation_fraction > 0.0 && settings.validation_fraction < 1.0))
       fraction->fail("training.validation_fraction", "a number in (0, 1)");
   }
+  read_snapshots(node, settings);
   const ConfigNode& rate = optimizer.require("learning_rate", "optimizer", "the step size alpha");
   settings.learning_rate = rate.as_number("optimizer.learning_rate");
   if (!(settings.learning_rate > 0)) rate.fail("optimizer.learning_rate", "a number > 0");

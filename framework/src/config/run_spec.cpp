@@ -49,15 +49,16 @@ ResolvedRun RunSpec::resolve() const {
   return run;
 }
 
-// What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers). A run that
-// writes the default precision, float64, computes what one without the key does.
-// The streams' version is part of what it computes: runs of the paired streams (store format
-// 2) never take the ids of the runs before them.
+// What a run computes, not how it is kept: checkpoints and snapshots do not change a run's
+// results, so they do not change its id (nor its random numbers). A run that writes the
+// default precision, float64, computes what one without the key does. The streams' version
+// is part of what it computes: runs of the paired streams (store format 2) never take the
+// ids of the runs before them.
 std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
   ConfigNode computed = config;
   if (ConfigNode* training = computed.find("training"); training && training->is_map())
-    training->erase("checkpoint_every");
+    for (const char* key : {"checkpoint_every", "snapshots", "snapshot_every"})
+      training->erase(key);
   if (ConfigNode* model = computed.find("model"); model && model->is_map())
     if (const ConfigNode* precision = model->find("precision");
         precision && precision->is_scalar() && precision->text() == "float64")

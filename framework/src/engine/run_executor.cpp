@@ -14,6 +14,8 @@
 #include "nnlab/train/checkpoint.hpp"
 #include "nnlab/train/course_printer.hpp"
 #include "nnlab/train/early_stopping.hpp"
+#include "nnlab/train/evaluation.hpp"
+#include "nnlab/train/snapshots.hpp"
 #include "nnlab/train/trainer.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
@@ -25,7 +27,8 @@ namespace {
 // Puts the checkpoint of an interrupted attempt back into the run's objects. One that does
 // not fit this run is a StorageError naming the file, never silently ignored.
 Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSettings& training,
-                  Mlp& mlp, Rng& rng, SeriesRecorder& recorder, EarlyStopping* stopper) {
+                  Mlp& mlp, Rng& rng, SeriesRecorder& recorder, SnapshotRecorder& snapshots,
+                  EarlyStopping* stopper) {
   Checkpoint checkpoint = read_checkpoint(file);
   check_checkpoint(file, checkpoint, run.spec->id, mlp.n_params(), training);
   try {
@@ -35,6 +38,7 @@ Checkpoint resume(const fs::path& file, const PreparedRun& run, const TrainSetti
     run.optimizer->restore(checkpoint.optimizer);
     rng.restore(checkpoint.rng);
     recorder.restore(checkpoint.series);
+    snapshots.restore(checkpoint.snapshots, checkpoint.iteration);
   } catch (const std::exception& e) {
     throw StorageError(file.string() + ": checkpoint does not fit run " + run.spec->id + ": " +
                        e.what());
@@ -113,6 +117,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   // the stream does not depend on start alike (paired).
   std::optional<Mlp> mlp;
   std::optional<SeriesRecorder> recorder;
+  std::optional<SnapshotRecorder> snapshots;
   Rng rng(run.streams.init);
   const bool validation = run.data->valid.X.n_cols > 0;
   try {
@@ -120,6 +125,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     initialize(*mlp, run.parsed.model.init, rng);
     record.init_fingerprint = params_fingerprint(mlp->params());
     recorder.emplace(training.iterations, validation);
+    snapshots.emplace(training, mlp->n_params());
+    snapshots->start(*mlp);
   } catch (const std::exception& e) {
     fail(record, "building the network", e);
     return finish();
@@ -132,6 +139,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   }
   ObserverList observers;
   observers.add(*recorder);
+  if (snapshots->active()) observers.add(*snapshots); // before the checkpoint writer
   if (verbose) observers.add(printer);
   if (stopper) observers.add(*stopper);
 
@@ -143,12 +151,13 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
                                   : checkpoint_file(options.checkpoint_dir, spec.id);
   std::optional<Checkpoint> resumed;
   if (!checkpoint.empty() && fs::exists(checkpoint))
-    resumed =
-        resume(checkpoint, run, training, *mlp, rng, *recorder, stopper ? &*stopper : nullptr);
+    resumed = resume(checkpoint, run, training, *mlp, rng, *recorder, *snapshots,
+                     stopper ? &*stopper : nullptr);
   std::optional<CheckpointWriter> writer;
   if (!checkpoint.empty() && saves) {
     writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every, options.stop},
-                   *recorder, rng, stopper ? &*stopper : nullptr);
+                   *recorder, rng, stopper ? &*stopper : nullptr,
+                   snapshots->active() ? &*snapshots : nullptr);
     observers.add(*writer);
   }
   std::optional<StopOnRequest> stop_request;
@@ -179,6 +188,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     if (stopper) record.best_iteration = stopper->best_iteration();
     record.series = recorder->take();
     record.iterations_done = record.series.cost_train.n_elem;
+    snapshots->finish(*mlp); // the movie ends on the last update's weights
+    record.snapshots = snapshots->take();
     if (record.status != RunStatus::failed && stopper && !stopper->best_params().is_empty() &&
         stopper->best_iteration() > 0) {
       // restore_best: the parameters the best value was measured on, before its update.
@@ -187,6 +198,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
       record.restored_iteration = stopper->best_iteration();
     }
     record.weights = mlp->named_weights();
+    // Once, on the net as stored: the confusion matrix, F1, ROC AUC, ... of the test split.
+    if (record.status == RunStatus::done) record.evaluation = evaluate_network(*mlp, *run.data);
   } catch (const std::exception& e) {
     fail(record, "keeping its results", e);
   }

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <vector>
 
+#include "class_style.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/model/panel_pass.hpp"
 #include "nnlab/plot/plot_frame.hpp"
@@ -17,27 +18,9 @@ namespace nnlab {
 
 namespace {
 
-/// rgb drawn at `opacity` over white, as one opaque colour (the course's alpha=0.3 fill).
-std::uint32_t blend_on_white(std::uint32_t rgb, double opacity) {
-  std::uint32_t blended = 0;
-  for (const int shift : {16, 8, 0}) {
-    const double channel = static_cast<double>((rgb >> shift) & 0xffU);
-    const double mixed = opacity * channel + (1.0 - opacity) * 255.0;
-    blended |= static_cast<std::uint32_t>(std::lround(mixed)) << shift;
-  }
-  return blended;
-}
-
-std::uint32_t class_colour(arma::uword c, arma::uword k) {
-  if (k == 2) return c == 0 ? plot_style::negative_class : plot_style::positive_class;
-  return plot_style::palette[c % plot_style::palette.size()];
-}
-
-std::string class_name(const DataSplit& data, arma::uword c, arma::uword k) {
-  if (c < data.class_names.size() && !data.class_names[c].empty()) return data.class_names[c];
-  if (k == 2) return c == 1 ? "Positive" : "Negative";
-  return "class " + std::to_string(c);
-}
+using plot_detail::blend_on_white;
+using plot_detail::class_colour;
+using plot_detail::class_name;
 
 /// Classes the plot must colour: what the network can predict and every label present.
 arma::uword n_classes(const Mlp& mlp, const DataSplit& data) {
@@ -91,14 +74,7 @@ void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Ml
   const PlotRange range = range_asked ? *range_asked : data_range(data);
 
   // Cell centres, so the image tiles the range exactly.
-  const double dx = (range.x_max - range.x_min) / static_cast<double>(grid);
-  const double dy = (range.y_max - range.y_min) / static_cast<double>(grid);
-  arma::mat X_grid(2, grid * grid);
-  for (arma::uword row = 0; row < grid; ++row)
-    for (arma::uword col = 0; col < grid; ++col) {
-      X_grid(0, row * grid + col) = range.x_min + (static_cast<double>(col) + 0.5) * dx;
-      X_grid(1, row * grid + col) = range.y_min + (static_cast<double>(row) + 0.5) * dy;
-    }
+  const arma::mat X_grid = plot_detail::lattice_points(range, grid);
   // In panels: the nodes of a whole 300 x 300 lattice through 256-unit layers would take
   // 2 GB.
   PanelPass pass(mlp, X_grid.n_cols);
@@ -131,9 +107,7 @@ void add_decision_plot(PlotRenderer& renderer, const std::string& stem, const Ml
 
   const arma::uword k = n_classes(mlp, data);
   const std::string file = gnuplot_string(stem + ".dat");
-  const auto label = [&](arma::uword i) {
-    return i < data.feature_names.size() ? data.feature_names[i] : "x" + std::to_string(i + 1);
-  };
+  const auto label = [&](arma::uword i) { return plot_detail::feature_name(data, i); };
   // The box is 0.8 of the canvas height high and as many pixels wide.
   constexpr double left = 0.09;
   const double right = left + 0.8 * plot_style::height / plot_style::width;

@@ -71,20 +71,22 @@ bool is_image(const std::filesystem::path& file, PlotFormat format) {
   return false;
 }
 
-std::string terminal(PlotFormat format) {
+PlotCanvas sized(const PlotCanvas& canvas) {
+  return {canvas.width > 0 ? canvas.width : plot_style::width,
+          canvas.height > 0 ? canvas.height : plot_style::height};
+}
+
+std::string terminal(PlotFormat format, const PlotCanvas& asked) {
   std::ostringstream text;
   const auto font = gnuplot_string(plot_style::font);
+  const PlotCanvas canvas = sized(asked);
   switch (format) {
-  case PlotFormat::png:
-    text << "pngcairo size " << plot_style::width << "," << plot_style::height;
-    break;
+  case PlotFormat::png: text << "pngcairo size " << canvas.width << "," << canvas.height; break;
   case PlotFormat::svg:
-    text << "svg size " << plot_style::width << "," << plot_style::height
-         << " background '#ffffff'";
+    text << "svg size " << canvas.width << "," << canvas.height << " background '#ffffff'";
     break;
   case PlotFormat::pdf: // 100 pixels to the inch, as the PNG
-    text << "pdfcairo size " << plot_style::width / 100.0 << "in," << plot_style::height / 100.0
-         << "in";
+    text << "pdfcairo size " << canvas.width / 100.0 << "in," << canvas.height / 100.0 << "in";
     break;
   }
   text << " font " << font << " noenhanced";
@@ -202,7 +204,9 @@ PlotRenderer::PlotRenderer(std::filesystem::path dir, PlotFormat format)
 
 std::filesystem::path PlotRenderer::image_file(const std::string& stem) const {
   check_stem(stem);
-  return dir_ / (stem + "." + to_string(format_));
+  const bool animated =
+      std::find(animations_.begin(), animations_.end(), stem) != animations_.end();
+  return dir_ / (stem + "." + (animated ? std::string("gif") : to_string(format_)));
 }
 
 std::filesystem::path PlotRenderer::data_file(const std::string& stem) const {
@@ -214,15 +218,33 @@ void PlotRenderer::write_data(const std::string& stem, const std::string& text) 
   write_file(data_file(stem), text);
 }
 
-void PlotRenderer::add(const std::string& stem, const std::string& body) {
-  check_stem(stem);
+void PlotRenderer::write_script(const std::string& stem, const std::string& terminal,
+                                const std::string& body) {
   std::ostringstream script;
   script << "# Written by nnlab. Re-render in this folder with: gnuplot " << stem << ".gp\n"
-         << "set terminal " << terminal(format_) << "\n"
+         << "set terminal " << terminal << "\n"
          << "set output " << gnuplot_string(image_file(stem).filename().string()) << "\n"
          << body << (body.ends_with('\n') ? "" : "\n") << "unset output\n";
   write_file(dir_ / (stem + ".gp"), script.str());
   if (std::find(pending_.begin(), pending_.end(), stem) == pending_.end()) pending_.push_back(stem);
+}
+
+void PlotRenderer::add(const std::string& stem, const std::string& body, const PlotCanvas& canvas) {
+  check_stem(stem);
+  std::erase(animations_, stem);
+  write_script(stem, terminal(format_, canvas), body);
+}
+
+void PlotRenderer::add_animation(const std::string& stem, const std::string& body,
+                                 const PlotCanvas& canvas, int delay) {
+  check_stem(stem);
+  if (std::find(animations_.begin(), animations_.end(), stem) == animations_.end())
+    animations_.push_back(stem);
+  const PlotCanvas size = sized(canvas);
+  std::ostringstream gif;
+  gif << "gif animate delay " << std::max(delay, 1) << " loop 0 size " << size.width << ","
+      << size.height << " font " << gnuplot_string(plot_style::font) << " noenhanced";
+  write_script(stem, gif.str(), body);
 }
 
 std::vector<std::filesystem::path> PlotRenderer::render() {
@@ -261,7 +283,9 @@ std::vector<std::filesystem::path> PlotRenderer::render() {
   for (const auto& stem : stems) {
     const auto file = png(stem);
     std::error_code ec;
-    const bool drawn = std::filesystem::file_size(file, ec) > 0 && !ec && is_image(file, format_);
+    const bool gif = file.extension() == ".gif";
+    const bool drawn = std::filesystem::file_size(file, ec) > 0 && !ec &&
+                       (gif ? starts_with_text(file, "GIF89a") : is_image(file, format_));
     const std::string error = drawn ? log.script_error(stem) : log.failure(stem, log_file);
     if (error.empty())
       rendered.push_back(file);

@@ -72,10 +72,20 @@ std::string percent(double fraction) {
   return out.str();
 }
 
+// A value only some runs have (F1, AUC): 3 decimals, or empty.
+std::string optional(double value) {
+  if (std::isnan(value)) return {};
+  std::ostringstream out;
+  out.imbue(std::locale::classic());
+  out << std::fixed << std::setprecision(3) << value;
+  return out.str();
+}
+
 void write_table(std::ostream& out, const std::vector<RunSummary>& runs) {
   out << "<table id=\"runs\"><thead><tr>";
-  for (const char* column : {"#", "run id", "point", "seed", "status", "iterations", "cost_train",
-                             "cost_test", "acc_train %", "acc_test %", "time s", "message"})
+  for (const char* column :
+       {"#", "run id", "point", "seed", "status", "iterations", "cost_train", "cost_test",
+        "acc_train %", "acc_test %", "F1 test", "AUC test", "time s", "message"})
     out << "<th onclick=\"sortTable(this)\">" << column << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (const RunSummary& run : runs) {
@@ -87,8 +97,9 @@ void write_table(std::ostream& out, const std::vector<RunSummary>& runs) {
         << run.iterations << "</td><td class=\"num\">" << number(run.cost_train, 5)
         << "</td><td class=\"num\">" << number(run.cost_test, 5) << "</td><td class=\"num\">"
         << percent(run.accuracy_train) << "</td><td class=\"num\">" << percent(run.accuracy_test)
-        << "</td><td class=\"num\">" << number(run.wall_time_s, 3) << "</td><td>"
-        << html_escape(run.message) << "</td></tr>\n";
+        << "</td><td class=\"num\">" << optional(run.f1_test) << "</td><td class=\"num\">"
+        << optional(run.auc_test) << "</td><td class=\"num\">" << number(run.wall_time_s, 3)
+        << "</td><td>" << html_escape(run.message) << "</td></tr>\n";
   }
   out << "</tbody></table>\n";
 }

@@ -16,6 +16,7 @@
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
 #include "nnlab/report/sweep_analysis.hpp"
+#include "run_pictures.hpp"
 
 namespace nnlab {
 
@@ -60,7 +61,9 @@ public:
   StorePlotter(const StoredExperiment& overview, PlotRenderer& renderer,
                const StorePlotOptions& options, const DataLoader& load_data)
       : experiment_(overview), store_(RunStore::open_read_only(overview.store)),
-        renderer_(renderer), options_(options), load_data_(load_data) {}
+        renderer_(renderer), options_(options), load_data_(load_data),
+        pictures_(store_, renderer, options, load_data, overview.exp_dir,
+                  [this](const std::string& text) { note(text); }) {}
 
   /// Checks the request against the runs' overview; writes nothing.
   void check() {
@@ -213,7 +216,7 @@ private:
     }
   }
 
-  /// cost-<id> and decision-<id> of one run (its series loaded), as far as asked for.
+  /// cost-<id> and the pictures of one run (its series loaded), as far as asked for.
   void add_run_plots(const StoredRun& run, const std::string& plot_title) {
     const RunRecord& record = run.record;
     drawn_.insert(record.id);
@@ -224,20 +227,7 @@ private:
       return note("left out, no results: " + left_out_line(record)); // named by --run
     if (wanted("cost") && !record.series.cost_train.is_empty())
       add_cost_plot(renderer_, "cost-" + record.id, record.series, plot_title);
-    if (!wanted("decision") || record.status == RunStatus::failed) return;
-    if (!load_data_) return note("decision: skipped: no plugins to re-load the data with");
-    const RunConfig parsed = parse_run_config(run.config, experiment_.exp_dir);
-    const std::shared_ptr<const DataSplit> data = load_data_(parsed.dataset);
-    const arma::uword features = data->train.X.n_rows;
-    if (features != 2)
-      return note("decision: skipped: the data has " + std::to_string(features) +
-                  " features, not 2");
-    const StoredRun with_weights = read_stored_run(store_, record.id, RunParts::weights);
-    if (with_weights.record.weights.empty()) return;
-    Mlp mlp(parsed.model.architecture(features));
-    mlp.load_weights(with_weights.record.weights);
-    add_decision_plot(renderer_, "decision-" + record.id, mlp, *data, plot_title, 150,
-                      options_.range);
+    pictures_.draw(run, plot_title);
   }
 
   void add_heatmap() {
@@ -274,6 +264,7 @@ private:
   PlotRenderer& renderer_;
   const StorePlotOptions& options_;
   const DataLoader& load_data_;
+  RunPictures pictures_; ///< decision, neurons, network, movie, confusion, roc
   std::string metric_;
   RunGroups groups_;
   std::vector<std::string> named_; ///< options.runs, resolved to ids
@@ -294,7 +285,8 @@ private:
 const std::vector<std::string>& plot_kinds() {
   static const std::vector<std::string> kinds = [] {
     std::vector<std::string> all{"cost",    "convergence", "accuracy", "decision",
-                                 "heatmap", "speed",       "sweep"};
+                                 "heatmap", "speed",       "sweep",    "neurons",
+                                 "network", "movie",       "confusion", "roc"};
     all.insert(all.end(), sweep_analysis_kinds().begin(), sweep_analysis_kinds().end());
     return all;
   }();

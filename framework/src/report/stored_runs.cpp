@@ -32,7 +32,10 @@ StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
     ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1]});
     if (parts == RunParts::overview) values.reset();
   }
-  if (parts != RunParts::weights) record.weights.clear();
+  if (parts != RunParts::weights) {
+    record.weights.clear();
+    record.snapshots = {};
+  }
   if (parts == RunParts::overview) config = ConfigNode();
 }
 

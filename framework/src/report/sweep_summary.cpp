@@ -1,6 +1,7 @@
 #include "nnlab/report/sweep_summary.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -88,13 +89,12 @@ void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::siz
   }
 }
 
-// A final value for the CSV: empty when the run has no such series.
-std::string csv_number(double value) {
+// A value that only some runs have: empty when NaN.
+std::string optional_number(double value) {
   if (std::isnan(value)) return {};
-  std::ostringstream text;
-  text.precision(17);
-  text << value;
-  return text.str();
+  char text[32];
+  std::snprintf(text, sizeof text, "%.17g", value);
+  return text;
 }
 
 void print_left_out(const std::vector<RunSummary>& runs, std::ostream& out) {
@@ -125,6 +125,7 @@ std::string csv_field(const std::string& text) {
 
 RunSummary summarize(const StoredRun& run) {
   const RunRecord& r = run.record;
+  const SplitEvaluation* test = r.evaluation.find("test");
   return RunSummary{r.id,
                     r.label,
                     r.message,
@@ -140,7 +141,9 @@ RunSummary summarize(const StoredRun& run) {
                     r.wall_time_s,
                     final_value(run, "cost_valid"),
                     final_value(run, "accuracy_valid"),
-                    has_results(run)};
+                    has_results(run),
+                    test ? test->f1_score : arma::datum::nan,
+                    test ? test->roc_auc : arma::datum::nan};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,
@@ -155,7 +158,8 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
   std::ofstream out(file);
   if (!out) throw StorageError(file.string() + ": cannot write");
   out << "run_id,index,label,seed,status,iterations,best_iteration,cost_train,cost_test,"
-         "accuracy_train,accuracy_test,cost_valid,accuracy_valid,wall_time_s,message\n";
+         "accuracy_train,accuracy_test,cost_valid,accuracy_valid,f1_test,auc_test,wall_time_s,"
+         "message\n";
   out.precision(17);
   for (const auto& r : runs) {
     out << r.id << ',' << r.index << ',' << csv_field(r.label) << ',' << r.seed << ','
@@ -163,11 +167,12 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
     // A run without results has no final values: empty fields, not numbers.
     if (r.has_results)
       out << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ','
-          << r.accuracy_test << ',' << csv_number(r.cost_valid) << ','
-          << csv_number(r.accuracy_valid);
+          << r.accuracy_test << ',' << optional_number(r.cost_valid) << ','
+          << optional_number(r.accuracy_valid);
     else
       out << ",,,,,";
-    out << ',' << r.wall_time_s << ',' << csv_field(r.message) << '\n';
+    out << ',' << optional_number(r.f1_test) << ',' << optional_number(r.auc_test) << ','
+        << r.wall_time_s << ',' << csv_field(r.message) << '\n';
   }
   if (!out) throw StorageError(file.string() + ": write failed");
 }

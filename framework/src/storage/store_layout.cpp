@@ -108,6 +108,8 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
   write_scaler(run, record.scaler);
+  write_snapshots(run, record);
+  write_evaluation(run, record.evaluation);
   write_hash_list(run, "inputs", record.inputs);
   write_hash_list(run, "libraries", record.libraries);
   write_string(run, "precision", record.precision);
@@ -160,6 +162,8 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
     for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))
       record.weights.emplace_back(name, read_array(weights, name.c_str(), 2));
   }
+  record.snapshots = read_snapshots(run);
+  record.evaluation = read_evaluation(run);
   return record;
 }
 

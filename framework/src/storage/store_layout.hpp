@@ -39,4 +39,12 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id);
 RunHeader read_run_header(const H5::Group& runs, const std::string& id,
                           std::map<std::string, HashList>& parsed);
 
+/// The optional parts of a run group, absent from runs that have none and from older
+/// stores (which read as empty): snapshots/ (snapshot_layout.cpp) and evaluation/
+/// (evaluation_layout.cpp).
+void write_snapshots(const H5::Group& run, const RunRecord& record);
+RunSnapshots read_snapshots(const H5::Group& run);
+void write_evaluation(const H5::Group& run, const Evaluation& evaluation);
+Evaluation read_evaluation(const H5::Group& run);
+
 } // namespace nnlab::hdf5

@@ -47,6 +47,12 @@ void fill(H5::H5File& h5, const Checkpoint& checkpoint) {
     if (!state->best_params.is_empty())
       hdf5::write_array(stopping, "best_params", state->best_params, 1);
   }
+  if (const RunSnapshots& taken = checkpoint.snapshots; !taken.empty()) {
+    const H5::Group snapshots = h5.createGroup("snapshots");
+    const std::vector<double> iterations(taken.iterations.begin(), taken.iterations.end());
+    hdf5::write_array(snapshots, "iterations", arma::vec(iterations), 1);
+    hdf5::write_array(snapshots, "params", taken.params, 2);
+  }
 }
 
 Checkpoint parse(const H5::H5File& h5) {
@@ -81,6 +87,17 @@ Checkpoint parse(const H5::H5File& h5) {
                                                    {}};
     if (stopping.nameExists("best_params"))
       checkpoint.early_stopping->best_params = hdf5::read_array(stopping, "best_params", 1);
+  }
+  if (h5.nameExists("snapshots")) {
+    const H5::Group snapshots = h5.openGroup("snapshots");
+    const arma::vec iterations = hdf5::read_array(snapshots, "iterations", 1);
+    for (const double t : iterations)
+      checkpoint.snapshots.iterations.push_back(static_cast<arma::uword>(t));
+    checkpoint.snapshots.params = hdf5::read_array(snapshots, "params", 2);
+    if (checkpoint.snapshots.params.n_cols != iterations.n_elem)
+      throw hdf5::BadLayout("snapshots hold " + std::to_string(iterations.n_elem) +
+                            " iterations and " +
+                            std::to_string(checkpoint.snapshots.params.n_cols) + " parameter sets");
   }
   return checkpoint;
 }
@@ -152,8 +169,10 @@ void remove_checkpoint(const fs::path& file) noexcept {
 }
 
 CheckpointWriter::CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series,
-                                   const Rng& rng, const EarlyStopping* early_stopping)
-    : plan_(std::move(plan)), series_(series), rng_(rng), early_stopping_(early_stopping) {
+                                   const Rng& rng, const EarlyStopping* early_stopping,
+                                   const SnapshotRecorder* snapshots)
+    : plan_(std::move(plan)), series_(series), rng_(rng), early_stopping_(early_stopping),
+      snapshots_(snapshots) {
   if (plan_.every < 1 && !plan_.stop)
     throw std::invalid_argument("CheckpointWriter: every must be at least 1 without a stop flag");
 }
@@ -170,6 +189,7 @@ bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
   checkpoint.rng = rng_.state();
   checkpoint.series = series_.recorded();
   if (early_stopping_) checkpoint.early_stopping = early_stopping_->state();
+  if (snapshots_) checkpoint.snapshots = snapshots_->taken();
   write_checkpoint(plan_.file, checkpoint);
   ++written_;
   if (stopping) stopped_at_ = iteration;

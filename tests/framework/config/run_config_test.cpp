@@ -112,7 +112,7 @@ TEST_CASE("RunConfig: out-of-range and misspelt values are errors with their pla
       Row{"{layers: [3, 1]}", "{iterations: 10, epoch: 3}", "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:28: training.epoch: unknown key; did you mean 'epochs'? known: batch_size, "
           "checkpoint_every, clip_norm, early_stopping, epochs, iterations, lr_schedule, "
-          "shuffle, validation_fraction, weight_decay"},
+          "shuffle, snapshot_every, snapshots, validation_fraction, weight_decay"},
       Row{"{layers: [3, 1]}", "{iterations: 10, epochs: 3}", "{plugin: sgd, learning_rate: 1}",
           "r.yaml:5:36: training.epochs: expected no epochs beside training.iterations (one or "
           "the other), got '3'"},

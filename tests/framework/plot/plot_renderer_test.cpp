@@ -85,3 +85,52 @@ TEST_CASE("PlotRenderer: quotes strings and colours for gnuplot", "[plot]") {
   REQUIRE(nnlab::gnuplot_colour(0x1e90ff) == "'#1e90ff'");
   REQUIRE(nnlab::gnuplot_colour(0xff0000, 0.25) == "'#bfff0000'");
 }
+
+namespace {
+
+/// A PNG's width and height from its IHDR chunk.
+std::pair<unsigned, unsigned> png_size(const std::filesystem::path& file) {
+  const std::string bytes = nnlab::test::read_text(file);
+  const auto at = [&](std::size_t i) {
+    return (static_cast<unsigned>(static_cast<unsigned char>(bytes.at(i))) << 24) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes.at(i + 1))) << 16) |
+           (static_cast<unsigned>(static_cast<unsigned char>(bytes.at(i + 2))) << 8) |
+           static_cast<unsigned>(static_cast<unsigned char>(bytes.at(i + 3)));
+  };
+  return {at(16), at(20)};
+}
+
+} // namespace
+
+TEST_CASE("PlotRenderer: a plot may ask for its own canvas size", "[plot]") {
+  const nnlab::test::TempDir tmp;
+  nnlab::PlotRenderer renderer(tmp.path());
+  renderer.add("wide", "plot x", {1000, 480});
+  renderer.add("usual", "plot x");
+  const auto pngs = renderer.render();
+  REQUIRE(pngs.size() == 2);
+  CHECK(png_size(pngs[0]) == std::pair<unsigned, unsigned>{1000, 480});
+  CHECK(png_size(pngs[1]) == std::pair<unsigned, unsigned>{800, 600});
+}
+
+TEST_CASE("PlotRenderer: an animation is a looping GIF with one frame per plot command", "[plot]") {
+  const nnlab::test::TempDir tmp;
+  nnlab::PlotRenderer renderer(tmp.path(), nnlab::PlotFormat::svg); // GIF whatever the format
+  renderer.add_animation("waves", "do for [i = 1:7] { plot sin(i * x) title sprintf('%d', i) }",
+                         {400, 300}, 10);
+  renderer.add("still", "plot x");
+  CHECK(renderer.image_file("waves") == tmp.path() / "waves.gif");
+  const std::string script = nnlab::test::read_text(tmp.path() / "waves.gp");
+  CHECK_THAT(script, Contains("set terminal gif animate delay 10 loop 0 size 400,300") &&
+                         Contains("set output 'waves.gif'"));
+  const auto images = renderer.render();
+  REQUIRE(images ==
+          std::vector<std::filesystem::path>{tmp.path() / "waves.gif", tmp.path() / "still.svg"});
+  CHECK(nnlab::test::gif_frames(images[0]) == 7);
+  nnlab::test::check_renders_by_hand(images[0]);
+  CHECK(nnlab::test::gif_frames(images[0]) == 7);
+  // A file cut short is no GIF.
+  const std::string bytes = nnlab::test::read_text(images[0]);
+  const auto cut = tmp.write("cut.gif", bytes.substr(0, bytes.size() / 2));
+  CHECK(nnlab::test::gif_frames(cut) == 0);
+}

@@ -6,14 +6,14 @@ if(NOT EXISTS "${CHROMIUM}")
 endif()
 file(REMOVE_RECURSE "${WORK}")
 execute_process(
-  COMMAND "${RUNNER}" "${SOURCE_DIR}/experiments/xor.yaml" training.iterations=30
+  COMMAND "${RUNNER}" "${SOURCE_DIR}/experiments/xor.yaml" training.iterations=30 training.snapshots=10
           "seeds=[1, 2, 3]" --out "${WORK}" -q
   RESULT_VARIABLE status ERROR_VARIABLE errors)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "runner failed (${status}): ${errors}")
 endif()
 set(report "${WORK}/xor/report.html")
-file(GLOB pngs "${WORK}/xor/plots/*.png")
+file(GLOB pngs "${WORK}/xor/plots/*.png" "${WORK}/xor/plots/*.gif")
 list(LENGTH pngs png_count)
 
 # Root cannot use Chromium's sandbox; the page needs no network and no GPU.

@@ -7,6 +7,8 @@
 #include "nnlab/report/store_plots.hpp"
 #include "support/plot_files.hpp"
 #include "support/plugins.hpp"
+#include "support/runner_process.hpp"
+#include "support/temp_dir.hpp"
 #include "support/tiny_store.hpp"
 
 using Catch::Matchers::Contains;
@@ -49,15 +51,18 @@ TEST_CASE("StorePlots: the experiment's plots and each group's best run, data fr
                                     "parallel-cost_test",        "slice-cost_test",
                                     "speed-cost_test",           "sweep-accuracy_test",
                                     "sweep-cost_test"};
-  for (const auto& [label, run] : best) {
-    expected.push_back("cost-" + run->record.id);
-    expected.push_back("decision-" + run->record.id);
-  }
+  // The course's net on 2-D binary data: every picture of a run but the movie (no
+  // snapshots stored).
+  for (const auto& [label, run] : best)
+    for (const char* kind : {"cost-", "decision-", "neurons-", "network-", "confusion-", "roc-"})
+      expected.push_back(kind + run->record.id);
   std::sort(expected.begin(), expected.end());
 
   nnlab::PlotRenderer renderer(tiny.dir.path() / "plots");
   const nnlab::StorePlots plots = nnlab::draw_store_plots(tiny.store, renderer, {}, loader());
-  CHECK(plots.notes.empty());
+  CHECK(plots.notes == std::vector<std::string>{"movie: skipped: no snapshots stored (set "
+                                                "training.snapshots; runs already done need "
+                                                "--force)"});
   CHECK(stems(plots.images) == expected);
   for (const auto& image : plots.images)
     CHECK(nnlab::test::is_png(image));
@@ -90,4 +95,72 @@ TEST_CASE("StorePlots: run_ids restrict the runs plotted, as the end of a sweep 
   CHECK(blocks.size() == 4);
   CHECK_THAT(nnlab::test::read_text(tiny.dir.path() / "plots/sweep-cost_test.gp"),
              !Contains("momentum"));
+}
+
+TEST_CASE("StorePlots: the pictures of a run with snapshots, for --run and the best of a group",
+          "[report][plots]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write(
+      "inside.yaml",
+      nnlab::test::xor_experiment("inside", "model: {layers: [3, 2, 1]}\n"
+                                            "optimizer: {plugin: sgd, learning_rate: 0.5}\n"
+                                            "training: {iterations: 200, snapshots: 33}\n"
+                                            "seeds: [1, 2]\n"));
+  const auto run = nnlab::test::run_runner(
+      yaml.string() + " --out " + (dir.path() / "results").string() + " --no-plots --quiet");
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const fs::path store = dir.path() / "results/inside/runs.h5";
+  const auto overview = nnlab::load_experiment_store(store, nnlab::RunParts::overview);
+  REQUIRE(overview.runs.size() == 2);
+  const auto& best = nnlab::final_value(overview.runs[0], "cost_test") <
+                             nnlab::final_value(overview.runs[1], "cost_test")
+                         ? overview.runs[0]
+                         : overview.runs[1];
+  const auto& other = &best == &overview.runs[0] ? overview.runs[1] : overview.runs[0];
+
+  nnlab::StorePlotOptions options;
+  options.kinds = {"neurons", "network", "movie", "confusion", "roc"};
+  options.runs = {other.record.id.substr(0, 6)}; // a unique prefix
+  nnlab::PlotRenderer renderer(dir.path() / "plots");
+  const auto plots = nnlab::draw_store_plots(store, renderer, options, loader());
+  CHECK(plots.notes.empty());
+  std::vector<std::string> expected;
+  for (const auto* r : {&best, &other})
+    for (const char* kind : {"confusion-", "movie-", "network-", "neurons-", "roc-"})
+      expected.push_back(kind + r->record.id);
+  std::sort(expected.begin(), expected.end());
+  CHECK(stems(plots.images) == expected);
+  for (const auto& image : plots.images) {
+    CAPTURE(image);
+    if (image.extension() == ".gif")
+      CHECK(nnlab::test::gif_frames(image) == 33 + 15); // every snapshot, the last held
+    else
+      CHECK(nnlab::test::is_png(image));
+  }
+  // The confusion matrix drawn is the one stored.
+  const auto stored = read_stored_run(nnlab::RunStore::open_read_only(store), best.record.id,
+                                      nnlab::RunParts::overview);
+  const auto* test = stored.record.evaluation.find("test");
+  REQUIRE(test != nullptr);
+  const auto blocks = nnlab::test::read_data_blocks(dir.path() / "plots" /
+                                                    ("confusion-" + best.record.id + ".dat"));
+  REQUIRE(blocks[0].size() == 4);
+  for (const auto& row : blocks[0])
+    CHECK(row[2] == static_cast<double>(test->confusion(static_cast<arma::uword>(row[1]),
+                                                        static_cast<arma::uword>(row[0]))));
+}
+
+TEST_CASE("StorePlots: kinds that do not apply are left out with a note saying why",
+          "[report][plots]") {
+  const nnlab::test::TinyStore tiny;
+  nnlab::PlotRenderer renderer(tiny.dir.path() / "plots");
+  nnlab::StorePlotOptions options;
+  options.kinds = {"movie", "neurons"};
+  const auto plots = nnlab::draw_store_plots(tiny.store, renderer, options, {});
+  CHECK(plots.images.empty());
+  CHECK(plots.notes ==
+        std::vector<std::string>{"movie: skipped: no snapshots stored (set training.snapshots; "
+                                 "runs already done need --force)",
+                                 "neurons: skipped: no plugins to re-load the data with"});
 }

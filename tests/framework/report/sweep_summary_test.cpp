@@ -36,16 +36,22 @@ TEST_CASE("SweepSummary: a row per sweep point and the best runs", "[report][sum
              Contains("1. run2  cost_test 0.00100") && Contains("2. run3  cost_test 0.00300"));
   CHECK_THAT(text, !Contains("3. "));
 
+  runs[3].f1_test = 0.8;
+  runs[3].auc_test = 0.9375;
   nnlab::test::TempDir dir;
   nnlab::write_summary_csv(runs, dir.path() / "s.csv");
   const std::string csv = nnlab::test::read_text(dir.path() / "s.csv");
   CHECK(csv.rfind("run_id,index,label,seed,status,iterations,best_iteration,", 0) == 0);
   // No validation set: its columns stay empty.
   CHECK(csv.rfind("run_id,index,label,seed,status,iterations,best_iteration,cost_train,"
-                  "cost_test,accuracy_train,accuracy_test,cost_valid,accuracy_valid,wall_time_s,"
-                  "message\n",
+                  "cost_test,accuracy_train,accuracy_test,cost_valid,accuracy_valid,f1_test,"
+                  "auc_test,wall_time_s,message\n",
                   0) == 0);
-  CHECK_THAT(csv, Contains("\nrun2,2,momentum,1,done,10,0,0,0.001,0,1,,,0,\n"));
+  // f1_test and auc_test empty when the run has no evaluation, else every digit.
+  CHECK_THAT(csv, Contains("\nrun2,2,momentum,1,done,10,0,0,0.001,0,1,,,,,0,\n"));
+  CHECK_THAT(csv,
+             Contains("\nrun3,3,momentum,2,done,10,0,0,0.0030000000000000001,0,0.98999999999999999,"
+                      ",,0.80000000000000004,0.9375,0,\n"));
 }
 
 TEST_CASE("SweepSummary: with a validation set, runs are ranked on it and test is only reported",
@@ -72,7 +78,7 @@ TEST_CASE("SweepSummary: with a validation set, runs are ranked on it and test i
   nnlab::test::TempDir dir;
   nnlab::write_summary_csv(runs, dir.path() / "s.csv");
   CHECK_THAT(nnlab::test::read_text(dir.path() / "s.csv"),
-             Contains("\nrun2,2,momentum,1,done,10,0,0,0.01,0,1,0.002,0.90000000000000002,0,\n"));
+             Contains("\nrun2,2,momentum,1,done,10,0,0,0.01,0,1,0.002,0.90000000000000002,,,0,\n"));
 }
 
 TEST_CASE("SweepSummary: runs without results are listed apart with their message",
@@ -99,7 +105,7 @@ TEST_CASE("SweepSummary: runs without results are listed apart with their messag
   nnlab::write_summary_csv(runs, dir.path() / "s.csv");
   const std::string csv = nnlab::test::read_text(dir.path() / "s.csv");
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 5);
-  CHECK_THAT(csv, Contains("\nrun2,2,huge,1,failed,0,0,,,,,0,building the network: out of "
+  CHECK_THAT(csv, Contains("\nrun2,2,huge,1,failed,0,0,,,,,,,,,0,building the network: out of "
                            "memory (std::bad_alloc)\n"));
 
   // Only runs without results: no table, just the list.

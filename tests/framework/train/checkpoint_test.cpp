@@ -276,3 +276,68 @@ TEST_CASE("Checkpoint: one that does not belong to the run is refused with its f
   }
   CHECK(fs::exists(file)); // refused, not deleted
 }
+
+TEST_CASE("Snapshots: they change neither a run's id nor its series and weights",
+          "[train][snapshots]") {
+  const std::string sgd = "{plugin: sgd, learning_rate: 0.05}";
+  const auto plain = course_run(sgd, "{iterations: 200}");
+  const auto logspaced = course_run(sgd, "{iterations: 200, snapshots: 30}");
+  const auto every = course_run(sgd, "{iterations: 200, snapshot_every: 50}");
+  CHECK(logspaced.specs.at(0).id == plain.specs.at(0).id);
+  CHECK(every.specs.at(0).id == plain.specs.at(0).id);
+  const auto reference = nnlab::execute_run(plain.runs.at(0));
+  CHECK(reference.snapshots.empty());
+  for (const auto* course : {&logspaced, &every}) {
+    const auto record = nnlab::execute_run(course->runs.at(0));
+    require_same_bits(record, reference);
+    const auto& taken = record.snapshots;
+    REQUIRE(!taken.empty());
+    CHECK(taken.iterations.front() == 0);
+    CHECK(taken.iterations.back() == 200);
+    CHECK(taken.iterations.size() == (course == &every ? 5 : 30));
+    // The last snapshot is the stored weights, flattened as the network holds them.
+    nnlab::Mlp mlp(course->runs.at(0).architecture);
+    mlp.load_weights(record.weights);
+    CHECK(arma::approx_equal(taken.params.tail_cols(1), mlp.params(), "absdiff", 0.0));
+  }
+}
+
+TEST_CASE("Checkpoint: a run resumed from a checkpoint has the same snapshots",
+          "[train][checkpoint][snapshots]") {
+  const auto course = course_run("{plugin: momentum, momentum: 0.9, learning_rate: 0.05}",
+                                 "{iterations: 120, checkpoint_every: 25, snapshots: 12}");
+  const nnlab::PreparedRun& run = course.runs.at(0);
+  const auto uninterrupted = nnlab::execute_run(run);
+  REQUIRE(uninterrupted.snapshots.iterations.size() == 12);
+
+  const nnlab::test::TempDir dir;
+  run_killed(run, dir.path(), 61);
+  const auto saved = nnlab::read_checkpoint(nnlab::checkpoint_file(dir.path(), run.spec->id));
+  REQUIRE(saved.iteration == 50);
+  std::vector<arma::uword> due;
+  for (const arma::uword t : uninterrupted.snapshots.iterations)
+    if (t <= 50) due.push_back(t);
+  CHECK(saved.snapshots.iterations == due);
+  REQUIRE(due.size() > 3); // some before the checkpoint, some after
+  REQUIRE(due.size() < 12);
+
+  const auto record = nnlab::execute_run(run, {nullptr, dir.path()});
+  CHECK(record.resumed_from == 50);
+  CHECK(record.snapshots.iterations == uninterrupted.snapshots.iterations);
+  CHECK(
+      arma::approx_equal(record.snapshots.params, uninterrupted.snapshots.params, "absdiff", 0.0));
+  require_same_bits(record, uninterrupted);
+}
+
+TEST_CASE("Checkpoint: one without the snapshots a run takes does not fit it",
+          "[train][checkpoint][snapshots]") {
+  const std::string optimizer = "{plugin: sgd, learning_rate: 0.05}";
+  const auto plain = course_run(optimizer, "{iterations: 120, checkpoint_every: 25}");
+  const auto with = course_run(optimizer, "{iterations: 120, checkpoint_every: 25, snapshots: 12}");
+  REQUIRE(plain.specs.at(0).id == with.specs.at(0).id); // the same run, kept differently
+  const nnlab::test::TempDir dir;
+  run_killed(plain.runs.at(0), dir.path(), 61);
+  // Resuming would lose the snapshots before iteration 50: refused, naming the file.
+  CHECK_THROWS_WITH(nnlab::execute_run(with.runs.at(0), {nullptr, dir.path()}),
+                    Contains("checkpoint does not fit run") && Contains("snapshots"));
+}

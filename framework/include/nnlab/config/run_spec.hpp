@@ -38,8 +38,8 @@ struct NNLAB_EXPORT RunSpec {
   /// 16 hex digits: hash of the canonical resolved config, the experiment seed and the
   /// version of the random streams (run_streams.hpp), so key order and number formatting
   /// do not change it, and the same run in a bigger sweep keeps its id (and its results).
-  /// training.checkpoint_every is left out: it changes how a run is kept, not what it
-  /// computes.
+  /// training.checkpoint_every, snapshots and snapshot_every are left out: they change how
+  /// a run is kept, not what it computes.
   std::string id;
   std::size_t index = 0;             ///< position in the sweep, 0-based
   std::uint64_t seed = 0;            ///< the run's seed (from `seeds`)

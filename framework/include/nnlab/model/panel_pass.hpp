@@ -64,7 +64,11 @@ public:
 
   /// a_L for every column of X (outputs x m).
   const arma::mat& forward(const Mlp& mlp, const arma::mat& X);
-  /// The same, and mlp.grads() = dC/dparams for the cost over X's columns, from the loss's
+  /// The activations a_l of every layer l = 1..L for every column of X, from the same
+  /// forward pass: activations[l - 1] is units_l x m (sized here; its last entry is what
+  /// forward() returns). For pictures of what each unit computes, not for training.
+  void forward_layers(const Mlp& mlp, const arma::mat& X, std::vector<arma::mat>& activations);
+  /// forward(), and mlp.grads() = dC/dparams for the cost over X's columns, from the loss's
   /// per-sample gradient (Loss::gradient, called on each panel's outputs and targets).
   const arma::mat& forward_backward(Mlp& mlp, const arma::mat& X, const arma::mat& Y,
                                     const Loss& loss);

@@ -41,8 +41,8 @@ struct StorePlotOptions {
   std::vector<std::string> run_ids;
 };
 
-/// cost, convergence, accuracy, decision, heatmap, speed, sweep, parallel, slice,
-/// importance, history.
+/// cost, convergence, accuracy, decision, heatmap, speed, sweep, neurons, network, movie,
+/// confusion, roc, parallel, slice, importance, history.
 NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 
 /// What draw_store_plots() drew, and one line for each kind left out and why
@@ -73,8 +73,15 @@ struct StorePlots {
 /// runs and NaN left out):
 /// - cost: cost-<run id>, train and test cost vs iteration;
 /// - decision: decision-<run id> for 2-D data: the stored weights on the data `load_data`
-///   loads from the run's stored config (skipped with a note when load_data is empty).
-/// options.runs add their own cost and decision plots (of the kinds asked for).
+///   loads from the run's stored config (skipped with a note when load_data is empty);
+/// - neurons: neurons-<run id> for 2-D data: each unit's activation over the input plane;
+/// - network: network-<run id>: weights as lines, biases as node colours (layers of at
+///   most 64 units);
+/// - movie: movie-<run id>.gif for 2-D data and a run with snapshots: the decision
+///   surface at each snapshot beside the cost curve;
+/// - confusion, roc: confusion-<run id>, roc-<run id> from the run's stored evaluation
+///   (roc for binary tasks).
+/// options.runs add their own plots (of the kinds asked for).
 /// Runs are read one at a time: the final values of all, a group's series while that
 /// group is drawn, the weights of the runs drawn over their data. Runs without results
 /// (failed before their first iteration, an empty series: has_results()) are in no plot;

@@ -22,13 +22,13 @@ struct SeriesEnd {
   double last = std::numeric_limits<double>::quiet_NaN(); ///< NaN when empty
 };
 
-/// How much of a stored run to keep in memory. Identity, status, the config's key paths
-/// and the end of every series are always kept, so a store of 100,000 runs can be grouped
-/// and ranked by final values without holding their series or parsed configs.
+/// How much of a stored run to keep in memory. Identity, status, the config's key paths,
+/// evaluation and the end of every series are always kept, so a store of 100,000 runs can
+/// be grouped and ranked by final values without holding their series or parsed configs.
 enum class RunParts {
   overview, ///< no series, no weights, no parsed config (its leaves only)
   series,   ///< the series, no weights
-  weights,  ///< everything
+  weights,  ///< everything (weights and snapshots)
 };
 
 /// A stored run with its resolved config parsed, as the report reads it.

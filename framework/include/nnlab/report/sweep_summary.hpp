@@ -27,6 +27,9 @@ struct RunSummary {
   /// NaN for a run without a validation set.
   double cost_valid = arma::datum::nan, accuracy_valid = arma::datum::nan;
   bool has_results = true; ///< has_results(): false leaves it out of tables and plots
+  /// The test split's F1 and ROC AUC from the run's evaluation (NaN when it has none,
+  /// and the AUC for more than two classes).
+  double f1_test = arma::datum::nan, auc_test = arma::datum::nan;
 };
 
 /// The run's summary, its final values from its series' ends (kept without the series).
@@ -46,7 +49,8 @@ NNLAB_EXPORT void print_summary(const std::vector<RunSummary>& runs, std::ostrea
 
 /// One row per run (runs without results too, their final values empty): run_id, index,
 /// label, seed, status, iterations, best_iteration, final train/test cost and accuracy,
-/// final validation cost and accuracy (empty without a validation set), wall time, message.
+/// final validation cost and accuracy (empty without a validation set), f1_test and
+/// auc_test (empty when not known), wall time, message.
 NNLAB_EXPORT void write_summary_csv(const std::vector<RunSummary>& runs,
                                     const std::filesystem::path& file);
 

@@ -11,7 +11,9 @@
 
 #include "nnlab/core/scaler.hpp"
 #include "nnlab/export.hpp"
+#include "nnlab/train/evaluation.hpp"
 #include "nnlab/train/series.hpp"
+#include "nnlab/train/snapshots.hpp"
 
 namespace nnlab {
 
@@ -63,6 +65,11 @@ struct RunRecord {
   /// The standardisation the dataset applied to the features (DataSplit::scaler): new data
   /// goes through it before the network. Empty: none (and in older stores).
   Scaler scaler;
+  /// Weights taken during training (training.snapshots, snapshot_every); empty without.
+  RunSnapshots snapshots;
+  /// The trained network on the test split (and the validation split), computed once
+  /// after training; empty for a failed or diverged run, and in older stores.
+  Evaluation evaluation;
   /// The SHA-256 of every file the run read (its dataset's files, a weights file), by the
   /// path the experiment wrote (relative to its folder, or absolute); and of the libraries
   /// it ran: "core" (libnnlab) and "<kind>/<name>" for each plugin. Empty when not known

@@ -11,6 +11,7 @@
 #include "nnlab/train/early_stopping.hpp"
 #include "nnlab/train/observer.hpp"
 #include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/snapshots.hpp"
 #include "nnlab/train/train_settings.hpp"
 
 namespace nnlab {
@@ -23,7 +24,9 @@ class Rng;
 /// order of Optimizer::state()), /series/<name> [iteration] for every series of
 /// stored_series() the run records (cost_valid and accuracy_valid only with a validation
 /// set); with early stopping, group /early_stopping with attributes best_value,
-/// best_iteration, since_best and, with restore_best, dataset best_params [n_params].
+/// best_iteration, since_best and, with restore_best, dataset best_params [n_params]; with
+/// snapshots, group /snapshots with datasets iterations [n] and params [n_params x n]
+/// (those taken so far).
 struct Checkpoint {
   std::string run_id;
   arma::uword iteration = 0; ///< iterations done, the update of the last one included
@@ -32,6 +35,7 @@ struct Checkpoint {
   std::string rng;           ///< Rng::state()
   RunSeries series;          ///< the first `iteration` values of each series
   std::optional<EarlyStoppingState> early_stopping;
+  RunSnapshots snapshots; ///< the snapshots taken by then (snapshots.hpp)
 };
 
 /// <dir>/<run id>.h5
@@ -69,13 +73,15 @@ struct CheckpointPlan {
 
 /// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step), and
 /// after the first update that sees plan.stop set, then stopping training: the
-/// parameters and optimizer state from the trainer, the series, the Rng state and the
-/// early-stopping state from the objects given, which must outlive it. Between
-/// checkpoints it does and allocates nothing but read the stop flag.
+/// parameters and optimizer state from the trainer, the series, the Rng state, the
+/// early-stopping state and the snapshots from the objects given, which must outlive it
+/// (and be observers before it). Between checkpoints it does and allocates nothing but
+/// read the stop flag.
 class NNLAB_EXPORT CheckpointWriter final : public TrainObserver {
 public:
   CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& series, const Rng& rng,
-                   const EarlyStopping* early_stopping = nullptr);
+                   const EarlyStopping* early_stopping = nullptr,
+                   const SnapshotRecorder* snapshots = nullptr);
   bool on_iteration(const IterationStats&) override { return false; }
   bool after_step(arma::uword iteration, const Mlp& mlp, const Optimizer& optimizer) override;
   /// How many checkpoints it has written.
@@ -88,6 +94,7 @@ private:
   const SeriesRecorder& series_;
   const Rng& rng_;
   const EarlyStopping* early_stopping_;
+  const SnapshotRecorder* snapshots_;
   arma::uword written_ = 0;
   arma::uword stopped_at_ = 0;
 };

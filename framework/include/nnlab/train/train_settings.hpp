@@ -74,6 +74,11 @@ struct TrainSettings {
   /// In (0, 1): this fraction of the training set is held out as the validation set,
   /// stratified by class (scikit-learn's validation_fraction); 0: none held out.
   double validation_fraction = 0.0;
+  /// Weight snapshots for a movie of training (snapshots.hpp): `snapshots` K log-spaced
+  /// from iteration 0 to the last, or one every `snapshot_every` iterations (0: none).
+  /// Like checkpoints, they change how a run is kept, not what it computes.
+  arma::uword snapshots = 0;
+  arma::uword snapshot_every = 0;
 
   /// The samples per update for a training set of m samples.
   arma::uword batch_for(arma::uword m) const {
