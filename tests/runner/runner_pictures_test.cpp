@@ -111,9 +111,9 @@ TEST_CASE("RunnerPictures: xor_inside.yaml's report shows the neurons, the netwo
   CHECK(arma::accu(test->confusion) == 500); // the 500 test points
   CHECK(test->roc_auc > 0.9);                // seed 42 learns XOR
   const auto row = summary_row(folder / "summary.csv", run.id);
-  REQUIRE(row.size() == 15);
-  CHECK(std::stod(row[11]) == test->f1_score);
-  CHECK(std::stod(row[12]) == test->roc_auc);
+  REQUIRE(row.size() == 17); // f1_test and auc_test after the validation columns
+  CHECK(std::stod(row[13]) == test->f1_score);
+  CHECK(std::stod(row[14]) == test->roc_auc);
   CHECK_THAT(page, Contains("<th onclick=\"sortTable(this)\">AUC test</th>"));
 }
 

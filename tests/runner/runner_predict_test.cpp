@@ -69,8 +69,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 TEST_CASE("RunnerPredict: an early-stopped run's test file gives its stored final accuracy and "
           "cost, bit for bit",
           "[runner][predict]") {
-  // Stopped by early stopping, a run ends before its last update: the stored weights are
-  // those its last test pass used, so predict must give that pass's numbers exactly.
+  // Stopped by early stopping with restore_best (the default), a run stores the weights its
+  // best iteration's test pass used, so predict must give that pass's numbers exactly.
   TempDir dir;
   const auto yaml = dir.write(
       "stop.yaml", xor_standardised("stop", "model: {layers: [3, 2, 1]}\noptimizer: {plugin: sgd, "
@@ -85,8 +85,11 @@ TEST_CASE("RunnerPredict: an early-stopped run's test file gives its stored fina
                  "' --out '" + (dir.path() / "p.csv").string() + "'");
   INFO(predicted.output);
   REQUIRE(predicted.status == 0);
-  CHECK(same_bits(printed(predicted.output, "accuracy"), run.series.accuracy_test.back()));
-  CHECK(same_bits(printed(predicted.output, "cost"), run.series.cost_test.back()));
+  REQUIRE(run.best_iteration >= 1);
+  REQUIRE(run.restored_iteration == run.best_iteration);
+  const arma::uword best = run.best_iteration - 1;
+  CHECK(same_bits(printed(predicted.output, "accuracy"), run.series.accuracy_test[best]));
+  CHECK(same_bits(printed(predicted.output, "cost"), run.series.cost_test[best]));
   CHECK_THAT(predicted.output, Contains("(binary_cross_entropy)"));
 }
 

@@ -31,6 +31,17 @@ std::uint64_t stream(std::string_view purpose, std::uint64_t seed, const std::st
   return mix_seed(experiment_seed, fnv1a64(text));
 }
 
+// The model block as the initial weights depend on it: without model.precision, since the
+// weights are drawn in float64 whatever precision the passes then run in (so float32 and
+// float64 runs of a seed start alike, and writing the default changes nothing).
+std::string init_block(const ConfigNode& config) {
+  const ConfigNode* model = config.find("model");
+  if (!model) return {};
+  ConfigNode drawn = *model;
+  if (drawn.is_map()) drawn.erase("precision");
+  return drawn.canonical();
+}
+
 } // namespace
 
 RunStreams run_streams(const ConfigNode& config, const TrainSettings& training,
@@ -38,7 +49,7 @@ RunStreams run_streams(const ConfigNode& config, const TrainSettings& training,
   const std::string dataset = "dataset=" + block(config, "dataset");
   RunStreams streams;
   streams.init = stream("init", seed,
-                        "model=" + block(config, "model") + "|inputs=" + std::to_string(n_inputs),
+                        "model=" + init_block(config) + "|inputs=" + std::to_string(n_inputs),
                         experiment_seed);
   streams.batches = stream("batches", seed,
                            dataset + "|batch_size=" + std::to_string(training.batch_size) +

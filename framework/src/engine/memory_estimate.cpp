@@ -106,7 +106,7 @@ MemoryEstimate estimate_run_memory(const PreparedRun& run) {
     params = sum({params, product({n_out, n_in}), n_out});
     n_in = n_out;
   }
-  const u64 panel = std::max<u64>(1, std::min<u64>(PanelPass::panel_width(arch.layers), capacity));
+  const u64 panel = std::max<u64>(1, std::min<u64>(PanelPass::panel_width(arch.layers, arch.precision), capacity));
   const SourceLocation layers_at = config.model.layers_at;
 
   const TrainSettings& training = config.training;
@@ -114,7 +114,11 @@ MemoryEstimate estimate_run_memory(const PreparedRun& run) {
   u64 iterations = training.iterations;
   if (training.epochs) iterations = product({*training.epochs, (m_train + batch - 1) / batch});
   const char* iterations_key = training.epochs ? "epochs" : "iterations";
-  const u64 n_series = stored_series().size();
+  // The validation series are recorded only by a run with a validation set.
+  const bool validates = data.valid.X.n_cols > 0 || training.validation_fraction > 0.0;
+  u64 n_series = 0;
+  for (const SeriesSpec& series : stored_series())
+    n_series += validates || !series.validation;
 
   MemoryEstimate estimate;
   const MemoryPart data_part{"the data of " + std::to_string(samples) + " samples x " +
@@ -152,7 +156,7 @@ MemoryEstimate estimate_run_memory(const PreparedRun& run) {
 
   if (features == 2) {
     const u64 points = decision_lattice * decision_lattice;
-    const u64 lattice_panel = std::min<u64>(PanelPass::panel_width(arch.layers), points);
+    const u64 lattice_panel = std::min<u64>(PanelPass::panel_width(arch.layers, arch.precision), points);
     estimate.plotting = {
         data_part,
         {"the decision surface: a lattice of " + std::to_string(decision_lattice) + " x " +

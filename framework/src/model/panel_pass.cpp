@@ -64,14 +64,9 @@ const arma::mat& PanelPass::forward(const Mlp& mlp, const arma::mat& X) {
 
 void PanelPass::forward_layers(const Mlp& mlp, const arma::mat& X,
                                std::vector<arma::mat>& activations) {
-  activations.resize(mlp.n_layers());
-  for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-    activations[l - 1].set_size(mlp.layer(l).n_out(), X.n_cols);
-  over_panels(mlp, X, [&](const arma::mat&, const arma::mat&, arma::uword first, arma::uword n) {
-    for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-      activations[l - 1].cols(first, first + n - 1) =
-          sample_major_ ? arma::mat(nodes_.a[l].t()) : nodes_.a[l];
-  });
+  if (double_) return double_->forward_layers(mlp, X, activations);
+  refresh(mlp);
+  single_->forward_layers(*single_mlp_, X, activations);
 }
 
 const arma::mat& PanelPass::forward_backward(Mlp& mlp, const arma::mat& X, const arma::mat& Y,

@@ -77,6 +77,20 @@ const arma::mat& PanelPasses<T>::forward(const BasicMlp<T>& mlp, const arma::mat
 }
 
 template <class T>
+void PanelPasses<T>::forward_layers(const BasicMlp<T>& mlp, const arma::mat& X,
+                                    std::vector<arma::mat>& activations) {
+  activations.resize(mlp.n_layers());
+  for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
+    activations[l - 1].set_size(mlp.layer(l).n_out(), X.n_cols);
+  over_panels(mlp, X, [&](const arma::Mat<T>&, const arma::mat&, arma::uword first, arma::uword n) {
+    for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
+      const arma::mat a = arma::conv_to<arma::mat>::from(nodes_.a[l]);
+      activations[l - 1].cols(first, first + n - 1) = sample_major_ ? arma::mat(a.t()) : a;
+    }
+  });
+}
+
+template <class T>
 const arma::mat& PanelPasses<T>::forward_backward(BasicMlp<T>& mlp, const arma::mat& X,
                                                   const arma::mat& Y, const Loss& loss) {
   if (Y.n_rows != mlp.n_outputs() || Y.n_cols != X.n_cols)

@@ -6,6 +6,7 @@
 
 #include <armadillo>
 #include <optional>
+#include <vector>
 
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/model/workspace.hpp"
@@ -30,6 +31,10 @@ public:
   const arma::mat& forward_backward(BasicMlp<T>& mlp, const arma::mat& X, const arma::mat& Y,
                                     const Loss& loss);
   const arma::mat& output_gradient() const { return *output_gradient_view_; }
+  /// Every layer's activations a_l (units_l x m, in double) for the columns of X: what
+  /// forward() computes on the way (the neurons plot).
+  void forward_layers(const BasicMlp<T>& mlp, const arma::mat& X,
+                      std::vector<arma::mat>& activations);
 
 private:
   template <class EachPanel>

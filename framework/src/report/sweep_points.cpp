@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -69,19 +70,12 @@ std::vector<std::string> analysis_keys(const std::vector<StoredRun>& runs) {
     std::set<std::string> values;
     bool everywhere = true;
     for (const auto& run : runs) {
-      const ConfigNode* node = &run.config;
-      std::string::size_type start = 0;
-      while (node) {
-        const auto dot = key.find('.', start);
-        node = node->find(std::string_view(key).substr(start, dot - start));
-        if (dot == std::string::npos) break;
-        start = dot + 1;
-      }
-      if (!node) {
+      const std::optional<std::string> value = run.leaves.value(key);
+      if (!value) {
         everywhere = false;
         break;
       }
-      values.insert(node->flow());
+      values.insert(*value);
     }
     if (everywhere && values.size() > 1) keys.push_back(key);
   }

@@ -18,7 +18,7 @@ TEST_CASE("Scaler: fit is the z-score with 1/m, a constant feature keeps scale 1
   CHECK_FALSE(scaler.empty());
 }
 
-TEST_CASE("Scaler: apply is (x - mean) / scale per feature; empty is the identity", "[scaler]") {
+TEST_CASE("Scaler: apply is (x - mean) / scale per feature, and empty is the identity", "[scaler]") {
   nnlab::Scaler scaler;
   scaler.mean = {1.0, -2.0};
   scaler.scale = {2.0, 0.5};

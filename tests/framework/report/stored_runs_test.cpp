@@ -124,7 +124,8 @@ TEST_CASE("StoredRuns: runs without results are kept apart, each with its messag
   CHECK(nnlab::has_results(all.without_results[1]));
   CHECK_FALSE(nnlab::has_results(all.without_results[1], nnlab::series_stored(all.runs)));
   CHECK_FALSE(nnlab::has_results(all.without_results[0]));
-  CHECK(nnlab::series_stored(all.runs) == std::vector<bool>{true, true, false, false});
+  CHECK(nnlab::series_stored(all.runs) ==
+        std::vector<bool>{true, true, false, false, false, false});
   // Asked for by id, the same split, in the order given for the runs with results.
   const auto some = nnlab::load_experiment_store(file, nnlab::RunParts::series, {"oom", "good"});
   REQUIRE(some.runs.size() == 1);

@@ -6,10 +6,10 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/model/mlp.hpp"
 
 namespace nnlab {
 
-class Mlp;
 struct DataSplit;
 
 /// How a trained classifier does on one split, as scikit-learn's metrics count it.
