@@ -3,13 +3,14 @@
 #include <algorithm>
 
 #include "nnlab/report/html_report.hpp"
+#include "nnlab/report/statistics_table.hpp"
 #include "nnlab/report/sweep_summary.hpp"
 
 namespace nnlab {
 
 ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::ostream& out) {
   const std::filesystem::path& dir = options.experiment_dir;
-  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}};
+  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}, {}};
   const StoredExperiment overview =
       load_experiment_store(dir / "runs.h5", RunParts::overview, options.run_ids);
   std::vector<RunSummary> summaries;
@@ -20,19 +21,42 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
 
   const bool any_iteration = std::any_of(summaries.begin(), summaries.end(),
                                          [](const RunSummary& run) { return run.iterations > 0; });
+  std::optional<GroupStatistics> statistics;
   if (options.plots && any_iteration) {
     PlotRenderer renderer(report.plot_dir);
     StorePlotOptions plots;
     plots.run_ids = options.run_ids;
-    report.plots = draw_store_plots(overview, renderer, plots, options.load_data).images;
+    StorePlots drawn = draw_store_plots(overview, renderer, plots, options.load_data);
+    report.plots = std::move(drawn.images);
+    statistics = std::move(drawn.statistics);
+  } else if (any_iteration) {
+    statistics = experiment_statistics(overview);
   }
-  HtmlReport page{options.name, options.experiment_yaml, options.overrides, summaries, {}, {}, {}};
+  HtmlReport page;
+  page.title = options.name;
+  page.experiment_yaml = options.experiment_yaml;
+  page.overrides = options.overrides;
+  page.runs = summaries;
   for (const auto& png : report.plots)
     page.images.push_back(png.lexically_relative(dir));
+  if (statistics) {
+    report.statistics_file = dir / "stats.csv";
+    write_statistics_csv(*statistics, report.statistics_file);
+    page.statistics = statistics_rows(*statistics);
+    page.statistics_heading = "each sweep point against " + statistics->baseline;
+    page.statistics_notes = statistics_notes(*statistics);
+  } else {
+    std::error_code ignored; // a sweep that no longer compares leaves no old table behind
+    std::filesystem::remove(dir / "stats.csv", ignored);
+  }
   write_html_report(report.report_file, page);
   if (!options.quiet) {
     out << '\n';
     print_summary(summaries, out);
+    if (statistics) {
+      out << '\n';
+      print_statistics(*statistics, out);
+    }
   }
   return report;
 }

@@ -13,6 +13,7 @@
 #include "nnlab/plot/sweep_plot.hpp"
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
+#include "nnlab/report/statistics_table.hpp"
 
 namespace nnlab {
 
@@ -82,7 +83,7 @@ public:
         const StoredRun run = read_stored_run(store_, id, RunParts::series);
         add_run_plots(run, title(run_title(run.record.label, run.record.seed)));
       }
-    return {renderer_.render(), notes_};
+    return {renderer_.render(), notes_, statistics_};
   }
 
 private:
@@ -115,6 +116,7 @@ private:
       else
         speeds_ = true;
     }
+    if (wanted("differences")) start_statistics();
     if (wanted("sweep")) {
       sweep_metric_.emplace(renderer_, "sweep-" + metric_,
                             title(series_title(metric_) + " of every run"),
@@ -148,6 +150,14 @@ private:
         iterations_ =
             std::max(iterations_, static_cast<double>(series_of(run.record, speed_).n_elem));
     }
+    if (compared_) {
+      OutcomeGroup& outcome = outcomes_.emplace_back();
+      outcome.label = group.label;
+      outcome.colour = group.colour;
+      for (std::size_t k = 0; k < runs.size(); ++k)
+        add_outcome(outcome, experiment_.runs[group.runs[k]], compared_metric_, compared_target_,
+                    &series_of(runs[k].record, compared_metric_));
+    }
     const StoredRun* best = best_run(experiment_.runs, group, metric_);
     if (!best) return;
     std::ostringstream text;
@@ -169,6 +179,10 @@ private:
     if (accuracy_curves_)
       add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
     if (wanted("heatmap")) add_heatmap();
+    if (compared_) {
+      statistics_ = group_statistics(outcomes_, compared_metric_, compared_target_, {});
+      add_statistics_plots(renderer_, *statistics_, experiment_.name);
+    }
     if (speeds_) {
       std::ostringstream text;
       text.precision(3);
@@ -199,6 +213,27 @@ private:
     mlp.load_weights(with_weights.record.weights);
     add_decision_plot(renderer_, "decision-" + record.id, mlp, *data, plot_title, 150,
                       options_.range);
+  }
+
+  /// Whether the runs form groups to compare with the first (a note if not), and on what.
+  void start_statistics() {
+    if (groups_.keys.size() != 1) {
+      std::string keys;
+      for (const auto& key : groups_.keys)
+        keys += (keys.empty() ? "" : ", ") + key;
+      return note("differences: skipped: it compares the groups of one key, the runs are "
+                  "grouped by " +
+                  (keys.empty() ? std::string("none") : keys));
+    }
+    if (groups_.groups.size() < 2)
+      return note("differences: skipped: the runs form one group, nothing to compare");
+    compared_metric_ =
+        options_.metric.empty() ? default_compared_metric(experiment_.runs) : options_.metric;
+    compared_target_ =
+        !series_named(compared_metric_).lower_is_better
+            ? std::nan("")
+            : options_.target.value_or(default_target(experiment_.runs, compared_metric_));
+    compared_ = true;
   }
 
   void add_heatmap() {
@@ -232,13 +267,19 @@ private:
   std::optional<SweepPlot> sweep_metric_, sweep_accuracy_;
   std::vector<BandCurve> curves_, accuracy_bands_;
   std::vector<SpeedGroup> speed_rows_;
+  // The differences: each group's outcomes, as they are read.
+  bool compared_ = false;
+  std::string compared_metric_;
+  double compared_target_ = std::nan("");
+  std::vector<OutcomeGroup> outcomes_;
+  std::optional<GroupStatistics> statistics_;
 };
 
 } // namespace
 
 const std::vector<std::string>& plot_kinds() {
   static const std::vector<std::string> kinds{"cost",    "convergence", "accuracy", "decision",
-                                              "heatmap", "speed",       "sweep"};
+                                              "heatmap", "speed",       "sweep",    "differences"};
   return kinds;
 }
 

@@ -27,12 +27,17 @@ struct ExperimentReportOptions {
 struct ExperimentReport {
   std::filesystem::path summary_file, plot_dir, report_file;
   std::vector<std::filesystem::path> plots; ///< the images drawn, in the order drawn
+  /// stats.csv, when the sweep has one key that varies besides the seed; else empty.
+  std::filesystem::path statistics_file;
 };
 
 /// The end of `runner EXP.yaml`, from the store alone, reading the sweep's runs one at a
 /// time: summary.csv (write_summary_csv), the plots of draw_store_plots() (the ones
 /// `runner plot` draws for the same store; none when no run did an iteration), report.html
 /// showing that summary and those plots, and (unless quiet) the summary table on `out`.
+/// When one key varies besides the seed, each sweep point is compared with the first
+/// (experiment_statistics(), the differences plots' numbers): the table goes to stats.csv,
+/// into report.html and (unless quiet) after the summary on `out`.
 NNLAB_EXPORT ExperimentReport finish_experiment(const ExperimentReportOptions& options,
                                                 std::ostream& out);
 

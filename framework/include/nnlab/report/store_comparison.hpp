@@ -20,7 +20,8 @@ struct ComparisonOptions {
   /// Config key paths; empty: every key that varies inside some store, except the seed
   /// (varying_keys() of each store, in order of first appearance).
   std::vector<std::string> group_by;
-  std::string metric;           ///< empty: cost_test, or cost_train when a store has no test
+  /// empty: cost_valid when every store has it, else cost_test, else cost_train
+  std::string metric;
   std::optional<double> target; ///< for a cost metric; default: default_target() over all runs
   std::optional<bool> log_y;    ///< convergence; default: log for a cost
 };
@@ -30,13 +31,15 @@ struct ComparedGroup {
   std::size_t store = 0; ///< index into StoreComparison::stores
   std::string group;     ///< the group's own label (RunGroup::label)
   /// The legend's name: "<store>: <group>" (only the store's name when the runs are not
-  /// grouped), so groups of the same label in two stores stay apart.
+  /// grouped), so groups of the same label in two stores stay apart; of one store, the
+  /// group's own label.
   std::string label;
   /// the same group label has the same colour in every store; runs not split into groups
   /// (no key varies) have one colour per store
   std::size_t colour = 0;
   std::size_t runs = 0, diverged = 0, failed = 0;
-  double median_final = 0.0; ///< the median final metric over the runs (NaN when none)
+  std::vector<std::size_t> run_indices; ///< its runs: indices into its store's runs
+  double median_final = 0.0;            ///< the median final metric over the runs (NaN when none)
   /// Median over the runs of the first iteration (1-based) with metric <= target, a run
   /// that never reaches it counting as later than any: +inf when half or more never do,
   /// NaN when the metric is not a cost. `reached` counts the runs that got there.
@@ -63,8 +66,8 @@ struct StoreComparison {
 };
 
 /// Groups every store's runs by the same keys and summarises each group. Throws ConfigError
-/// naming the store for an unknown group key or a metric it does not store, and for fewer
-/// than two stores or one store given twice.
+/// naming the store for an unknown group key or a metric it does not store, and for no
+/// store or one store given twice. One store compares the groups inside it.
 NNLAB_EXPORT StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
                                             const ComparisonOptions& options);
 

@@ -12,6 +12,7 @@
 #include "nnlab/plot/plot_renderer.hpp"
 #include "nnlab/plugin/dataset.hpp"
 #include "nnlab/plugin/plugin_block.hpp"
+#include "nnlab/report/group_statistics.hpp"
 #include "nnlab/report/stored_runs.hpp"
 
 namespace nnlab {
@@ -40,7 +41,7 @@ struct StorePlotOptions {
   std::vector<std::string> run_ids;
 };
 
-/// cost, convergence, accuracy, decision, heatmap, speed, sweep.
+/// cost, convergence, accuracy, decision, heatmap, speed, sweep, differences.
 NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 
 /// What draw_store_plots() drew, and one line for each kind left out and why
@@ -48,6 +49,9 @@ NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 struct StorePlots {
   std::vector<std::filesystem::path> images; ///< in the order drawn
   std::vector<std::string> notes;
+  /// The statistics the differences plots show (experiment_statistics() of the same
+  /// store, from the series read for the other plots), when they were drawn.
+  std::optional<GroupStatistics> statistics;
 };
 
 /// The plots of a stored experiment: the one plot driver, which the end of a sweep and
@@ -60,7 +64,11 @@ struct StorePlots {
 /// - heatmap: heatmap-<metric>, the median final metric over the first two group keys
 ///   (when two or more keys vary);
 /// - speed: speed-<metric>, iterations to reach the target per run and group (for a cost;
-///   cost_test otherwise).
+///   cost_test otherwise);
+/// - differences: when the runs are grouped by one key into two or more groups, each group
+///   against the first (experiment_statistics(): default_compared_metric(), the options'
+///   target or 10x the best final), per seed: differences-<metric> and
+///   differences-iterations-<metric> (add_statistics_plots()).
 /// Per group, for its best run (best final metric: lowest cost, highest accuracy; failed
 /// runs and NaN left out):
 /// - cost: cost-<run id>, train and test cost vs iteration;
