@@ -14,6 +14,7 @@ struct Experiment;
 struct PluginDescription;
 struct RunSpec;
 struct StoreComparison;
+struct GroupStatistics;
 } // namespace nnlab
 
 namespace nnlab::runner {
@@ -42,5 +43,8 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
 Json plugin_json(const PluginDescription& plugin);
 /// compare --table: the stores, the keys grouped by, and one object per group.
 Json comparison_json(const StoreComparison& comparison);
+/// compare --stats: the statistics of each group against the baseline (the rows of stats.csv,
+/// with the per-seed differences of a paired comparison).
+Json statistics_json(const GroupStatistics& statistics);
 
 } // namespace nnlab::runner

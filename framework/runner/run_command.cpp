@@ -137,8 +137,10 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
             << " failed; " << figures << ")\n"
-            << "summary: " << report.summary_file.string() << '\n'
-            << "report:  " << report.report_file.string() << '\n';
+            << "summary: " << report.summary_file.string() << '\n';
+  if (!report.statistics_file.empty())
+    std::cout << "stats:   " << report.statistics_file.string() << '\n';
+  std::cout << "report:  " << report.report_file.string() << '\n';
   if (cli.plots) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).

@@ -131,7 +131,7 @@ TEST_CASE("GroupStatistics: unpaired when the seeds differ, saying why", "[repor
   CHECK(row.result.win_rate == 1.0);
 }
 
-TEST_CASE("GroupStatistics: the baseline by name; errors name the groups", "[report][statistics]") {
+TEST_CASE("GroupStatistics: the baseline by name, errors name the groups", "[report][statistics]") {
   const std::vector<nnlab::StoredRun> a{run(1, 0.5), run(2, 0.4)}, b{run(1, 0.1), run(2, 0.2)};
   const std::vector<nnlab::OutcomeGroup> groups{group("sgd", a, NAN), group("adam", b, NAN)};
   nnlab::StatisticsOptions options;
