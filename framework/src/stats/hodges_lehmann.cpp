@@ -9,6 +9,7 @@
 #include "nnlab/stats/order_statistics.hpp"
 #include "nnlab/stats/rank_sum.hpp"
 #include "normal_distribution.hpp"
+#include "pairwise_differences.hpp"
 #include "rank_distribution.hpp"
 
 namespace nnlab::stats {
@@ -42,25 +43,21 @@ std::size_t interval_rank(std::size_t m, std::size_t n, double tail, bool exact)
 ShiftEstimate hodges_lehmann(std::span<const double> x, std::span<const double> y, double level) {
   if (!(level > 0.0 && level < 1.0))
     throw Error("stats: Hodges-Lehmann: level must be in (0, 1), got " + std::to_string(level));
-  std::vector<double> differences;
-  differences.reserve(x.size() * y.size());
-  for (const double a : x)
-    for (const double b : y) {
-      if (std::isnan(a) || std::isnan(b)) throw Error("stats: Hodges-Lehmann: a value is NaN");
-      differences.push_back(difference(a, b));
-    }
+  const PairwiseDifferences differences(x, y); // throws for NaN
   ShiftEstimate shift;
-  if (differences.empty()) return shift;
-  std::sort(differences.begin(), differences.end());
-  shift.estimate = median(differences);
+  const std::size_t mn = differences.size();
+  if (mn == 0) return shift;
+  shift.estimate = mn % 2 ? differences.at_rank(mn / 2 + 1)
+                          : median(std::vector<double>{differences.at_rank(mn / 2),
+                                                       differences.at_rank(mn / 2 + 1)});
   shift.exact = x.size() <= rank_sum_exact_max && y.size() <= rank_sum_exact_max;
   const std::size_t k = interval_rank(x.size(), y.size(), (1.0 - level) / 2.0, shift.exact);
   if (k == 0) {
     shift.low = -std::numeric_limits<double>::infinity();
     shift.high = std::numeric_limits<double>::infinity();
   } else {
-    shift.low = differences[k - 1];
-    shift.high = differences[differences.size() - k];
+    shift.low = differences.at_rank(k);
+    shift.high = differences.at_rank(mn + 1 - k);
   }
   return shift;
 }
