@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/plot_frame.hpp"
@@ -69,6 +71,28 @@ std::string finite_ticks(const Axis& axis) {
   return ticks.str();
 }
 
+/// Row labels longer than this lose their middle to "...", keeping how they start and end
+/// (the group's first words, its "(20 seeds)"), so that the plot keeps most of its width;
+/// unless that makes two rows read alike: then every label stays whole.
+constexpr std::size_t longest_row_label = 48;
+
+std::vector<std::string> row_labels(const std::vector<DifferenceRow>& rows) {
+  std::vector<std::string> whole, cut;
+  for (const auto& row : rows) {
+    whole.push_back(row.label);
+    const std::size_t tail = 16, head = longest_row_label - 3 - tail;
+    cut.push_back(row.label.size() <= longest_row_label
+                      ? row.label
+                      : row.label.substr(0, head) + "..." +
+                            row.label.substr(row.label.size() - tail));
+  }
+  const auto distinct = [](std::vector<std::string> labels) {
+    std::sort(labels.begin(), labels.end());
+    return std::adjacent_find(labels.begin(), labels.end()) == labels.end();
+  };
+  return distinct(cut) || !distinct(whole) ? cut : whole;
+}
+
 } // namespace
 
 void add_difference_plot(PlotRenderer& renderer, const std::string& stem,
@@ -83,6 +107,7 @@ void add_difference_plot(PlotRenderer& renderer, const std::string& stem,
   estimates.precision(10);
   seeds << "# block 0: one line per seed: difference row colour\n";
   estimates << "\n\n# block 1: one line per comparison: estimate row low high\n";
+  const std::vector<std::string> labels = row_labels(rows);
   ticks << "set ytics font ',10' (";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     const DifferenceRow& row = rows[r];
@@ -93,7 +118,7 @@ void add_difference_plot(PlotRenderer& renderer, const std::string& stem,
     if (!std::isnan(row.estimate))
       estimates << axis.x(row.estimate) << ' ' << row_y(r) << ' ' << axis.x(row.low) << ' '
                 << axis.x(row.high) << '\n';
-    ticks << (r > 0 ? ", " : "") << gnuplot_string(row.label) << ' ' << row_y(r);
+    ticks << (r > 0 ? ", " : "") << gnuplot_string(labels[r]) << ' ' << row_y(r);
   }
   ticks << ")\n";
   // gnuplot skips an empty block but keeps counting: a blank-only block stays an index.

@@ -179,8 +179,9 @@ void add_statistics_plots(PlotRenderer& renderer, const GroupStatistics& statist
       if (row.iterations != iterations) continue;
       const auto& r = row.result;
       (r.paired ? paired : unpaired) = true;
-      const std::string label = row.group + " - " + row.baseline +
-                                (r.paired ? " (" + std::to_string(r.n) + " seeds)" : " (unpaired)");
+      // every row has the same baseline, which the title names
+      const std::string label =
+          row.group + (r.paired ? " (" + std::to_string(r.n) + " seeds)" : " (unpaired)");
       rows.push_back({label, row.colour, row.differences, r.difference, r.low, r.high});
     }
     if (rows.empty()) continue;
@@ -194,7 +195,7 @@ void add_statistics_plots(PlotRenderer& renderer, const GroupStatistics& statist
     add_difference_plot(renderer,
                         std::string(iterations ? "differences-iterations-" : "differences-") +
                             statistics.metric,
-                        rows, name + ": " + what + ", group - baseline per seed",
+                        rows, name + ": " + what + ", group - " + statistics.baseline + " per seed",
                         title_case("difference in " + what), estimate);
   }
 }

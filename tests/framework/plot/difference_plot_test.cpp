@@ -49,3 +49,28 @@ TEST_CASE("DifferencePlot: a dot per seed, the estimate with its interval, infin
   CHECK_THROWS_AS(nnlab::add_difference_plot(renderer, "none", {}, "t", "x", "m"),
                   nnlab::PlotError);
 }
+
+TEST_CASE("DifferencePlot: a long row label keeps its start and end", "[plot]") {
+  const nnlab::test::TempDir tmp;
+  nnlab::PlotRenderer renderer(tmp.path());
+  const std::string label =
+      "optimizer={plugin: nesterov, learning_rate: 0.01, momentum: 0.9} (3 seeds)";
+  nnlab::add_difference_plot(
+      renderer, "differences",
+      {{"momentum (3 seeds)", 1, {1, 2, 3}, 2, 1, 3}, {label, 2, {1}, 1, 1, 1}}, "t", "x",
+      "median, 95 % interval");
+  const std::string script = nnlab::test::read_text(tmp.path() / "differences.gp");
+  // 48 characters: 29 of the start, "...", 16 of the end
+  CHECK_THAT(
+      script,
+      Contains("('momentum (3 seeds)' 1, 'optimizer={plugin: nesterov, ...: 0.9} (3 seeds)' 0)"));
+
+  // cut alike, two labels would read the same: both stay whole
+  const std::string other =
+      "optimizer={plugin: nesterov, learning_rate: 0.1, momentum: 0.9} (3 seeds)";
+  nnlab::add_difference_plot(renderer, "alike",
+                             {{label, 1, {1}, 1, 1, 1}, {other, 2, {1}, 1, 1, 1}}, "t", "x",
+                             "median, 95 % interval");
+  CHECK_THAT(nnlab::test::read_text(tmp.path() / "alike.gp"),
+             Contains("('" + label + "' 1, '" + other + "' 0)"));
+}

@@ -105,11 +105,11 @@ TEST_CASE("StatisticsTable: a difference plot per measure", "[report][statistics
   CHECK(images[1].filename() == "differences-iterations-cost_valid.png");
   const std::string script = nnlab::test::read_text(dir.path() / "differences-cost_valid.gp");
   CHECK_THAT(script, Contains("'study: final " + nnlab::series_title("cost_valid") +
-                              ", group - baseline per seed'"));
+                              ", group - sgd per seed'"));
   CHECK_THAT(script, Contains("title 'median, 95 % interval'"));
-  CHECK_THAT(script, Contains("'momentum - sgd (3 seeds)'"));
+  CHECK_THAT(script, Contains("'momentum (3 seeds)'"));
   const std::string iterations =
       nnlab::test::read_text(dir.path() / "differences-iterations-cost_valid.gp");
-  CHECK_THAT(iterations, Contains("'adam, tuned - sgd (unpaired)'"));
+  CHECK_THAT(iterations, Contains("'adam, tuned (unpaired)'"));
   CHECK_THAT(iterations, Contains("title 'Hodges-Lehmann shift, 95 % interval'"));
 }

@@ -12,7 +12,8 @@ namespace nnlab {
 
 /// One comparison of a group with the baseline, as a difference plot shows it.
 struct DifferenceRow {
-  std::string label;      ///< e.g. "momentum - sgd, 20 pairs"
+  /// e.g. "momentum (20 seeds)"; beyond 48 characters its middle gives way to "..."
+  std::string label;
   std::size_t colour = 0; ///< index into plot_style::palette: the group's colour
   /// One per seed (group - baseline of the same seed); empty when the comparison is
   /// unpaired, which shows its estimate and interval alone.
