@@ -1,5 +1,6 @@
 #include "nnlab/report/statistics_table.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
@@ -46,8 +47,21 @@ std::string measure(const GroupStatistics& statistics, bool iterations) {
 }
 
 std::string sample_size(const StatisticsRow& row) {
-  if (row.result.paired) return std::to_string(row.result.n) + " pairs";
+  if (row.result.paired)
+    return std::to_string(row.result.n) + (row.result.n == 1 ? " pair" : " pairs");
   return std::to_string(row.result.n) + " vs " + std::to_string(row.result.n_baseline);
+}
+
+/// The smallest two-sided p-value the row's exact test can give, whatever the data: all
+/// n differences of one sign (2 / 2^n), or the groups wholly apart (2 / C(n + m, n)).
+double smallest_p(const StatisticsRow& row) {
+  const auto& r = row.result;
+  if (r.paired)
+    return std::min(1.0, std::ldexp(2.0, -static_cast<int>(std::min<std::size_t>(r.n, 1000))));
+  double ways = 1.0; // C(n + m, n), as a double: only whether 2 / ways is small matters
+  for (std::size_t k = 1; k <= r.n && ways < 1e9; ++k)
+    ways = ways * static_cast<double>(r.n_baseline + k) / static_cast<double>(k);
+  return std::min(1.0, 2.0 / ways);
 }
 
 bool any_row(const GroupStatistics& statistics, bool paired) {
@@ -64,9 +78,16 @@ std::string title_case(std::string text) {
 /// `text` in lines of at most `width` characters (a longer word keeps its own line), the
 /// lines after the first indented by two spaces; each line ends in a newline.
 std::string wrapped(const std::string& text, std::size_t width) {
-  std::istringstream words(text);
-  std::string out, line, word;
-  while (words >> word) {
+  // "95 %" stays on one line: a "%" goes with the number before it
+  std::vector<std::string> words;
+  std::istringstream in(text);
+  for (std::string word; in >> word;)
+    if (word.front() == '%' && !words.empty())
+      words.back() += ' ' + word;
+    else
+      words.push_back(word);
+  std::string out, line;
+  for (const auto& word : words) {
     if (!line.empty() && line.size() + 1 + word.size() > width) {
       out += line + '\n';
       line = "  ";
@@ -115,6 +136,20 @@ std::vector<std::string> statistics_notes(const GroupStatistics& statistics) {
                     "a group run beats a baseline run");
   notes.push_back("p (Holm): corrected for the " + std::to_string(statistics.rows.size()) +
                   " comparisons of this table together (Holm's step-down method)");
+  // Too few seeds: no data could make the test significant; say so once per sample size,
+  // rather than let a large p read as "no difference".
+  const double alpha = 1.0 - statistics.bootstrap.level;
+  std::vector<std::string> too_few;
+  for (const auto& row : statistics.rows) {
+    const std::string size = sample_size(row);
+    if (row.iterations || std::isnan(row.result.p_value) || smallest_p(row) <= alpha ||
+        std::find(too_few.begin(), too_few.end(), size) != too_few.end())
+      continue;
+    too_few.push_back(size);
+    notes.push_back("with " + size + " no p-value can go below " + number(smallest_p(row), 2) +
+                    ", whatever the runs do: the test cannot show a difference at " +
+                    number(100.0 * alpha, 3) + " %; more seeds can");
+  }
   if (!std::isnan(statistics.target))
     notes.push_back("iterations: a run that never reached the target counts as later than any "
                     "that did; a diverged run counts as the worst; failed runs are left out");

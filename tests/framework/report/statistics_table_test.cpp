@@ -75,9 +75,23 @@ TEST_CASE("StatisticsTable: the rows as printed and shown", "[report][statistics
   CHECK_THAT(all, Contains("10000 resamples, seed 1") && Contains("Hodges-Lehmann") &&
                       Contains("corrected for the 2 comparisons") &&
                       Contains("never reached the target counts as later"));
+  // 3 pairs: all three of one sign give p = 2 / 2^3 at best
+  CHECK_THAT(all, Contains("with 3 pairs no p-value can go below 0.25, whatever the runs do"));
+  auto many = example();
+  many.rows[0].result.n = many.rows[0].result.n_baseline = 6; // 2 / 2^6 = 0.031
+  many.rows[1].iterations = false;                            // 4 vs 3: 2 / 35 = 0.057
+  std::string notes_many;
+  for (const auto& note : nnlab::statistics_notes(many))
+    notes_many += note + "\n";
+  CHECK_THAT(notes_many, !Contains("pairs no p-value") &&
+                             Contains("with 4 vs 3 no p-value can go below 0.057"));
   std::ostringstream out;
   nnlab::print_statistics(example(), out);
   CHECK_THAT(out.str(), StartsWith("statistics: each group against sgd\nmeasure    "));
+  // notes wrap at 100 characters, and "95 %" is never cut in two
+  std::istringstream lines(out.str());
+  for (std::string line; std::getline(lines, line);)
+    if (line.rfind("  ", 0) == 0) CHECK(line.rfind("  %", 0) != 0);
   CHECK_THAT(out.str(), Contains("\nfinal cost_valid                  momentum     sgd       "
                                  "3 pairs       -0.25  "));
 }
