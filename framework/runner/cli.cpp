@@ -169,7 +169,8 @@ void take_arguments(CliOptions& cli, std::vector<std::string> args) {
     cli.file = args.front();
     args.erase(args.begin());
   }
-  const bool takes_overrides = cli.command == Command::run || cli.command == Command::validate;
+  const bool takes_overrides = cli.command == Command::run || cli.command == Command::validate ||
+                               cli.command == Command::status;
   for (const auto& arg : args) {
     if (!takes_overrides || arg.find('=') == std::string::npos)
       usage_error("unexpected argument '" + arg + "'" +
@@ -201,6 +202,7 @@ void take_options(CliOptions& cli, const po::variables_map& vm) {
   if (vm.count("jobs")) cli.jobs = count_option<unsigned>(vm, "jobs", "threads");
   if (vm.count("runs")) cli.runs = count_option<std::size_t>(vm, "runs", "runs");
   cli.force = vm.count("force") > 0;
+  cli.keep_stale = vm.count("keep-stale") > 0;
   cli.plots = vm.count("no-plots") == 0;
   cli.verbose = vm.count("verbose") > 0;
   cli.quiet = vm.count("quiet") > 0;

@@ -11,6 +11,7 @@ struct CliOptions {
   enum class Command {
     run,
     validate,
+    status,
     verify,
     export_data,
     list,
@@ -26,7 +27,7 @@ struct CliOptions {
   };
   Command command = Command::help;
   std::filesystem::path
-      file;                ///< the experiment (run, validate, export-data) or store (verify, plot)
+      file;                ///< EXP.yaml (run, validate, status, export-data), store (verify, plot)
   std::string plugin_name; ///< list, check-plugin: the plugin named on the command line
   std::vector<std::string> overrides; ///< key.path=value after the experiment file
   std::filesystem::path out;          ///< results folder (run) or file prefix (export-data)
@@ -36,10 +37,12 @@ struct CliOptions {
   unsigned jobs = 0;    ///< 0: one per core
   std::size_t runs = 0; ///< verify: how many runs (0: all)
   bool force = false;
+  /// run: keep stored runs whose inputs changed since
+  bool keep_stale = false;
   bool plots = true;
   bool verbose = false;
   bool quiet = false;
-  bool json = false;              ///< validate, list, compare: JSON for scripts (docs/json.md)
+  bool json = false;              ///< validate, status, list, compare: JSON (docs/json.md)
   std::string command_line;       ///< argv joined, for provenance
   std::string help_topic;         ///< help: the command asked about (empty: the overview)
   std::vector<std::string> words; ///< complete: the words after `runner complete`

@@ -37,6 +37,9 @@ std::vector<OptionSpec> make_options() {
       {"help", 'h', "", "print this help"},
       {"jobs", 'j', "N", "runs trained at once (default: one per core)"},
       {"json", 0, "", "print JSON for scripts instead of the table (schema: docs/json.md)"},
+      {"keep-stale", 0, "",
+       "keep stored runs whose data, weights file or library changed since (default: retrain "
+       "them)"},
       {"kind", 0, "K", "the kinds of plot to draw (repeatable; default: every kind that applies)",
        WordKind::choice, true, [] { return plot_kinds(); }},
       {"linear-y", 0, "", "linear y axis for convergence and sweep"},
@@ -88,10 +91,16 @@ std::vector<CommandSpec> make_commands() {
        "runs not stored yet (runs already complete are kept; failed ones are retried) and "
        "stores each in <out>/<name>/runs.h5 as it ends; then draws the plots in plots/, writes "
        "summary.csv and report.html, and prints a table per sweep point.\n\n"
+       "A stored run is stale when a file it read (data, weights) has changed since, or a "
+       "library it ran (libnnlab, a plugin) was rebuilt and gives other results: one line per "
+       "change says so, and stale runs are trained again and replace the stored ones "
+       "(--keep-stale keeps them). A rebuilt library is checked once: one run that used it is "
+       "re-executed and compared bit for bit, and the store keeps what was found.\n\n"
        "key.path=value overrides a key of the file, as YAML: optimizer.learning_rate=0.1 "
        "'sweep.optimizer.learning_rate=[0.01,0.1]' seeds=[1,2].",
        {experiment, overrides},
-       {"out", "jobs", "plugin-path", "force", "dry-run", "no-plots", "verbose", "quiet"}},
+       {"out", "jobs", "plugin-path", "force", "keep-stale", "dry-run", "no-plots", "verbose",
+        "quiet"}},
       {"validate",
        Command::validate,
        "EXPERIMENT.yaml [key.path=value ...] [--json]",
@@ -102,6 +111,25 @@ std::vector<CommandSpec> make_commands() {
        {experiment, overrides},
        {"json", "plugin-path"},
        {{"json", "", "print the run table as JSON (schema: docs/json.md)"}}},
+      {"status",
+       Command::status,
+       "EXPERIMENT.yaml [key.path=value ...] [--json] | STORE.h5 [--json]",
+       "each run of the sweep: done, stale (and why), missing or failed; train nothing",
+       "Compares every run of the experiment's sweep with its store, <out>/<name>/runs.h5, "
+       "and prints its state: done; diverged; failed (a rerun tries it again); stale, with "
+       "why (a file it read changed since, or is gone, or a library it ran was rebuilt and "
+       "gives other results: a rerun trains it again unless --keep-stale); unverified (a "
+       "library it ran was rebuilt and is not checked yet: the next rerun re-executes one "
+       "such run to decide); or missing. Then one line per changed file or library, and what "
+       "a rerun would train. Trains nothing, writes nothing and reads no series of the store: "
+       "fast on big stores.\n\n"
+       "Given a store (runs.h5) instead, shows the runs it holds, each rebuilt from its stored "
+       "config as runner verify does (so none is missing), against the files and libraries of "
+       "now; this reads every stored run whole.",
+       {experiment, overrides},
+       {"json", "out", "plugin-path"},
+       {{"json", "", "print the runs' states as JSON (schema: docs/json.md)"},
+        {"out", "", "the results folder that holds <name>/runs.h5 (default: results)"}}},
       {"verify",
        Command::verify,
        "STORE.h5 [--runs K]",

@@ -11,6 +11,8 @@ class MpiSession;
 int run_experiment(const CliOptions& cli, MpiSession& session);
 /// `runner validate EXPERIMENT.yaml` (--dry-run): check everything, print the run table.
 int validate_experiment(const CliOptions& cli);
+/// `runner status EXPERIMENT.yaml`: each run of the sweep against the store; trains nothing.
+int show_status(const CliOptions& cli);
 /// `runner verify STORE.h5`: re-execute stored runs, compare bit for bit.
 int verify_store(const CliOptions& cli);
 /// `runner plot STORE.h5`: every plot of a stored experiment, from the store alone.

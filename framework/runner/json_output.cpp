@@ -7,6 +7,7 @@
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/run_spec.hpp"
+#include "nnlab/engine/run_standing.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
 #include "nnlab/report/group_statistics.hpp"
 #include "nnlab/report/store_comparison.hpp"
@@ -167,6 +168,55 @@ Json statistics_json(const GroupStatistics& statistics) {
           {"bootstrap_resamples", statistics.bootstrap.resamples},
           {"bootstrap_seed", statistics.bootstrap.seed},
           {"comparisons", rows}};
+}
+
+Json status_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                 const std::vector<std::string>& labels, const SweepStanding& standing,
+                 const std::filesystem::path& store_file, bool store_exists) {
+  Json counts = Json::object();
+  for (std::size_t s = 0; s < run_state_count; ++s)
+    counts[to_string(static_cast<RunState>(s))] = standing.counts[s];
+  Json changes = Json::array();
+  for (const InputChange& change : standing.changes) {
+    Json item{{"name", change.name},
+              {"kind", change.library ? "library" : "file"},
+              {"what", change.what},
+              {"runs", change.runs}};
+    if (change.library) {
+      item["was"] = change.was;
+      item["now"] = change.now;
+      if (!change.check.run.empty())
+        item["check"] = {{"run", change.check.run},
+                         {"checked", change.check.checked},
+                         {"reproduced", change.check.reproduced},
+                         {"difference", change.check.difference}};
+    }
+    changes.push_back(item);
+  }
+  Json runs = Json::array();
+  for (std::size_t i = 0; i < specs.size(); ++i) {
+    const RunSpec& spec = specs[i];
+    Json point = Json::object();
+    for (const auto& [key, value] : spec.point)
+      point[key] = json_scalar(value);
+    runs.push_back({{"number", spec.index + 1},
+                    {"id", spec.id},
+                    {"seed", spec.seed},
+                    {"label", labels.empty() ? spec.point_label() : labels[i]},
+                    {"point", point},
+                    {"state", to_string(standing.runs[i].state)},
+                    {"why", standing.runs[i].why}});
+  }
+  return {
+      {"experiment",
+       {{"name", experiment.name}, {"file", experiment.file.string()}, {"seed", experiment.seed}}},
+      {"store", {{"file", store_file.string()}, {"exists", store_exists}}},
+      {"runs_total", specs.size()},
+      {"counts", counts},
+      {"to_train", standing.count(RunState::missing) + standing.count(RunState::failed) +
+                       standing.count(RunState::stale)},
+      {"changes", changes},
+      {"runs", runs}};
 }
 
 } // namespace nnlab::runner

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <filesystem>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@ struct PluginDescription;
 struct RunSpec;
 struct StoreComparison;
 struct GroupStatistics;
+struct SweepStanding;
 } // namespace nnlab
 
 namespace nnlab::runner {
@@ -46,5 +48,11 @@ Json comparison_json(const StoreComparison& comparison);
 /// compare --stats: the statistics of each group against the baseline (the rows of stats.csv,
 /// with the per-seed differences of a paired comparison).
 Json statistics_json(const GroupStatistics& statistics);
+/// status: the experiment, its store, the counts per state, each changed file or library,
+/// and every run with its state and why. `labels`: each run's label when the runs come from
+/// a store (they have no sweep point), else empty.
+Json status_json(const Experiment& experiment, const std::vector<RunSpec>& specs,
+                 const std::vector<std::string>& labels, const SweepStanding& standing,
+                 const std::filesystem::path& store_file, bool store_exists);
 
 } // namespace nnlab::runner

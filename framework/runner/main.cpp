@@ -43,6 +43,7 @@ int main(int argc, char* argv[]) {
     case CliOptions::Command::new_plugin: return nnlab::runner::new_plugin(cli);
     case CliOptions::Command::export_data: return nnlab::runner::export_data(cli);
     case CliOptions::Command::validate: return nnlab::runner::validate_experiment(cli);
+    case CliOptions::Command::status: return nnlab::runner::show_status(cli);
     case CliOptions::Command::verify: return nnlab::runner::verify_store(cli);
     case CliOptions::Command::plot: return nnlab::runner::plot_store(cli);
     case CliOptions::Command::compare: return nnlab::runner::compare_stores(cli);

@@ -96,6 +96,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   // Under MPI a rank is usually a core: one thread per rank unless --jobs says more.
   options.jobs = session.distributed() && cli.jobs == 0 ? 1 : cli.jobs;
   options.force = cli.force;
+  options.keep_stale = cli.keep_stale;
   options.verbose = cli.verbose;
   options.quiet = cli.quiet;
   options.terminal = stdout_is_terminal();

@@ -3,11 +3,12 @@ cmake_minimum_required(VERSION 3.25) # GLOB_RECURSE lists links, never follows t
 #   cmake -DRUNNER=... -DSCRATCH=dir -DARGS="a;b" -DEXPECT_EXIT=2 -DEXPECT_STDERR=regex
 #         [-DSTORE_FIXTURE=exe] [-DSETUP_RUN="args"] [-DDAMAGE=newer|truncated|corrupted]
 #         [-DFILES="path;..."] [-DLINKS="link=target;..."] [-DCOPIES="source=path;..."]
-#         [-DPLUGIN_PATH=dir] [-DWRITES=ON] [-DEXPECT_STDOUT=regex] -P run_row.cmake
+#         [-DREMOVES="path;..."] [-DPLUGIN_PATH=dir] [-DWRITES=ON] [-DEXPECT_STDOUT=regex]
+#         -P run_row.cmake
 # In a fresh folder SCRATCH (the runner's working folder, so `results/` lands there):
-# 1. set up: run the runner once with SETUP_RUN (a store in results/), spoil its
-#    results/tiny/runs.h5 with DAMAGE, create the regular FILES, the symbolic LINKS and the
-#    COPIES (paths relative to SCRATCH);
+# 1. set up: make the COPIES, run the runner once with SETUP_RUN (a store in results/),
+#    spoil its results/tiny/runs.h5 with DAMAGE, remove the REMOVES (what the store's runs
+#    read, say), create the regular FILES and the symbolic LINKS (paths relative to SCRATCH);
 # 2. run the runner with ARGS (NNLAB_PLUGIN_PATH is PLUGIN_PATH, or unset);
 # 3. check the exit status and that stderr is one line matching EXPECT_STDERR (none when it
 #    is empty: then stdout must match EXPECT_STDOUT);
@@ -44,6 +45,13 @@ file(REMOVE_RECURSE "${SCRATCH}")
 file(MAKE_DIRECTORY "${SCRATCH}")
 unset(ENV{NNLAB_PLUGIN_PATH})
 
+foreach(pair IN LISTS COPIES)
+  string(REGEX REPLACE "=.*" "" source "${pair}")
+  string(REGEX REPLACE "^[^=]*=" "" path "${pair}")
+  get_filename_component(folder "${SCRATCH}/${path}" DIRECTORY)
+  file(MAKE_DIRECTORY "${folder}")
+  file(COPY_FILE "${source}" "${SCRATCH}/${path}")
+endforeach()
 if(SETUP_RUN)
   execute_process(COMMAND ${RUNNER} ${SETUP_RUN} WORKING_DIRECTORY "${SCRATCH}"
     RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -58,17 +66,13 @@ if(DAMAGE)
     fail("setup: nnlab_store_fixture ${DAMAGE} exited ${status}: ${err}")
   endif()
 endif()
+foreach(path IN LISTS REMOVES)
+  file(REMOVE "${SCRATCH}/${path}")
+endforeach()
 foreach(path IN LISTS FILES)
   get_filename_component(folder "${SCRATCH}/${path}" DIRECTORY)
   file(MAKE_DIRECTORY "${folder}")
   file(WRITE "${SCRATCH}/${path}" "not a folder\n")
-endforeach()
-foreach(pair IN LISTS COPIES)
-  string(REGEX REPLACE "=.*" "" source "${pair}")
-  string(REGEX REPLACE "^[^=]*=" "" path "${pair}")
-  get_filename_component(folder "${SCRATCH}/${path}" DIRECTORY)
-  file(MAKE_DIRECTORY "${folder}")
-  file(COPY_FILE "${source}" "${SCRATCH}/${path}")
 endforeach()
 foreach(pair IN LISTS LINKS)
   string(REGEX REPLACE "=.*" "" link "${pair}")

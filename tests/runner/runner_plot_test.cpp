@@ -129,7 +129,7 @@ TEST_CASE("RunnerPlot: the end of a sweep and runner plot draw the same plots of
       CHECK(nnlab::test::read_text(experiment / "plots" / name) ==
             nnlab::test::read_text(again / name));
     }
-  CHECK_THAT(sweep.output, Contains("(14 PNG;"));
+  CHECK_THAT(sweep.output, Contains("(17 PNG;"));
   // The report shows that same set.
   const std::string page = nnlab::test::read_text(experiment / "report.html");
   std::size_t shown = 0;
@@ -332,7 +332,8 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
   const auto kind = run_runner("plot " + store + " --kind surface");
   CHECK(kind.status == 2);
   CHECK(kind.output == "runner: error: plot kind 'surface': unknown; known: cost, convergence, "
-                       "accuracy, decision, heatmap, speed, sweep, differences\n");
+                       "accuracy, decision, heatmap, speed, sweep, parallel, slice, importance, "
+                       "history, differences\n");
   const auto missing = run_runner("plot " + (tiny.dir.path() / "none/runs.h5").string());
   CHECK(missing.status == 2);
   CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "nnlab/core/blas_kernels.hpp"
+#include "nnlab/core/core_library.hpp"
 #include "nnlab/core/git_commit.hpp"
 #include "nnlab/core/sha256.hpp"
 
@@ -62,6 +63,8 @@ Attributes collect_provenance(const Experiment& experiment, const PluginsUsed& p
       {"boost_version", BOOST_LIB_VERSION},
       {"host", host_name()},
       {"plugins", plugin_files(plugins, registry)},
+      {"core_library", "{file: " + core_library_file().string() +
+                           ", sha256: " + sha256_file(core_library_file()) + "}"},
   };
 }
 

@@ -41,6 +41,10 @@ std::string recovery(const std::string& why, const fs::path& file) {
          ".damaged) to start a new store here, or give another --out DIR";
 }
 
+// Root attributes that earlier sweeps add to and later ones keep: what re-executions found
+// about rebuilt libraries (library_checks.hpp).
+constexpr const char* accumulated_attributes[] = {"library_checks"};
+
 bool same_file(const std::string& a, const std::string& b) {
   std::error_code ec_a, ec_b;
   const fs::path x = fs::weakly_canonical(a, ec_a), y = fs::weakly_canonical(b, ec_b);
@@ -51,6 +55,7 @@ bool same_file(const std::string& a, const std::string& b) {
 
 RunStore open_experiment_store(const fs::path& experiment_dir, const StoreHeader& header) {
   refuse_links(experiment_dir);
+  StoreHeader carried = header;
   const fs::path file = experiment_dir / "runs.h5";
   std::error_code ec;
   if (fs::exists(file, ec)) {
@@ -67,9 +72,13 @@ RunStore open_experiment_store(const fs::path& experiment_dir, const StoreHeader
       throw ConfigError(file.string() + ": holds the runs of experiment " + was + ", not of " +
                         now + "; the runner never mixes two experiments in one store: give " +
                         "this one another name, or another --out DIR");
+    // What earlier sweeps found out stays (the rest of the header is this sweep's).
+    for (const char* kept : accumulated_attributes)
+      if (!stored.attribute(kept).empty() && header.attribute(kept).empty())
+        carried.attributes.emplace_back(kept, stored.attribute(kept));
   }
   try {
-    return RunStore::open(file, header);
+    return RunStore::open(file, carried);
   } catch (const StorageError& e) {
     throw ConfigError(e.what());
   }

@@ -62,6 +62,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
   record.label = spec.point_label();
   record.class_names = run.data->class_names;
   record.feature_names = run.data->feature_names;
+  if (run.inputs) { // what the run reads and runs, as hashed when it was prepared
+    record.inputs = run.inputs->files;
+    record.libraries = run.inputs->libraries;
+  }
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);

@@ -43,6 +43,8 @@ PreparedRun prepare_run(const RunSpec& spec, Registry& registry, DatasetCache& d
   run.loss = registry.create_loss(run.parsed.loss);
   run.architecture = run.parsed.model.architecture(run.data->train.X.n_rows);
   check_init(run.parsed.model.init, run.architecture); // a weights file that does not fit
+  run.inputs = datasets.inputs().inputs_of(run.config, run.parsed);
+  require_readable(*run.inputs);
   return run;
 }
 
@@ -62,8 +64,11 @@ PreparedRun RunPreparer::prepare(const RunSpec& spec) {
 
 PluginsUsed RunPreparer::check(const std::vector<RunSpec>& specs) {
   PluginsUsed used;
+  checked_.clear();
+  checked_.reserve(specs.size());
   for (const auto& spec : specs) {
     const PreparedRun run = prepare(spec);
+    checked_.push_back(run.inputs);
     used.emplace(PluginKind::dataset, run.parsed.dataset.name);
     used.emplace(PluginKind::loss, run.parsed.loss.name);
     used.emplace(PluginKind::optimizer, run.parsed.optimizer.name);

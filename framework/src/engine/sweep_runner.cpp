@@ -15,6 +15,7 @@
 #include "nnlab/engine/run_trainer.hpp"
 #include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/storage/run_store.hpp"
+#include "stale_reruns.hpp"
 
 namespace nnlab {
 
@@ -53,10 +54,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
                            collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
 
-  const auto completed = options.force ? std::set<std::string>{} : store.completed_run_ids();
-  std::vector<const RunSpec*> pending;
-  for (const auto& spec : specs)
-    if (!completed.count(spec.id)) pending.push_back(&spec);
+  // Missing, failed and stale runs (rebuilt libraries checked first).
+  const RerunPlan plan = plan_rerun(specs, preparer, store, options.force, options.keep_stale);
+  const std::vector<const RunSpec*>& pending = plan.pending;
   result.skipped = specs.size() - pending.size();
   TrainRequest request{&specs,          pending,
                        &preparer,       job_count(options.jobs),
@@ -71,6 +71,8 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
         << " to train on " << trainer.where(request);
     if (result.skipped > 0) out << ", " << result.skipped << " already in the store";
     out << '\n';
+    for (const std::string& line : plan.lines)
+      out << line << '\n';
   }
 
   ProgressReporter progress(out, specs.size(), pending.size(), options.terminal, options.quiet);
@@ -122,10 +124,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   }
   progress.close();
   // Kept runs are done or diverged (a failed run is trained again): their status counts too.
-  if (!result.interrupted)
-    for (const auto& spec : specs)
-      if (completed.count(spec.id))
-        result.diverged += store.read_run(spec.id).status == RunStatus::diverged;
+  if (!result.interrupted) result.diverged += plan.kept_diverged;
   result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
   return result;
 }

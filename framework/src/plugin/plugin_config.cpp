@@ -147,6 +147,17 @@ std::filesystem::path PluginConfig::get<std::filesystem::path>(std::string_view 
   return (context_.base_dir / written).lexically_normal();
 }
 
+std::vector<PluginConfig::File> PluginConfig::files() const {
+  std::vector<File> files;
+  for (const ParamSpec& p : params_) {
+    if (p.type != ParamType::path || !has(p.name)) continue;
+    const ConfigNode value = value_or_default(p);
+    files.push_back({p.name, value.as_string(key_path(p.name)), get<std::filesystem::path>(p.name),
+                     value.location()});
+  }
+  return files;
+}
+
 template <> std::vector<double> PluginConfig::get<std::vector<double>>(std::string_view key) const {
   const ConfigNode value = value_or_default(spec(key));
   check_type(value, ParamType::number_list, key_path(key));

@@ -135,12 +135,18 @@ const PluginDescription& Registry::describe(PluginKind kind, std::string_view na
   return library(kind, name, at, path)->description();
 }
 
-std::shared_ptr<Plugin> Registry::create(PluginKind kind, const PluginBlock& block) {
+PluginConfig Registry::config(PluginKind kind, const PluginBlock& block) {
   const auto& lib = library(kind, block.name, block.name_at, block.path);
-  const PluginConfig config(
+  PluginConfig config(
       block.params, lib->description().params,
       {block.path, to_string(kind) + " '" + block.name + "'", block.base_dir, block.core_keys});
   config.validate();
+  return config;
+}
+
+std::shared_ptr<Plugin> Registry::create(PluginKind kind, const PluginBlock& block) {
+  const PluginConfig config = this->config(kind, block);
+  const auto& lib = library(kind, block.name, block.name_at, block.path);
   try {
     return lib->create(config);
   } catch (const PluginError& e) {

@@ -133,7 +133,8 @@ bool of_one_run(const fs::path& image) {
 std::size_t sweep_rank(const fs::path& image) {
   const std::string name = image.filename().string();
   std::size_t rank = 0;
-  for (const char* prefix : {"convergence-cost", "convergence-", "speed-", "heatmap-", "sweep-"}) {
+  for (const char* prefix : {"convergence-cost", "convergence-", "speed-", "heatmap-",
+                             "importance-", "slice-", "parallel-", "history-", "sweep-"}) {
     if (name.rfind(prefix, 0) == 0) return rank;
     ++rank;
   }

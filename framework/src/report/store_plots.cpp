@@ -14,6 +14,7 @@
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
 #include "nnlab/report/statistics_table.hpp"
+#include "nnlab/report/sweep_analysis.hpp"
 
 namespace nnlab {
 
@@ -183,6 +184,7 @@ private:
       statistics_ = group_statistics(outcomes_, compared_metric_, compared_target_, {});
       add_statistics_plots(renderer_, *statistics_, experiment_.name);
     }
+    add_sweep_analysis();
     if (speeds_) {
       std::ostringstream text;
       text.precision(3);
@@ -250,6 +252,21 @@ private:
                      "final " + series_title(metric_), series_named(metric_).lower_is_better);
   }
 
+  /// parallel, slice, importance, history (those that do not apply say why only when asked
+  /// for by name: most sweeps are not searches, and many vary one key).
+  void add_sweep_analysis() {
+    const auto asked = [&](const std::string& kind) { return wanted(kind); };
+    // The sweep's own keys (a search's every drawn key), unless grouped by hand.
+    const RunGroups points = options_.group_by.empty() ? group_runs(experiment_.runs, groups_.store,
+                                                                    analysis_keys(experiment_.runs))
+                                                       : groups_;
+    const auto notes = add_sweep_analysis_plots(
+        renderer_, sweep_points(experiment_, points, metric_, log_y()), experiment_.name, asked);
+    if (!options_.kinds.empty())
+      for (const auto& text : notes)
+        note(text);
+  }
+
   const StoredExperiment& experiment_; ///< the runs' overview: no series, no weights
   RunStore store_;
   PlotRenderer& renderer_;
@@ -278,8 +295,13 @@ private:
 } // namespace
 
 const std::vector<std::string>& plot_kinds() {
-  static const std::vector<std::string> kinds{"cost",    "convergence", "accuracy", "decision",
-                                              "heatmap", "speed",       "sweep",    "differences"};
+  static const std::vector<std::string> kinds = [] {
+    std::vector<std::string> all{"cost",    "convergence", "accuracy", "decision",
+                                 "heatmap", "speed",       "sweep"};
+    all.insert(all.end(), sweep_analysis_kinds().begin(), sweep_analysis_kinds().end());
+    all.push_back("differences");
+    return all;
+  }();
   return kinds;
 }
 

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <ctime>
+#include <map>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -253,6 +254,51 @@ std::set<std::string> RunStore::completed_run_ids() const {
   for (const std::string& id : pending)
     add(id, to_string(read_run(id).status));
   return completed;
+}
+
+std::vector<RunHeader> RunStore::run_headers() const {
+  const Impl& s = self();
+  const std::vector<std::string> pending = s.journal.ids(); // first, as in run_ids()
+  const std::vector<std::string> ids = main_run_ids(s.file);
+  std::map<std::string, HashList> parsed;
+  std::vector<RunHeader> headers;
+  hdf5::guarded(s.file, "read run attributes", [&] {
+    const H5::Group runs = hdf5::open_store_file(s.file).openGroup("runs");
+    for (const std::string& id : ids)
+      if (!std::binary_search(pending.begin(), pending.end(), id))
+        headers.push_back(hdf5::read_run_header(runs, id, parsed));
+  });
+  for (const std::string& id : pending) {
+    if (!s.in_journal(id)) { // published meanwhile by a writer: in runs.h5 now
+      headers.push_back(hdf5::guarded(s.file, "read run '" + id + "'", [&] {
+        return hdf5::read_run_header(hdf5::open_store_file(s.file).openGroup("runs"), id, parsed);
+      }));
+      continue;
+    }
+    const fs::path run_file = s.journal.file_of(id);
+    headers.push_back(hdf5::guarded(run_file, "cannot read run '" + id + "'", [&] {
+      return hdf5::read_run_header(hdf5::open_store_file(run_file).openGroup("runs"), id, parsed);
+    }));
+  }
+  std::sort(headers.begin(), headers.end(),
+            [](const RunHeader& a, const RunHeader& b) { return a.id < b.id; });
+  return headers;
+}
+
+void RunStore::set_attribute(const std::string& name, const std::string& value) {
+  Impl& s = self();
+  if (!s.writable)
+    throw StorageError(s.file.string() + ": set attribute: the store is open read-only");
+  if (name.empty() || is_reserved(name))
+    throw StorageError(s.file.string() + ": set attribute: '" + name + "' is empty or reserved");
+  auto& attributes = s.header.attributes;
+  const auto it = std::find_if(attributes.begin(), attributes.end(),
+                               [&](const auto& a) { return a.first == name; });
+  if (it != attributes.end())
+    it->second = value;
+  else
+    attributes.emplace_back(name, value);
+  s.publish(true);
 }
 
 void RunStore::write_run(const RunRecord& record) {

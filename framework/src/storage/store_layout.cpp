@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "hash_attributes.hpp"
 #include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/train/series.hpp"
@@ -26,6 +27,13 @@ void check_store_root(const std::filesystem::path& file, const H5::H5File& h5) {
                        std::to_string(format_version) + ")");
   if (version < 1) refuse("format_version " + std::to_string(version));
   if (!h5.nameExists("runs") || h5.childObjType("runs") != H5O_TYPE_GROUP) refuse("no /runs group");
+}
+
+RunStatus read_status(const H5::Group& run) {
+  const std::string status = read_string(run, "status");
+  const auto parsed = run_status_from(status);
+  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
+  return *parsed;
 }
 
 } // namespace
@@ -65,6 +73,20 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
     write_array(weights, name.c_str(), values, 2);
   write_strings(run, "class_names", record.class_names);
   write_strings(run, "feature_names", record.feature_names);
+  write_hash_list(run, "inputs", record.inputs);
+  write_hash_list(run, "libraries", record.libraries);
+}
+
+RunHeader read_run_header(const H5::Group& runs, const std::string& id,
+                          std::map<std::string, HashList>& parsed) {
+  const H5::Group run = runs.openGroup(id);
+  RunHeader header;
+  header.id = id;
+  header.status = read_status(run);
+  header.message = read_string(run, "message");
+  header.inputs = read_hash_list(run, "inputs", &parsed);
+  header.libraries = read_hash_list(run, "libraries", &parsed);
+  return header;
 }
 
 RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
@@ -75,10 +97,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   record.seed = read_uint(run, "seed");
   record.config_yaml = read_string(run, "config");
   record.label = read_string(run, "label");
-  const std::string status = read_string(run, "status");
-  const auto parsed = run_status_from(status);
-  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
-  record.status = *parsed;
+  record.status = read_status(run);
   record.message = read_string(run, "message");
   record.wall_time_s = read_double(run, "wall_time_s");
   record.iterations_done = read_uint(run, "iterations");
@@ -91,6 +110,8 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   // Added to the layout later, like the attributes above.
   if (run.nameExists("class_names")) record.class_names = read_strings(run, "class_names");
   if (run.nameExists("feature_names")) record.feature_names = read_strings(run, "feature_names");
+  record.inputs = read_hash_list(run, "inputs");
+  record.libraries = read_hash_list(run, "libraries");
   if (run.nameExists("weights")) {
     const H5::Group weights = run.openGroup("weights");
     for (const std::string& name : link_names(weights, H5_INDEX_CRT_ORDER))

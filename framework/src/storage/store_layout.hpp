@@ -6,10 +6,12 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include <H5Cpp.h>
 
+#include "nnlab/storage/run_header.hpp"
 #include "nnlab/storage/run_record.hpp"
 
 namespace nnlab::hdf5 {
@@ -25,8 +27,12 @@ H5::H5File open_store_file(const std::filesystem::path& file);
 /// Writes the record as runs/<id>, replacing a run of that id.
 void write_run_group(const H5::Group& runs, const RunRecord& record);
 /// Reads runs/<id>; BadLayout when it misses a part or has a bad status. Parts added after
-/// the first format (attributes start_time, end_time, best_iteration; datasets class_names,
-/// feature_names) may be absent: they read as empty or 0.
+/// the first format (attributes start_time, end_time, best_iteration, inputs, libraries;
+/// datasets class_names, feature_names) may be absent: they read as empty or 0.
 RunRecord read_run_group(const H5::Group& runs, const std::string& id);
+/// Reads the attributes of runs/<id> that a RunHeader holds, none of its datasets; `parsed`
+/// keeps the hash lists already read (the runs of a sweep share them).
+RunHeader read_run_header(const H5::Group& runs, const std::string& id,
+                          std::map<std::string, HashList>& parsed);
 
 } // namespace nnlab::hdf5

@@ -118,3 +118,24 @@ TEST_CASE("PluginConfig: a value outside its declared range or choices is a Conf
   REQUIRE_THROWS_AS(config.validate(), ConfigError);
   REQUIRE_THROWS_WITH(config.validate(), Contains(error));
 }
+
+TEST_CASE("PluginConfig: files are the path parameters given or defaulted, as written and "
+          "resolved",
+          "[plugin][config]") {
+  ParamSpec defaulted = param::optional("weights", ParamType::path, "a table");
+  defaulted.presence = ParamSpec::Presence::defaulted;
+  defaulted.default_text = "/abs/w.csv";
+  const PluginConfig config(parse_yaml("{train: ./sub/../a.csv, name: b.csv}", "exp.yaml"),
+                            {param::required("train", ParamType::path, "training file"),
+                             param::optional("test", ParamType::path, "test file"),
+                             param::string("name", "x", "a string, not a file"), defaulted},
+                            {"dataset", "dataset 'x'", "/data/exp", {"plugin"}});
+  const auto files = config.files();
+  REQUIRE(files.size() == 2); // test is not given, name is a string
+  CHECK(files[0].key == "train");
+  CHECK(files[0].written == "./sub/../a.csv");
+  CHECK(files[0].path == "/data/exp/a.csv");
+  CHECK(files[0].at.str() == "exp.yaml:1:9");
+  CHECK(files[1].key == "weights");
+  CHECK(files[1].path == "/abs/w.csv");
+}

@@ -37,7 +37,7 @@ TEST_CASE("ExperimentReport: summary, plots and a page that shows those plots",
   const std::string csv = nnlab::test::read_text(report.summary_file);
   CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 8);
   CHECK_THAT(out.str(), Contains("best runs by final test cost:"));
-  REQUIRE(report.plots.size() == 6 + 2 * 4);
+  REQUIRE(report.plots.size() == 9 + 2 * 4); // 9 per experiment (3 show the sweep whole)
   const std::string page = nnlab::test::read_text(report.report_file);
   for (const auto& image : report.plots) {
     CAPTURE(image);

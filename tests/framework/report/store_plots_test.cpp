@@ -45,8 +45,10 @@ TEST_CASE("StorePlots: the experiment's plots and each group's best run, data fr
   }
   REQUIRE(best.size() == 4);
   std::vector<std::string> expected{"convergence-accuracy_test", "convergence-cost_test",
-                                    "heatmap-cost_test",         "speed-cost_test",
-                                    "sweep-accuracy_test",       "sweep-cost_test"};
+                                    "heatmap-cost_test",         "importance-cost_test",
+                                    "parallel-cost_test",        "slice-cost_test",
+                                    "speed-cost_test",           "sweep-accuracy_test",
+                                    "sweep-cost_test"};
   for (const auto& [label, run] : best) {
     expected.push_back("cost-" + run->record.id);
     expected.push_back("decision-" + run->record.id);

@@ -27,6 +27,10 @@ RunRecord make_run(const std::string& id, RunStatus status, arma::uword n) {
   // Not in sorted order, non-ASCII, and an empty name: kept as they are.
   run.class_names = {"virginica", "setosa", "Größe ü", ""};
   run.feature_names = {"sepal length (cm)", "x,2"};
+  // Paths YAML must quote, absolute and relative, and a library of each kind.
+  run.inputs = {{"../data/xor train: v2.csv", std::string(64, 'a')},
+                {"/abs/Größe #1.h5", std::string(63, '0') + "1"}};
+  run.libraries = {{"core", std::string(64, 'c')}, {"optimizer/sgd", std::string(64, 'f')}};
   if (n >= 4)
     run.series.cost_train.head(4) = arma::vec{-0.0, 4.9e-324, arma::datum::inf, arma::datum::nan};
   return run;
@@ -75,6 +79,8 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   }
   CHECK(back.class_names == run.class_names);
   CHECK(back.feature_names == run.feature_names);
+  CHECK(back.inputs == run.inputs);
+  CHECK(back.libraries == run.libraries);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {

@@ -15,8 +15,9 @@ using Attributes = std::vector<std::pair<std::string, std::string>>;
 
 /// Where, from what and with what an experiment ran, as the store's root attributes:
 /// command_line, experiment_file, experiment_dir, experiment_seed, git_commit, compiler,
-/// armadillo_version, openblas_version, hdf5_version, boost_version, host, and `plugins`
-/// (YAML: "<kind>/<name>: {file: ..., sha256: ...}" for every plugin the runs use).
+/// armadillo_version, openblas_version, hdf5_version, boost_version, host, `plugins`
+/// (YAML: "<kind>/<name>: {file: ..., sha256: ...}" for every plugin the runs use) and
+/// `core_library` (YAML: "{file: .../libnnlab.so.0.1.0, sha256: ...}").
 NNLAB_EXPORT Attributes collect_provenance(const Experiment& experiment, const PluginsUsed& plugins,
                                            const Registry& registry,
                                            const std::string& command_line);

@@ -17,6 +17,8 @@ namespace nnlab {
 ///   nnlab): it is left as it is, and the message says how to start a new one;
 /// - runs.h5 holds the runs of another experiment file (its `experiment_file` attribute
 ///   differs from the header's): the runner never mixes two experiments in one store.
+/// The store's header becomes `header`, but for what earlier sweeps found out and the
+/// store keeps (library_checks), which `header` does not replace.
 NNLAB_EXPORT RunStore open_experiment_store(const std::filesystem::path& experiment_dir,
                                             const StoreHeader& header);
 

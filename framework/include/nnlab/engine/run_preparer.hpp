@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nnlab/config/run_spec.hpp"
+#include "nnlab/engine/run_inputs.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/plugin/dataset.hpp"
@@ -23,16 +24,18 @@ namespace nnlab {
 /// RunPreparer builds a sweep's runs as they start.
 
 /// Loads each distinct dataset block once (the runs of a sweep usually share one) and
-/// checks it with check_split().
+/// checks it with check_split(); hashes each file the runs read once (inputs()).
 class NNLAB_EXPORT DatasetCache {
 public:
-  explicit DatasetCache(Registry& registry) : registry_(registry) {}
+  explicit DatasetCache(Registry& registry) : registry_(registry), inputs_(registry) {}
 
   std::shared_ptr<const DataSplit> get(const PluginBlock& block);
+  InputHasher& inputs() { return inputs_; }
 
 private:
   Registry& registry_;
   std::map<std::string, std::shared_ptr<const DataSplit>> loaded_;
+  InputHasher inputs_;
 };
 
 /// A run with everything built: its config, its data, its own optimizer and loss objects,
@@ -46,12 +49,14 @@ struct PreparedRun {
   Architecture architecture;
   ConfigNode config; ///< resolved (RunSpec::resolve), stored with the run
   RunConfig parsed;
+  std::shared_ptr<const RunInputs> inputs; ///< the files and libraries it uses, hashed
 };
 
 /// Builds one run: resolves its config, loads its data (through the cache), builds its
-/// plugins. Throws ConfigError when the output layer does not fit the dataset's classes
-/// (1 output for 2 classes, or k outputs for k classes) or a model.init file does not fit
-/// the network; plugin and data errors as the Registry and the dataset throw them.
+/// plugins, hashes its inputs. Throws ConfigError when the output layer does not fit the
+/// dataset's classes (1 output for 2 classes, or k outputs for k classes) or a model.init
+/// file does not fit the network; DataError when a file it names cannot be hashed; plugin
+/// and data errors as the Registry and the dataset throw them.
 NNLAB_EXPORT PreparedRun prepare_run(const RunSpec& spec, Registry& registry,
                                      DatasetCache& datasets);
 
@@ -77,8 +82,11 @@ public:
   /// Prepares every run and drops it again, one at a time, so that a bad parameter in the
   /// 27th run stops the sweep before the first one trains; returns the plugins they use.
   PluginsUsed check(const std::vector<RunSpec>& specs);
+  /// The inputs of each run of the last check(), in its order (runs share them).
+  const std::vector<std::shared_ptr<const RunInputs>>& checked_inputs() const { return checked_; }
 
 private:
+  std::vector<std::shared_ptr<const RunInputs>> checked_;
   std::mutex mutex_;
   Registry& registry_;
   DatasetCache datasets_;

@@ -23,6 +23,8 @@ struct SweepOptions {
   bool quiet = false;                            ///< no per-run lines, no status line
   bool terminal = false;                         ///< `out` is a terminal: keep a live status line
   std::string command_line;                      ///< stored as provenance
+  /// Keep stored runs whose files or libraries changed since (default: retrain them).
+  bool keep_stale = false;
   /// Set (e.g. by a SIGINT handler) to stop starting new runs; runs in flight finish
   /// and are stored.
   const std::atomic<bool>* stop = nullptr;
@@ -45,7 +47,9 @@ struct SweepResult {
 
 /// The data path of `runner EXP.yaml` up to the store: builds and checks every run before
 /// any trains (one at a time, each dropped again), trains the runs not yet complete in
-/// <results>/<name>/runs.h5 on `jobs` threads (one BLAS thread each; a run is built when
+/// <results>/<name>/runs.h5, and the stale ones (a file they read changed since, or a
+/// library they ran gives other results now: run_standing.hpp; they replace the stored
+/// ones), on `jobs` threads (one BLAS thread each; a run is built when
 /// it starts and dropped once stored, so memory does not grow with the sweep) and stores
 /// each as it finishes, printing its progress to `out`. It ends once the runs are stored:
 /// what reads them (summary, plots, report) is report/'s finish_experiment(). Results do

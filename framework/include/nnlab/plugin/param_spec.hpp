@@ -8,6 +8,11 @@
 
 namespace nnlab {
 
+/// The type of a parameter's value. `path` is a file the plugin reads (a CSV file, a
+/// table of weights): it resolves against the experiment file's folder
+/// (PluginConfig::get<std::filesystem::path>), and the core records the file's SHA-256
+/// with every run that read it, so that a run of a file changed since is found stale and
+/// trained again. Declare every file the plugin reads as a `path`, and only files.
 enum class ParamType { number, integer, boolean, string, path, number_list, string_list };
 
 /// "a number", "an integer", "a list of strings", ... (for error texts and `runner list`).

@@ -37,6 +37,17 @@ public:
   /// parameters that only apply together with others.
   bool given(std::string_view key) const;
 
+  /// A file the plugin reads: a `path` parameter that the block gives or that has a default.
+  struct File {
+    std::string key;            ///< the parameter, e.g. "train"
+    std::string written;        ///< the path as the experiment wrote it
+    std::filesystem::path path; ///< where it is: as get<std::filesystem::path>(key) resolves it
+    SourceLocation at;          ///< where it was written
+  };
+  /// Every `path` parameter given or defaulted, in declaration order: the files the core
+  /// hashes and records with each run (a changed file makes the run stale).
+  std::vector<File> files() const;
+
   /// Throws ConfigError at `key`'s value: "file:line:col: path.key: expected <expected>, got
   /// <value>". For the checks a declaration cannot state: those that relate two parameters
   /// (`margin` below `extent`), a list's length.

@@ -10,6 +10,7 @@
 #include "nnlab/core/location.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/plugin_block.hpp"
+#include "nnlab/plugin/plugin_config.hpp"
 #include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
 
@@ -48,6 +49,10 @@ public:
   /// ConfigError at `at`: "unknown optimizer 'x'; did you mean 'y'? known: a, b".
   const PluginDescription& describe(PluginKind kind, std::string_view name,
                                     const SourceLocation& at = {}, std::string_view path = {});
+
+  /// The block as the plugin reads it: checked against the plugin's parameters
+  /// (PluginConfig::validate), its relative paths resolving in the block's folder.
+  PluginConfig config(PluginKind kind, const PluginBlock& block);
 
   /// Checks the block against the plugin's parameters, then builds the plugin.
   std::shared_ptr<Optimizer> create_optimizer(const PluginBlock& block);

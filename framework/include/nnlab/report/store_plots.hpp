@@ -41,7 +41,8 @@ struct StorePlotOptions {
   std::vector<std::string> run_ids;
 };
 
-/// cost, convergence, accuracy, decision, heatmap, speed, sweep, differences.
+/// cost, convergence, accuracy, decision, heatmap, speed, sweep, parallel, slice,
+/// importance, history, differences.
 NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 
 /// What draw_store_plots() drew, and one line for each kind left out and why
@@ -63,6 +64,12 @@ struct StorePlots {
 /// - accuracy: convergence-accuracy_test, the same for the test accuracy;
 /// - heatmap: heatmap-<metric>, the median final metric over the first two group keys
 ///   (when two or more keys vary);
+/// - parallel, slice, importance: parallel-<metric> (a line per sweep point over an axis per
+///   key, coloured by its median final metric), slice-<metric> (the final metric against
+///   each numeric key, median and seed band), importance-<metric> (analysis of variance for
+///   a full grid: each key's main effect, interactions and the seed's share; rank
+///   correlations otherwise) when two or more keys vary (sweep_analysis.hpp);
+/// - history: history-<metric>, the best point so far against runs spent, for search modes;
 /// - speed: speed-<metric>, iterations to reach the target per run and group (for a cost;
 ///   cost_test otherwise);
 /// - differences: when the runs are grouped by one key into two or more groups, each group

@@ -16,6 +16,10 @@ namespace nnlab {
 
 enum class RunStatus { done, diverged, failed };
 
+/// Names with the SHA-256 of what they name (64 hex digits), in a fixed order: a run's
+/// files ("../data/xor_train.csv") or libraries ("core", "optimizer/sgd").
+using HashList = std::vector<std::pair<std::string, std::string>>;
+
 NNLAB_EXPORT std::string to_string(RunStatus status);
 NNLAB_EXPORT std::optional<RunStatus> run_status_from(std::string_view text);
 /// How a run is named in lines and tables: "<label> seed=<seed>", or "seed=<seed>" for an
@@ -47,6 +51,12 @@ struct RunRecord {
   /// csv plugin's label text), input i is feature_names[i]. Empty when not known.
   std::vector<std::string> class_names;
   std::vector<std::string> feature_names;
+  /// The SHA-256 of every file the run read (its dataset's files, a weights file), by the
+  /// path the experiment wrote (relative to its folder, or absolute); and of the libraries
+  /// it ran: "core" (libnnlab) and "<kind>/<name>" for each plugin. Empty when not known
+  /// (stores written before they were recorded).
+  HashList inputs;
+  HashList libraries;
 };
 
 } // namespace nnlab

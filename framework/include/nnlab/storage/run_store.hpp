@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "nnlab/export.hpp"
+#include "nnlab/storage/run_header.hpp"
 #include "nnlab/storage/run_record.hpp"
 
 namespace nnlab {
@@ -33,7 +34,8 @@ struct StoreHeader {
 ///   /            attributes experiment_yaml, nnlab_version, created (UTF-8 strings),
 ///                format_version (integer, 1), and StoreHeader::attributes (UTF-8 strings)
 ///   /runs/<id>/  attributes config, seed, status, message, wall_time_s, start_time,
-///                end_time, iterations, best_iteration, label, index; datasets cost_train,
+///                end_time, iterations, best_iteration, label, index, and inputs and
+///                libraries (YAML maps of name: sha256, RunRecord); datasets cost_train,
 ///                cost_test, accuracy_train, accuracy_test (float64, one per iteration),
 ///                weights/W1, weights/b1, ... (float64, row-major: h5py's W1[r, c] is
 ///                W1(r, c), W1.shape is (units_1, n_inputs)), and class_names,
@@ -80,6 +82,14 @@ public:
   std::vector<std::string> run_ids() const;
   /// Ids of the runs that need no rerun (done or diverged; not failed).
   std::set<std::string> completed_run_ids() const;
+  /// Every run's header (status, message, inputs, libraries), sorted by id: attributes
+  /// only, so it stays fast on a store of many runs.
+  std::vector<RunHeader> run_headers() const;
+  /// Sets the root attribute `name` (not a reserved one) and publishes at once, atomically
+  /// as publish() does, pending runs included: for a value the store must keep even if the
+  /// writer is killed next (what a library's re-execution found). Like every attribute it
+  /// is replaced by the header given to the next open(), which must carry it on.
+  void set_attribute(const std::string& name, const std::string& value);
   /// Writes (or replaces) the run durably, to the journal. The id must be non-empty, not
   /// start with '.' and not contain '/'.
   void write_run(const RunRecord& record);
