@@ -2,7 +2,7 @@
 """nnlab against NumPy, PyTorch and scikit-learn on workloads W1-W4 of issue 6, one table.
 
 usage: run_bench.py --build build/release [--rounds 3] [--only W1,W2,W3,W4,memory]
-                    [--memory-iterations N] [--out results/bench]
+                    [--memory-iterations N] [--out results/bench] [--smoke]
 bench/run.sh installs the peers' packages and builds the tools first; see bench/README.md
 for what every row and column means.
 
@@ -15,6 +15,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -116,11 +117,16 @@ class Bench:
 
     # --- implementations ---------------------------------------------------------------------
     def command(self, w, impl):
+        """The command of implementation `impl` ("torch", or "torch float32": the same in
+        single precision)."""
+        impl, _, precision = impl.partition(" ")
         files = [w.train, w.test, w.weights]
         common = ["--iterations", w.iterations, "--alpha", w.alpha]
         mu = w.momentum if w.optimizer == "momentum" else 0.0
+        dtype = ["--dtype", precision] if precision else []
         if impl == "nnlab":
-            return [self.bin / "nnlab_bench", w.yaml, "{out}"]
+            return [self.bin / "nnlab_bench", w.yaml, "{out}",
+                    *([f"model.precision={precision}"] if precision else [])]
         if impl == "fused_xor":
             return [self.bin / "fused_xor", *files, "{out}", *common]
         peer = [self.python, HERE / "peers" / PEER_SCRIPTS[impl]]
@@ -129,34 +135,43 @@ class Bench:
                     w.weights, "--layers", ",".join(map(str, w.layers)), "--json", "{out}",
                     *common, "--momentum", mu]
         if impl == "numpy_vectorised":
-            return [*peer, *files, "{out}", *common, "--optimizer", w.optimizer, "--momentum", mu]
-        return [*peer, *files, "{out}", *common, "--momentum", mu]  # torch, sklearn
+            return [*peer, *files, "{out}", *common, "--optimizer", w.optimizer, "--momentum", mu,
+                    *dtype]
+        return [*peer, *files, "{out}", *common, "--momentum", mu, *dtype]  # torch, sklearn
 
     def workload(self, w, rounds):
         """Each implementation's results, the ratios nnlab / peer of each peer run to the
-        nnlab run just before it, and the DGEMM runs (W3)."""
+        nnlab run of its precision just before it, and the GEMM bound runs (W3: DGEMM and
+        SGEMM, once per round, with the round's nnlab runs)."""
         self.prepare(w)
-        samples = {impl: [] for impl in w.impls}
-        paired = {impl: [] for impl in w.impls[1:]}
-        dgemm = []
-        # nnlab right before each peer, so both see the same state of the machine (where
-        # nnlab's runs are long, W3, once per round)
+        samples = {impl: [] for impl in w.all_impls()}
+        paired = {impl: [] for impl in w.all_impls() if not impl.startswith("nnlab")}
+        gemm = {"float64": [], "float32": []}
+        # nnlab (in the peer's precision) right before each peer, so both see the same state
+        # of the machine (where nnlab's runs are long, W3, once per round and precision)
         order = []
-        for impl in w.impls[1:]:
-            order += ["nnlab", impl] if w.nnlab_before_each_peer or not order else [impl]
+        peers32 = [f"{impl} float32" for impl in w.impls32]
+        for impls, nnlab in ((w.impls[1:], "nnlab"), (peers32, "nnlab float32")):
+            first = True
+            for impl in impls:
+                order += [nnlab, impl] if w.nnlab_before_each_peer or first else [impl]
+                first = False
         rounds *= w.rounds_per_round
         for r in range(rounds):
             for who in order:
                 print(f"  {w.name} round {r + 1}/{rounds}: {who}", flush=True)
-                result = self.result(self.command(w, who), f"{w.name}-{who}")
+                result = self.result(self.command(w, who), f"{w.name}-{who.replace(' ', '-')}")
                 samples[who].append(result)
-                if who != "nnlab":
-                    paired[who].append(samples["nnlab"][-1]["median_iteration_s"] /
+                if not who.startswith("nnlab"):
+                    nnlab = "nnlab float32" if who.endswith("float32") else "nnlab"
+                    paired[who].append(samples[nnlab][-1]["median_iteration_s"] /
                                        result["median_iteration_s"])
             if w.name == "W3":
-                dgemm.append(self.result([self.bin / "dgemm_peak", "{out}", *net_arguments(w)],
-                                         "dgemm"))
-        return samples, paired, dgemm
+                for precision in gemm:
+                    gemm[precision].append(self.result(
+                        [self.bin / "dgemm_peak", "{out}", "--precision", precision,
+                         *net_arguments(w)], f"gemm-{precision}"))
+        return samples, paired, gemm
 
 
 PEER_SCRIPTS = {"course_numpy": "course_numpy.py", "numpy_vectorised": "numpy_vectorised.py",
@@ -164,10 +179,14 @@ PEER_SCRIPTS = {"course_numpy": "course_numpy.py", "numpy_vectorised": "numpy_ve
 
 NOTES = {
     "nnlab": "Trainer only (bench/nnlab_bench.cpp): test+train cost and accuracy, backward, update",
+    "nnlab float32": "the same, model.precision: float32 (SGEMM, float kernels, double master "
+                     "weights)",
     "fused_xor": "hand-fused 2-3-2-1 kernel, blocked SIMD loops, -O3 -march=native (the floor)",
     "course_numpy": "course notebook style, (m, j, 1) tensors",
     "numpy_vectorised": "NumPy, samples as columns",
+    "numpy_vectorised float32": "NumPy float32, samples as columns (costs in double)",
     "torch": "PyTorch CPU float64, torch.optim.SGD, 1 thread",
+    "torch float32": "PyTorch CPU float32 (its default), torch.optim.SGD, 1 thread",
     "sklearn": "MLPClassifier sgd, batch_size=m; skips the test cost per iteration",
 }
 
@@ -178,44 +197,55 @@ def relative_difference(peer, reference):
     return max(abs(p - q) / abs(q) for p, q in pairs if p is not None)
 
 
-def workload_rows(w, samples, paired, dgemm):
+def gemm_rows(w, precision, gemm, nnlab_runs, flops):
+    """The GEMM peak and bound rows of W3 in one precision, and nnlab's time against the
+    bound measured in the same round (median of the rounds' ratios)."""
+    name = "SGEMM" if precision == "float32" else "DGEMM"
+    peak = max(d["gflops"] for d in gemm)
+    suffix = " float32" if precision == "float32" else ""
+    rows = [Row(w.name, f"{name} peak", None, None, None, None, None, peak,
+                f"dgemm_peak --precision {precision}: square C = A B, best size, 1 thread; "
+                f"W3 = {flops / 1e9:.2f} GFLOP/iteration")]
+    gemm_s = min(d["net_gemm_s"] for d in gemm)
+    rows.append(Row(w.name, f"its {name}s alone", gemm_s, None, None, None, None,
+                    flops / gemm_s / 1e9,
+                    f"only the wide layers' {name}s of an iteration, each over all samples, "
+                    f"{100 * flops / gemm_s / 1e9 / peak:.0f}% of {name} peak"))
+    panel_s = min(d["net_panel_gemm_s"] for d in gemm)
+    bound = statistics.median(n["median_iteration_s"] / d["net_panel_gemm_s"]
+                              for n, d in zip(nnlab_runs, gemm))
+    rows.append(Row(w.name, f"its {name}s in panels", panel_s, None, None, None, None,
+                    flops / panel_s / 1e9,
+                    f"the same, {gemm[0]['net_panel']} samples at a time as nnlab{suffix} takes "
+                    f"them, {100 * flops / panel_s / 1e9 / peak:.0f}% of {name} peak; "
+                    f"nnlab{suffix} takes {bound:.2f}x this (paired by round)"))
+    return rows
+
+
+def workload_rows(w, samples, paired, gemm):
     median = {impl: statistics.median(s["median_iteration_s"] for s in runs)
               for impl, runs in samples.items()}
-    reference = samples["nnlab"][0]
     flops = flops_per_iteration(w) if w.name == "W3" else None
-    peak = max((d["gflops"] for d in dgemm), default=None)
     rows = []
-    for impl in w.impls:
-        last = samples[impl][-1]
-        gflops = flops / median[impl] / 1e9 if flops else None
-        note = NOTES[impl]
-        if gflops and peak:
-            note += f"; {100 * gflops / peak:.0f}% of DGEMM peak"
-        rows.append(Row(w.name, impl, median[impl],
-                        None if impl == "nnlab" else statistics.median(paired[impl]),
-                        last["cost_train"], last["cost_test"],
-                        None if impl == "nnlab" else relative_difference(last, reference),
-                        gflops, note))
-    if peak:
-        rows.append(Row(w.name, "DGEMM peak", None, None, None, None, None, peak,
-                        f"dgemm_peak: square C = A B, best size, 1 thread; "
-                        f"W3 = {flops / 1e9:.2f} GFLOP/iteration"))
-        gemm_s = min((d["net_gemm_s"] for d in dgemm if "net_gemm_s" in d), default=None)
-        if gemm_s:
-            rows.append(Row(w.name, "its GEMMs alone", gemm_s, None, None, None, None,
-                            flops / gemm_s / 1e9,
-                            f"dgemm_peak --net: only the wide layers' GEMMs of an iteration, "
-                            f"each over all samples, "
-                            f"{100 * flops / gemm_s / 1e9 / peak:.0f}% of DGEMM peak"))
-        panel_s = min((d["net_panel_gemm_s"] for d in dgemm if "net_panel_gemm_s" in d),
-                      default=None)
-        if panel_s:
-            panel = dgemm[0]["net_panel"]
-            rows.append(Row(w.name, "its GEMMs in panels", panel_s, None, None, None, None,
-                            flops / panel_s / 1e9,
-                            f"the same, {panel} samples at a time as nnlab takes them, "
-                            f"{100 * flops / panel_s / 1e9 / peak:.0f}% of DGEMM peak "
-                            f"(the bound for nnlab's W3)"))
+    single = ["nnlab float32"] + [f"{impl} float32" for impl in w.impls32]
+    for precision, impls in (("float64", w.impls), ("float32", single)):
+        nnlab = impls[0]
+        reference = samples[nnlab][0]
+        peak = max((d["gflops"] for d in gemm[precision]), default=None)
+        for impl in impls:
+            last = samples[impl][-1]
+            gflops = flops / median[impl] / 1e9 if flops else None
+            note = NOTES[impl]
+            if gflops and peak:
+                note += (f"; {100 * gflops / peak:.0f}% of "
+                         f"{'SGEMM' if precision == 'float32' else 'DGEMM'} peak")
+            rows.append(Row(w.name, impl, median[impl],
+                            None if impl == nnlab else statistics.median(paired[impl]),
+                            last["cost_train"], last["cost_test"],
+                            None if impl == nnlab else relative_difference(last, reference),
+                            gflops, note))
+        if gemm[precision]:
+            rows += gemm_rows(w, precision, gemm[precision], samples[nnlab], flops)
     return rows
 
 
@@ -241,11 +271,45 @@ def momentum_runs(path):
     return runs
 
 
+def end_to_end(bench, experiment, plots):
+    """`runner EXPERIMENT` from a fresh store as a user types it (default jobs), with or
+    without its plots; its wall time and the phase times --verbose prints (load, train,
+    store, plot, report: seconds)."""
+    out = bench.work / "e2e"
+    shutil.rmtree(out, ignore_errors=True)
+    command = [bench.bin / "runner", experiment, "--out", out, "--verbose",
+               *([] if plots else ["--no-plots"])]
+    bench.loads.append(os.getloadavg()[0])
+    started = time.perf_counter()
+    done = subprocess.run([str(c) for c in command], env=bench.env, capture_output=True,
+                          text=True)
+    wall = time.perf_counter() - started
+    if done.returncode != 0:
+        sys.exit(f"run_bench: {' '.join(map(str, command))} failed ({done.returncode}):\n"
+                 f"{done.stderr}")
+    return wall, parse_phases(done.stdout)
+
+
+def parse_phases(stdout):
+    """{"load": s, "train": s, ...} from runner --verbose's line
+    `phases:  load 0.05 s, train 2.91 s, store 0.10 s, plot 4.20 s, report 0.31 s`."""
+    line = next((l for l in stdout.splitlines() if l.startswith("phases:")), None)
+    if line is None:
+        sys.exit("run_bench: runner --verbose printed no 'phases:' line")
+    phases = {}
+    for part in line.split(":", 1)[1].split(","):
+        name, seconds, _ = part.split()
+        phases[name] = float(seconds)
+    return phases
+
+
 def w4_rows(bench, rounds):
     experiment = ROOT / "experiments" / "momentum.yaml"
     runs = momentum_runs(experiment)
     (bench.work / "w4_runs.json").write_text(json.dumps(runs))
     walls = {1: [], 2: []}
+    e2e = {True: [], False: []}
+    phases = []
     train, one_iteration, peer = [], [], []
     for r in range(rounds):
         print(f"  W4 round {r + 1}/{rounds}", flush=True)
@@ -253,6 +317,11 @@ def w4_rows(bench, rounds):
             walls[jobs].append(bench.run(
                 [bench.bin / "runner", experiment, "--out", bench.work / "w4", "--force",
                  "--no-plots", "--quiet", "--jobs", jobs], f"runner --jobs {jobs}"))
+        for plots in (False, True):
+            wall, phase_times = end_to_end(bench, experiment, plots)
+            e2e[plots].append(wall)
+            if plots:
+                phases.append(phase_times)
         train.append(bench.result([bench.bin / "nnlab_bench", experiment, "{out}"], "w4-nnlab"))
         one_iteration.append((
             bench.result([bench.bin / "nnlab_bench", experiment, "{out}", "training.iterations=1",
@@ -264,6 +333,8 @@ def w4_rows(bench, rounds):
                                   ROOT / "data/xor_test.csv", "{out}"], "w4-numpy"))
     n = len(runs)
     rate = {jobs: n / statistics.median(w) for jobs, w in walls.items()}
+    jobs_ratio = statistics.median(one / two for one, two in zip(walls[1], walls[2]))
+    plots_ratio = statistics.median(p / q for p, q in zip(e2e[True], e2e[False]))
     # A 1-iteration run: everything execute_run does but that iteration's own time.
     overhead = statistics.median(e["total_execute_s"] / n - t["median_iteration_s"]
                                  for e, t in one_iteration)
@@ -277,7 +348,18 @@ def w4_rows(bench, rounds):
             f"{rate[1]:.2f} runs/s ({n} runs, {statistics.median(walls[1]):.2f} s wall, "
             "no plots, store included)"),
         Row("W4", "nnlab runner --jobs 2", None, None, None, None, None, None,
-            f"{rate[2]:.2f} runs/s; {rate[2] / rate[1]:.2f}x --jobs 1"),
+            f"{rate[2]:.2f} runs/s; {rate[2] / rate[1]:.2f}x --jobs 1 "
+            f"({jobs_ratio:.2f}x paired by round)"),
+        Row("W4", "runner momentum.yaml", statistics.median(e2e[True]), None, None, None, None,
+            None, f"what a user waits for: fresh store, plots and report, default --jobs; "
+                  f"{plots_ratio:.2f}x the same with --no-plots (paired by round; column 3: "
+                  f"wall seconds)"),
+        Row("W4", "runner ... --no-plots", statistics.median(e2e[False]), None, None, None, None,
+            None, "the same without plots (column 3: wall seconds)"),
+        Row("W4", "runner momentum.yaml phases", None, None, None, None, None, None,
+            "median seconds of runner --verbose's phases: " + ", ".join(
+                f"{name} {statistics.median(p[name] for p in phases):.2f}"
+                for name in phases[0])),
         Row("W4", "nnlab per-run overhead", None, None, None, None, None, None,
             f"{overhead * 1e6:.0f} us (execute_run of a 1-iteration run minus that iteration; "
             "load, store, plot excluded)"),
@@ -322,7 +404,15 @@ def main():
     parser.add_argument("--only", default="W1,W2,W3,W4,memory")
     parser.add_argument("--memory-iterations", type=int, default=5000)
     parser.add_argument("--out", default=str(ROOT / "results" / "bench"))
+    parser.add_argument("--smoke", action="store_true",
+                        help="check that every tool and peer runs: W1-W3 at 1/20 of their "
+                             "iterations, one repeat per round (its figures are not the "
+                             "benchmark's)")
     args = parser.parse_args()
+    if args.smoke:
+        for w in WORKLOADS:
+            w.iterations = max(10, w.iterations // 20)
+            w.rounds_per_round = 1
     chosen = args.only.split(",")
     bench = Bench(args)
     kernels = bench.share_blas_kernels()
@@ -340,7 +430,8 @@ def main():
         rows += memory_rows(bench, args.memory_iterations)
     repeated = ", ".join(f"{w.name} x{w.rounds_per_round}" for w in WORKLOADS
                          if w.rounds_per_round > 1 and w.name in chosen)
-    header = (f"nnlab benchmark, {started}; {machine()}; {kernels}; {args.rounds} round(s)"
+    smoke = " SMOKE RUN (shortened workloads: not figures)" if args.smoke else ""
+    header = (f"nnlab benchmark{smoke}, {started}; {machine()}; {kernels}; {args.rounds} round(s)"
               f"{f' ({repeated})' if repeated else ''}; "
               f"1-min load average {load_before[0]:.2f} before, at most "
               f"{max(bench.loads, default=0):.2f} during, {os.getloadavg()[0]:.2f} after")

@@ -52,6 +52,7 @@ class Workload:
     optimizer: str
     initial: Callable
     impls: list
+    impls32: list  # the float32 peers, against nnlab with model.precision: float32
     momentum: float = 0.0
     data_plugin: Optional[dict] = None  # exported with `runner export-data`
     nnlab_before_each_peer: bool = True  # else once per round (long runs)
@@ -64,21 +65,26 @@ class Workload:
     def initial_weights(self, n_inputs):
         return self.initial(n_inputs, self.layers)
 
+    def all_impls(self):
+        """Every implementation run: the float64 ones, then nnlab and the peers in float32."""
+        return self.impls + ["nnlab float32"] + [f"{impl} float32" for impl in self.impls32]
+
 
 PEERS = ["numpy_vectorised", "torch", "sklearn"]
+PEERS32 = ["numpy_vectorised", "torch"]
 
 WORKLOADS = [
     Workload("W1", "the course run: XOR 1000/500, 2-3-2-1 tanh/sigmoid, sgd 0.05, 5000 iterations",
              [3, 2, 1], 5000, 0.05, "sgd", course_draws(42),
-             ["nnlab", "fused_xor", "course_numpy"] + PEERS, rounds_per_round=3,
+             ["nnlab", "fused_xor", "course_numpy"] + PEERS, PEERS32, rounds_per_round=3,
              train=ROOT / "data/xor_train.csv", test=ROOT / "data/xor_test.csv"),
     Workload("W2", "double spiral 800/200, [32, 32, 1], momentum 0.9 at 0.02, 5000 iterations",
              [32, 32, 1], 5000, 0.02, "momentum", uniform_draws(2, -0.5, 0.5),
-             ["nnlab", "course_numpy"] + PEERS, momentum=0.9, rounds_per_round=2,
+             ["nnlab", "course_numpy"] + PEERS, PEERS32, momentum=0.9, rounds_per_round=2,
              data_plugin={"plugin": "double_spiral", "n_points_per_class": 500, "noise": 0.2,
                           "test_fraction": 0.2, "seed": 42}),
     Workload("W3", "double spiral 10000/2500, [256, 256, 256, 1], sgd 0.05, 200 iterations",
-             [256, 256, 256, 1], 200, 0.05, "sgd", xavier_draws(3), ["nnlab"] + PEERS,
+             [256, 256, 256, 1], 200, 0.05, "sgd", xavier_draws(3), ["nnlab"] + PEERS, PEERS32,
              nnlab_before_each_peer=False,
              data_plugin={"plugin": "double_spiral", "n_points_per_class": 6250, "noise": 0.2,
                           "test_fraction": 0.2, "seed": 42}),

@@ -55,7 +55,11 @@ def write_weights(path, layers):
 
 
 def bce(a, y):
-    """nnlab's binary cross-entropy: mean over samples, outputs clipped."""
+    """nnlab's binary cross-entropy: mean over samples, outputs clipped. Float32 outputs are
+    taken in double, as nnlab's loss takes a float32 network's outputs (1 - 1e-12 is 1 in
+    float32: a saturated output would cost log(0))."""
+    if a.dtype != np.float64:
+        a, y = a.astype(np.float64), y.astype(np.float64)
     a = np.clip(a, BCE_EPSILON, 1.0 - BCE_EPSILON)
     return float(-np.mean(y * np.log(a) + (1.0 - y) * np.log(1.0 - a)))
 

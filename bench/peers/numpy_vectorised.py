@@ -4,10 +4,12 @@
 binary cross-entropy (delta_L = a_L - y), full-batch gradient descent with sgd, momentum
 (v = mu v - alpha g; w += v) or Nesterov (v = mu v - alpha g; w += mu v - alpha g).
 Each iteration computes what nnlab's does: the test and train costs before the update,
-then the update.
+then the update. In float64, or with --dtype float32 in single precision throughout (data,
+weights and every product; NumPy keeps float32 when Python scalars meet float32 arrays).
 
 usage: numpy_vectorised.py TRAIN.csv TEST.csv WEIGHTS.csv OUT.json --iterations N --alpha A
                            [--optimizer sgd|momentum|nesterov] [--momentum MU]
+                           [--dtype float64|float32]
        numpy_vectorised.py --sweep RUNS.json TRAIN.csv TEST.csv OUT.json
 RUNS.json (the sweep mode: many runs in one process, W4): a list of {"optimizer", "alpha",
 "momentum", "seed", "iterations", "layers"}; weights are drawn uniform in [0, 1) from the
@@ -66,9 +68,9 @@ def train(X, Y, X_test, Y_test, layers, iterations, alpha, optimizer, mu, clock=
     return cost_train, cost_test
 
 
-def columns(path):
+def columns(path, dtype=np.float64):
     X, y = load_data(path)
-    return np.ascontiguousarray(X.T), y.reshape(1, -1)
+    return np.ascontiguousarray(X.T, dtype=dtype), y.reshape(1, -1).astype(dtype)
 
 
 def sweep(args):
@@ -96,14 +98,16 @@ def main():
     parser.add_argument("--alpha", type=float, default=0.05)
     parser.add_argument("--optimizer", default="sgd", choices=["sgd", "momentum", "nesterov"])
     parser.add_argument("--momentum", type=float, default=0.9)
+    parser.add_argument("--dtype", default="float64", choices=["float64", "float32"])
     args = parser.parse_args()
     if args.sweep:
         args.train, args.test, args.out = args.files
         return sweep(args)
     args.train, args.test, weights, out = args.files
-    X, Y = columns(args.train)
-    X_test, Y_test = columns(args.test)
-    layers = load_weights(weights)
+    dtype = np.dtype(args.dtype)
+    X, Y = columns(args.train, dtype)
+    X_test, Y_test = columns(args.test, dtype)
+    layers = [(W.astype(dtype), b.astype(dtype)) for W, b in load_weights(weights)]
     clock = IterationClock(args.iterations)
     cost_train, cost_test = train(X, Y, X_test, Y_test, layers, args.iterations, args.alpha,
                                   args.optimizer, args.momentum, clock)

@@ -67,7 +67,9 @@ std::vector<OptionSpec> make_options() {
       {"table", 0, "", "print the table of groups only, write no files"},
       {"target", 0, "T",
        "the cost the speed plot counts iterations to (default: 10x the best final)"},
-      {"verbose", 'v', "", "print the course's per-iteration lines for each run"},
+      {"verbose", 'v', "",
+       "print the course's per-iteration lines for each run, then the phase times (load, "
+       "train, store, plot, report)"},
       {"version", 0, "", "print the version and the BLAS"}};
   std::sort(options.begin(), options.end(),
             [](const OptionSpec& a, const OptionSpec& b) { return a.name < b.name; });

@@ -9,6 +9,7 @@
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/model/activation.hpp"
 #include "nnlab/model/init.hpp"
+#include "nnlab/model/precision.hpp"
 #include "nnlab/plugin/registry.hpp"
 #include "nnlab/train/lr_schedule.hpp"
 #include "nnlab/train/monitor.hpp"
@@ -86,6 +87,7 @@ const std::vector<std::string>& core_key_paths() {
                                              "model.init.std",
                                              "model.init.path",
                                              "model.init.group",
+                                             "model.precision",
                                              "training.iterations",
                                              "training.epochs",
                                              "training.batch_size",
@@ -144,6 +146,7 @@ std::vector<std::string> override_values(const std::filesystem::path& file, cons
     return hidden;
   }
   if (key == "model.init.kind") return init_kind_names();
+  if (key == "model.precision") return precision_names();
   if (key == "training.lr_schedule.kind") return lr_schedule_names();
   if (key == "training.lr_schedule.monitor" || key == "training.early_stopping.monitor")
     return monitor_names();

@@ -71,6 +71,20 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   return 0;
 }
 
+/// Where the wall time went, on the main thread and in order: reading the experiment and
+/// the plugins and checking every run (load), waiting for the runs to train (train),
+/// writing them into the store (store), drawing (plot), summary and report.html (report).
+void print_phases(double read_s, const SweepResult& sweep, const ExperimentReport& report,
+                  std::ostream& out) {
+  const double load_s = read_s + sweep.prepare_s;
+  const double train_s = sweep.wall_time_s - sweep.prepare_s - sweep.store_s;
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "phases:  load %.2f s, train %.2f s, store %.2f s, plot %.2f s, report %.2f s\n",
+                load_s, train_s, sweep.store_s, report.plot_s, report.report_s);
+  out << line;
+}
+
 } // namespace
 
 int run_experiment(const CliOptions& cli, MpiSession& session) {
@@ -84,6 +98,7 @@ int run_experiment(const CliOptions& cli, MpiSession& session) {
 }
 
 int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
+  const auto load_start = std::chrono::steady_clock::now();
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
   const std::vector<RunSpec> specs = expand_sweep(experiment);
   Registry registry(Registry::search_path(cli.plugin_path));
@@ -102,6 +117,8 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.terminal = stdout_is_terminal();
   options.command_line = cli.command_line;
   options.stop = &install_interrupt_handler();
+  const double read_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
   const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
 
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
@@ -142,6 +159,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   if (!report.statistics_file.empty())
     std::cout << "stats:   " << report.statistics_file.string() << '\n';
   std::cout << "report:  " << report.report_file.string() << '\n';
+  if (cli.verbose) print_phases(read_s, result, report, std::cout);
   if (cli.plots) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,
     // or cost_train for data without a test set).

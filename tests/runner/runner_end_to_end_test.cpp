@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <regex>
 
 #include <H5Cpp.h>
 #include <sys/wait.h>
@@ -187,4 +188,29 @@ TEST_CASE("Runner: --verbose prints the course's lines on its schedule", "[runne
   CHECK_THAT(out.output, Contains("Iteration   10  Train cost: 0.") &&
                              Contains("Iteration  100  Train cost: ") && Contains("  Diff: "));
   CHECK_THAT(out.output, !Contains("Iteration  110") && !Contains("Iteration    5 "));
+}
+
+TEST_CASE("Runner: --verbose ends with the phase times, load to report", "[runner][e2e]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write("phases.yaml", small_sweep());
+  // Seconds with two decimals, in the order the runner's main thread spends them.
+  const std::regex phases("phases:  load (\\d+\\.\\d\\d) s, train (\\d+\\.\\d\\d) s, store "
+                          "(\\d+\\.\\d\\d) s, plot (\\d+\\.\\d\\d) s, report (\\d+\\.\\d\\d) s\n");
+  std::smatch found;
+  const auto plotted =
+      run_runner(yaml.string() + " --verbose --out " + (dir.path() / "plots").string());
+  INFO(plotted.output);
+  REQUIRE(plotted.status == 0);
+  REQUIRE(std::regex_search(plotted.output, found, phases));
+  CHECK(std::stod(found[4]) > 0.0); // it drew plots, which take a gnuplot process at least
+  const auto plain =
+      run_runner(yaml.string() + " --verbose --no-plots --out " + (dir.path() / "no").string());
+  INFO(plain.output);
+  REQUIRE(plain.status == 0);
+  REQUIRE(std::regex_search(plain.output, found, phases));
+  CHECK(found[4] == "0.00");
+  // Without --verbose, no phases line.
+  const auto quiet =
+      run_runner(yaml.string() + " --no-plots --force --out " + (dir.path() / "no").string());
+  CHECK_THAT(quiet.output, !Contains("phases:"));
 }

@@ -98,8 +98,8 @@ InitSpec read_init(const ConfigNode& node, const std::filesystem::path& base_dir
 }
 
 ModelConfig read_model(const ConfigNode& node, const std::filesystem::path& base_dir) {
-  node.check_keys("model",
-                  {"layers", "activations", "hidden_activation", "output_activation", "init"});
+  node.check_keys("model", {"layers", "activations", "hidden_activation", "output_activation",
+                            "init", "precision"});
   ModelConfig model;
   const ConfigNode& layers = node.require("layers", "model", "hidden and output layer sizes");
   model.layers_at = layers.location();
@@ -140,6 +140,11 @@ ModelConfig read_model(const ConfigNode& node, const std::filesystem::path& base
   if (output && model.output.output_only() && model.layers.back() == 1)
     output->fail(output_path, "sigmoid for a single output (softmax over one unit is always 1)");
   if (const ConfigNode* init = node.find("init")) model.init = read_init(*init, base_dir);
+  if (const ConfigNode* precision = node.find("precision")) {
+    const auto chosen = precision_from(precision->as_string("model.precision"));
+    if (!chosen) precision->fail("model.precision", "one of " + join_sorted(precision_names()));
+    model.precision = *chosen;
+  }
   return model;
 }
 
@@ -274,7 +279,7 @@ TrainSettings read_training(const ConfigNode& node, const ConfigNode& optimizer)
 } // namespace
 
 Architecture ModelConfig::architecture(arma::uword n_inputs) const {
-  return Architecture{n_inputs, layers, hidden, output, per_layer};
+  return Architecture{n_inputs, layers, hidden, output, per_layer, precision};
 }
 
 const std::vector<std::string>& core_keys(PluginKind kind) {

@@ -51,11 +51,16 @@ ResolvedRun RunSpec::resolve() const {
 }
 
 // What a run computes, not how it is kept: checkpoints do not change a run's results, so
-// they do not change its id (nor its random numbers, which come from the id).
+// they do not change its id (nor its random numbers, which come from the id). A run that
+// writes the default precision, float64, computes what one without the key does.
 std::uint64_t run_hash(const ConfigNode& config, std::uint64_t experiment_seed) {
   ConfigNode computed = config;
   if (ConfigNode* training = computed.find("training"); training && training->is_map())
     training->erase("checkpoint_every");
+  if (ConfigNode* model = computed.find("model"); model && model->is_map())
+    if (const ConfigNode* precision = model->find("precision");
+        precision && precision->is_scalar() && precision->text() == "float64")
+      model->erase("precision");
   return fnv1a64(computed.canonical() + "|experiment_seed=" + std::to_string(experiment_seed));
 }
 

@@ -66,6 +66,7 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     record.inputs = run.inputs->files;
     record.libraries = run.inputs->libraries;
   }
+  record.precision = to_string(run.architecture.precision);
 
   Mlp mlp(run.architecture);
   Rng rng(spec.rng_seed);

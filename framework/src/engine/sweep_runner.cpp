@@ -23,6 +23,10 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
 unsigned job_count(unsigned requested) {
   if (requested > 0) return requested;
   const unsigned cores = std::thread::hardware_concurrency();
@@ -53,6 +57,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   const StoreHeader header{experiment.yaml_text, version, "",
                            collect_provenance(experiment, plugins, registry, options.command_line)};
   RunStore store = open_experiment_store(result.experiment_dir, header);
+  result.prepare_s = seconds_since(start);
 
   // Missing, failed and stale runs (rebuilt libraries checked first).
   const RerunPlan plan = plan_rerun(specs, preparer, store, options.force, options.keep_stale);
@@ -83,7 +88,9 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     std::size_t first_failed = specs.size(); // the sweep index of the first failure
     while (pool->next(finished)) {
       const RunRecord& record = finished.record;
+      const auto store_start = Clock::now();
       store.write_run(record);
+      result.store_s += seconds_since(store_start);
       ++result.trained;
       result.diverged += record.status == RunStatus::diverged;
       if (record.status == RunStatus::failed) {
@@ -107,12 +114,16 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       if (result.trained % 8 == 0) malloc_trim(0);
       if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
           options.publish_every_s) {
+        const auto publish_start = Clock::now();
         store.publish();
         last_publish = Clock::now();
+        result.store_s += seconds_since(publish_start);
       }
     }
     result.interrupted = pool->stopped_early();
+    const auto publish_start = Clock::now();
     store.publish();
+    result.store_s += seconds_since(publish_start);
   } catch (const StorageError& e) {
     // A full disk or another write error stops the sweep; what is stored stays, and the
     // same command resumes once there is room.
@@ -125,7 +136,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   progress.close();
   // Kept runs are done or diverged (a failed run is trained again): their status counts too.
   if (!result.interrupted) result.diverged += plan.kept_diverged;
-  result.wall_time_s = std::chrono::duration<double>(Clock::now() - start).count();
+  result.wall_time_s = seconds_since(start);
   return result;
 }
 

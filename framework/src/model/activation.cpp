@@ -19,7 +19,7 @@ constexpr Named table[] = {
     {Activation::Kind::identity, "identity"}, {Activation::Kind::softmax, "softmax"}};
 
 // The kernels index a and dA alike, so a mismatch would read out of bounds.
-void check_same_size(const arma::mat& a, const arma::mat& dA) {
+template <class T> void check_same_size(const arma::Mat<T>& a, const arma::Mat<T>& dA) {
   if (arma::size(a) != arma::size(dA))
     throw std::invalid_argument("Activation::backward(): dA is " + std::to_string(dA.n_rows) + "x" +
                                 std::to_string(dA.n_cols) + ", a is " + std::to_string(a.n_rows) +
@@ -53,24 +53,49 @@ std::string Activation::describe() const {
   return name() + "(slope=" + slope + ")";
 }
 
-void Activation::forward(const arma::mat& z, arma::mat& a) const {
+namespace {
+
+template <class T> void forward_of(const Activation& f, const arma::Mat<T>& z, arma::Mat<T>& a) {
   a.set_size(arma::size(z)); // a no-op when it arrives sized, as it should
-  kernels::activation_forward(*this, z.memptr(), a.memptr(), z.n_rows, z.n_cols);
+  kernels::activation_forward(f, z.memptr(), a.memptr(), z.n_rows, z.n_cols);
+}
+
+template <class T>
+void backward_of(const Activation& f, const arma::Mat<T>& a, const arma::Mat<T>& dA,
+                 arma::Mat<T>& delta, arma::Col<T>* row_sums) {
+  check_same_size(a, dA);
+  delta.set_size(arma::size(a));
+  if (row_sums) row_sums->set_size(a.n_rows);
+  kernels::activation_backward(f, a.memptr(), dA.memptr(), delta.memptr(), a.n_rows, a.n_cols,
+                               row_sums ? row_sums->memptr() : nullptr);
+}
+
+} // namespace
+
+void Activation::forward(const arma::mat& z, arma::mat& a) const {
+  forward_of(*this, z, a);
+}
+
+void Activation::forward(const arma::fmat& z, arma::fmat& a) const {
+  forward_of(*this, z, a);
 }
 
 void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta) const {
-  check_same_size(a, dA);
-  delta.set_size(arma::size(a));
-  kernels::activation_backward(*this, a.memptr(), dA.memptr(), delta.memptr(), a.n_rows, a.n_cols);
+  backward_of<double>(*this, a, dA, delta, nullptr);
+}
+
+void Activation::backward(const arma::fmat& a, const arma::fmat& dA, arma::fmat& delta) const {
+  backward_of<float>(*this, a, dA, delta, nullptr);
 }
 
 void Activation::backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta,
                           arma::vec& row_sums) const {
-  check_same_size(a, dA);
-  delta.set_size(arma::size(a));
-  row_sums.set_size(a.n_rows);
-  kernels::activation_backward(*this, a.memptr(), dA.memptr(), delta.memptr(), a.n_rows, a.n_cols,
-                               row_sums.memptr());
+  backward_of(*this, a, dA, delta, &row_sums);
+}
+
+void Activation::backward(const arma::fmat& a, const arma::fmat& dA, arma::fmat& delta,
+                          arma::fvec& row_sums) const {
+  backward_of(*this, a, dA, delta, &row_sums);
 }
 
 } // namespace nnlab

@@ -20,6 +20,11 @@ namespace nnlab::kernels {
 /// a = f(z); softmax normalises each column. a may be z (in place).
 NNLAB_EXPORT void activation_forward(const Activation& f, const double* z, double* a,
                                      arma::uword n_rows, arma::uword n_cols);
+/// The same in single precision (float32 networks: the same formulas in float, tanh
+/// through a float expm1, exp through libmvec's expf; within a few ulp of float's
+/// std::tanh and std::exp).
+NNLAB_EXPORT void activation_forward(const Activation& f, const float* z, float* a,
+                                     arma::uword n_rows, arma::uword n_cols);
 
 /// delta = dA % f'(z) from the stored a = f(z) (softmax: delta = a % (dA - a^T dA) per
 /// column) and, when row_sums is given, row_sums = sum(delta, 1) (the bias gradient),
@@ -28,5 +33,8 @@ NNLAB_EXPORT void activation_forward(const Activation& f, const double* z, doubl
 NNLAB_EXPORT void activation_backward(const Activation& f, const double* a, const double* dA,
                                       double* delta, arma::uword n_rows, arma::uword n_cols,
                                       double* row_sums = nullptr);
+NNLAB_EXPORT void activation_backward(const Activation& f, const float* a, const float* dA,
+                                      float* delta, arma::uword n_rows, arma::uword n_cols,
+                                      float* row_sums = nullptr);
 
 } // namespace nnlab::kernels

@@ -10,7 +10,8 @@ namespace nnlab {
 
 namespace {
 
-void check_size(const char* what, const arma::mat& x, arma::uword rows, arma::uword cols) {
+template <class T>
+void check_size(const char* what, const arma::Mat<T>& x, arma::uword rows, arma::uword cols) {
   if (x.n_rows != rows || x.n_cols != cols)
     throw std::invalid_argument(std::string("DenseLayer: ") + what + " is " +
                                 std::to_string(x.n_rows) + "x" + std::to_string(x.n_cols) +
@@ -21,13 +22,14 @@ void check_size(const char* what, const arma::mat& x, arma::uword rows, arma::uw
 
 // The views use Armadillo's "strict" auxiliary memory: they never reallocate, so an
 // assignment of the wrong size throws instead of silently detaching from the flat vector.
-DenseLayer::DenseLayer(arma::uword n_in, arma::uword n_out, Activation f, double* params,
-                       double* grads)
+template <class T>
+BasicDenseLayer<T>::BasicDenseLayer(arma::uword n_in, arma::uword n_out, Activation f, T* params,
+                                    T* grads)
     : f_(f), W_(params, n_out, n_in, false, true), b_(params + n_out * n_in, n_out, false, true),
       dW_(grads, n_out, n_in, false, true), db_(grads + n_out * n_in, n_out, false, true),
       panel_db_(n_out) {}
 
-void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) const {
+template <class T> void BasicDenseLayer<T>::forward(const Mat& a_prev, Mat& z, Mat& a) const {
   // The thin products write through pointers: check what Armadillo would have.
   check_size("a_prev", a_prev, n_in(), a_prev.n_cols);
   check_size("z", z, n_out(), a_prev.n_cols);
@@ -42,8 +44,9 @@ void DenseLayer::forward(const arma::mat& a_prev, arma::mat& z, arma::mat& a) co
   f_.forward(z, a);
 }
 
-void DenseLayer::backward_add(const arma::mat& a_prev, const arma::mat& a, const arma::mat& dA,
-                              arma::mat& delta, arma::mat* dA_prev) {
+template <class T>
+void BasicDenseLayer<T>::backward_add(const Mat& a_prev, const Mat& a, const Mat& dA, Mat& delta,
+                                      Mat* dA_prev) {
   check_size("a", a, n_out(), a_prev.n_cols);
   check_size("delta", delta, n_out(), a_prev.n_cols);
   f_.backward(a, dA, delta, panel_db_);
@@ -55,12 +58,12 @@ void DenseLayer::backward_add(const arma::mat& a_prev, const arma::mat& a, const
   if (dA_prev) pass_down(delta, *dA_prev);
 }
 
-bool DenseLayer::sample_major() const {
+template <class T> bool BasicDenseLayer<T>::sample_major() const {
   return n_in() <= kernels::thin_limit && n_out() <= kernels::thin_limit && !f_.output_only();
 }
 
-void DenseLayer::forward_sample_major(const arma::mat& At_prev, arma::mat& Zt,
-                                      arma::mat& At) const {
+template <class T>
+void BasicDenseLayer<T>::forward_sample_major(const Mat& At_prev, Mat& Zt, Mat& At) const {
   if (!sample_major())
     throw std::invalid_argument("DenseLayer: a " + std::to_string(n_in()) + "-input, " +
                                 std::to_string(n_out()) + "-unit " + f_.name() +
@@ -69,20 +72,23 @@ void DenseLayer::forward_sample_major(const arma::mat& At_prev, arma::mat& Zt,
   f_.forward(Zt, At); // elementwise: the layout does not matter
 }
 
-void DenseLayer::backward_add_sample_major(const arma::mat& At_prev, const arma::mat& At,
-                                           const arma::mat& dAt, arma::mat& Dt,
-                                           arma::mat* dAt_prev) {
+template <class T>
+void BasicDenseLayer<T>::backward_add_sample_major(const Mat& At_prev, const Mat& At,
+                                                   const Mat& dAt, Mat& Dt, Mat* dAt_prev) {
   f_.backward(At, dAt, Dt);
   kernels::sample_major_gradient_add(Dt, At_prev, dW_, db_);
   if (dAt_prev) kernels::sample_major_input_gradient(W_, Dt, *dAt_prev);
 }
 
-void DenseLayer::pass_down(const arma::mat& delta, arma::mat& dA_prev) const {
+template <class T> void BasicDenseLayer<T>::pass_down(const Mat& delta, Mat& dA_prev) const {
   check_size("dA_prev", dA_prev, n_in(), delta.n_cols);
   if (n_out() <= kernels::thin_limit)
     kernels::thin_input_gradient(W_, delta, dA_prev);
   else
     dA_prev = W_.t() * delta;
 }
+
+template class BasicDenseLayer<double>;
+template class BasicDenseLayer<float>;
 
 } // namespace nnlab

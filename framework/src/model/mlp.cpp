@@ -28,7 +28,8 @@ arma::uword count_params(const Architecture& arch) {
 
 } // namespace
 
-Mlp::Mlp(const Architecture& arch)
+template <class T>
+BasicMlp<T>::BasicMlp(const Architecture& arch)
     : arch_(arch), param_buffer_(count_params(arch), 0.0), grad_buffer_(param_buffer_.size(), 0.0),
       params_(param_buffer_.data(), param_buffer_.size(), false, true),
       grads_(grad_buffer_.data(), grad_buffer_.size(), false, true) {
@@ -36,25 +37,25 @@ Mlp::Mlp(const Architecture& arch)
   for (std::size_t l = 0; l < arch_.layers.size(); ++l) {
     const arma::uword n_out = arch_.layers[l];
     const Activation f = arch_.activation(l + 1);
-    layers_.push_back(std::make_unique<DenseLayer>(n_in, n_out, f, param_buffer_.data() + offset,
-                                                   grad_buffer_.data() + offset));
-    offset += DenseLayer::n_params(n_in, n_out);
+    layers_.push_back(std::make_unique<Layer>(n_in, n_out, f, param_buffer_.data() + offset,
+                                              grad_buffer_.data() + offset));
+    offset += Layer::n_params(n_in, n_out);
     n_in = n_out;
   }
 }
 
-arma::vec Mlp::weight_mask() const {
-  arma::vec mask(n_params(), arma::fill::zeros);
+template <class T> arma::Col<T> BasicMlp<T>::weight_mask() const {
+  Col mask(n_params(), arma::fill::zeros);
   arma::uword offset = 0;
   for (const auto& layer : layers_) {
     // [W_l (n_out x n_in, column-major), b_l (n_out)]: see the constructor.
     mask.subvec(offset, offset + layer->n_out() * layer->n_in() - 1).ones();
-    offset += DenseLayer::n_params(layer->n_in(), layer->n_out());
+    offset += Layer::n_params(layer->n_in(), layer->n_out());
   }
   return mask;
 }
 
-Nodes Mlp::make_nodes(arma::uword m) const {
+template <class T> BasicNodes<T> BasicMlp<T>::make_nodes(arma::uword m) const {
   Nodes nodes;
   nodes.m = m;
   const std::size_t L = layers_.size();
@@ -66,51 +67,57 @@ Nodes Mlp::make_nodes(arma::uword m) const {
   return nodes;
 }
 
-const arma::mat& Mlp::forward(const arma::mat& X, Nodes& nodes) const {
-  return forward_through(X, nodes, &DenseLayer::forward);
+template <class T> const arma::Mat<T>& BasicMlp<T>::forward(const Mat& X, Nodes& nodes) const {
+  return forward_through(X, nodes, &Layer::forward);
 }
 
-void Mlp::backward_add(const arma::mat& X, Nodes& nodes) {
-  backward_through(X, nodes, &DenseLayer::backward_add);
+template <class T> void BasicMlp<T>::backward_add(const Mat& X, Nodes& nodes) {
+  backward_through(X, nodes, &Layer::backward_add);
 }
 
-bool Mlp::sample_major() const {
+template <class T> bool BasicMlp<T>::sample_major() const {
   for (const auto& layer : layers_)
     if (!layer->sample_major()) return false;
   return true;
 }
 
-const arma::mat& Mlp::forward_sample_major(const arma::mat& Xt, Nodes& nodes) const {
-  return forward_through(Xt, nodes, &DenseLayer::forward_sample_major);
+template <class T>
+const arma::Mat<T>& BasicMlp<T>::forward_sample_major(const Mat& Xt, Nodes& nodes) const {
+  return forward_through(Xt, nodes, &Layer::forward_sample_major);
 }
 
-void Mlp::backward_add_sample_major(const arma::mat& Xt, Nodes& nodes) {
-  backward_through(Xt, nodes, &DenseLayer::backward_add_sample_major);
+template <class T> void BasicMlp<T>::backward_add_sample_major(const Mat& Xt, Nodes& nodes) {
+  backward_through(Xt, nodes, &Layer::backward_add_sample_major);
 }
 
-const arma::mat& Mlp::forward_through(const arma::mat& X, Nodes& nodes, ForwardStep step) const {
+template <class T>
+const arma::Mat<T>& BasicMlp<T>::forward_through(const Mat& X, Nodes& nodes,
+                                                 ForwardStep step) const {
   const std::size_t L = layers_.size();
   for (std::size_t l = 1; l <= L; ++l)
     (layers_[l - 1].get()->*step)(l == 1 ? X : nodes.a[l - 1], nodes.z[l], nodes.a[l]);
   return nodes.a[L];
 }
 
-void Mlp::backward_through(const arma::mat& X, Nodes& nodes, BackwardStep step) {
+template <class T>
+void BasicMlp<T>::backward_through(const Mat& X, Nodes& nodes, BackwardStep step) {
   for (std::size_t l = layers_.size(); l >= 1; --l)
     (layers_[l - 1].get()->*step)(l == 1 ? X : nodes.a[l - 1], nodes.a[l], nodes.dA[l],
                                   nodes.delta[l], l > 1 ? &nodes.dA[l - 1] : nullptr);
 }
 
-std::vector<std::pair<std::string, arma::mat>> Mlp::named_weights() const {
+template <class T>
+std::vector<std::pair<std::string, arma::mat>> BasicMlp<T>::named_weights() const {
   std::vector<std::pair<std::string, arma::mat>> out;
   for (std::size_t l = 1; l <= layers_.size(); ++l)
-    out.emplace_back("W" + std::to_string(l), layers_[l - 1]->W());
+    out.emplace_back("W" + std::to_string(l), arma::conv_to<arma::mat>::from(layers_[l - 1]->W()));
   for (std::size_t l = 1; l <= layers_.size(); ++l)
-    out.emplace_back("b" + std::to_string(l), arma::mat(layers_[l - 1]->b()));
+    out.emplace_back("b" + std::to_string(l), arma::conv_to<arma::mat>::from(layers_[l - 1]->b()));
   return out;
 }
 
-void Mlp::load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights) {
+template <class T>
+void BasicMlp<T>::load_weights(const std::vector<std::pair<std::string, arma::mat>>& weights) {
   const auto find = [&](const std::string& name, arma::uword rows, arma::uword cols) {
     for (const auto& [key, value] : weights) {
       if (key != name) continue;
@@ -123,10 +130,14 @@ void Mlp::load_weights(const std::vector<std::pair<std::string, arma::mat>>& wei
     throw std::invalid_argument("Mlp: no weights named " + name);
   };
   for (std::size_t l = 1; l <= layers_.size(); ++l) {
-    DenseLayer& layer = *layers_[l - 1];
-    layer.W() = find("W" + std::to_string(l), layer.n_out(), layer.n_in());
-    layer.b() = arma::vec(find("b" + std::to_string(l), layer.n_out(), 1));
+    Layer& layer = *layers_[l - 1];
+    layer.W() =
+        arma::conv_to<Mat>::from(find("W" + std::to_string(l), layer.n_out(), layer.n_in()));
+    layer.b() = arma::conv_to<Col>::from(find("b" + std::to_string(l), layer.n_out(), 1));
   }
 }
+
+template class BasicMlp<double>;
+template class BasicMlp<float>;
 
 } // namespace nnlab

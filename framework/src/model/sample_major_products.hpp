@@ -15,18 +15,25 @@ namespace nnlab::kernels {
 /// runs along contiguous samples, where the feature-major nodes (units x samples, the
 /// layout everywhere else) put the samples 1 to 8 values apart. Each sums in a fixed order,
 /// so results are reproducible; they differ from thin_products.hpp's only by rounding
-/// (tests/framework/model/sample_major_products_test.cpp: 1e-12 relative).
+/// (tests/framework/model/sample_major_products_test.cpp: 1e-12 relative). Each comes in
+/// double and in single precision (float32 networks).
 
 /// Zt = At_prev W^T + 1 b^T, i.e. z = W a_prev + b per sample.
 NNLAB_EXPORT void sample_major_affine(const arma::mat& W, const arma::vec& b,
                                       const arma::mat& At_prev, arma::mat& Zt);
+NNLAB_EXPORT void sample_major_affine(const arma::fmat& W, const arma::fvec& b,
+                                      const arma::fmat& At_prev, arma::fmat& Zt);
 
 /// dW += Dt^T At_prev and db += Dt^T 1: a panel's sums delta a_prev^T and sum(delta, 1).
 NNLAB_EXPORT void sample_major_gradient_add(const arma::mat& Dt, const arma::mat& At_prev,
                                             arma::mat& dW, arma::vec& db);
+NNLAB_EXPORT void sample_major_gradient_add(const arma::fmat& Dt, const arma::fmat& At_prev,
+                                            arma::fmat& dW, arma::fvec& db);
 
 /// dAt_prev = Dt W, i.e. dA_prev = W^T delta per sample.
 NNLAB_EXPORT void sample_major_input_gradient(const arma::mat& W, const arma::mat& Dt,
                                               arma::mat& dAt_prev);
+NNLAB_EXPORT void sample_major_input_gradient(const arma::fmat& W, const arma::fmat& Dt,
+                                              arma::fmat& dAt_prev);
 
 } // namespace nnlab::kernels

@@ -7,7 +7,9 @@
 
 namespace nnlab {
 
-Workspace::Workspace(const Mlp& mlp, arma::uword capacity) : capacity_(capacity) {
+template <class T>
+BasicWorkspace<T>::BasicWorkspace(const BasicMlp<T>& mlp, arma::uword capacity)
+    : capacity_(capacity) {
   const arma::uword L = mlp.n_layers();
   for (auto* list : {&z_, &a_, &dA_, &delta_}) {
     list->resize(L + 1);
@@ -16,28 +18,29 @@ Workspace::Workspace(const Mlp& mlp, arma::uword capacity) : capacity_(capacity)
   }
 }
 
-Nodes Workspace::nodes(arma::uword m) {
+template <class T> BasicNodes<T> BasicWorkspace<T>::nodes(arma::uword m) {
   Nodes nodes;
   view(m, nodes);
   return nodes;
 }
 
-void Workspace::view(arma::uword m, Nodes& nodes) {
+template <class T> void BasicWorkspace<T>::view(arma::uword m, Nodes& nodes) {
   make_views(m, false, nodes);
 }
 
-void Workspace::view_sample_major(arma::uword m, Nodes& nodes) {
+template <class T> void BasicWorkspace<T>::view_sample_major(arma::uword m, Nodes& nodes) {
   make_views(m, true, nodes);
 }
 
-void Workspace::make_views(arma::uword m, bool sample_major, Nodes& nodes) {
+template <class T>
+void BasicWorkspace<T>::make_views(arma::uword m, bool sample_major, Nodes& nodes) {
   if (m > capacity_)
     throw std::invalid_argument("Workspace::nodes(): " + std::to_string(m) +
                                 " samples, the workspace holds " + std::to_string(capacity_));
   nodes.m = m;
   const std::size_t size = z_.size();
-  std::vector<arma::mat>* from[] = {&z_, &a_, &dA_, &delta_};
-  std::vector<arma::mat>* to[] = {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta};
+  std::vector<arma::Mat<T>>* from[] = {&z_, &a_, &dA_, &delta_};
+  std::vector<arma::Mat<T>>* to[] = {&nodes.z, &nodes.a, &nodes.dA, &nodes.delta};
   for (std::size_t i = 0; i < 4; ++i) {
     // Views own no memory: clearing them frees nothing, and the vector keeps its capacity.
     // Reserved first: a reallocating vector would copy the views into owning matrices.
@@ -45,7 +48,7 @@ void Workspace::make_views(arma::uword m, bool sample_major, Nodes& nodes) {
     to[i]->reserve(size);
     to[i]->emplace_back();
     for (std::size_t l = 1; l < size; ++l) {
-      arma::mat& buffer = (*from[i])[l];
+      arma::Mat<T>& buffer = (*from[i])[l];
       // Column-major: the first m columns are the first n_rows * m values, which are also
       // an m x n_rows matrix. Strict, so a wrongly sized assignment throws instead of
       // detaching from the buffer.
@@ -56,5 +59,8 @@ void Workspace::make_views(arma::uword m, bool sample_major, Nodes& nodes) {
     }
   }
 }
+
+template class BasicWorkspace<double>;
+template class BasicWorkspace<float>;
 
 } // namespace nnlab

@@ -1,6 +1,7 @@
 #include "nnlab/report/experiment_report.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/report/statistics_table.hpp"
@@ -9,8 +10,11 @@
 namespace nnlab {
 
 ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::ostream& out) {
+  using Clock = std::chrono::steady_clock;
+  const auto start = Clock::now();
   const std::filesystem::path& dir = options.experiment_dir;
-  ExperimentReport report{dir / "summary.csv", dir / "plots", dir / "report.html", {}, {}};
+  ExperimentReport report{
+      dir / "summary.csv", dir / "plots", dir / "report.html", {}, 0.0, 0.0, {}};
   const StoredExperiment overview =
       load_experiment_store(dir / "runs.h5", RunParts::overview, options.run_ids);
   std::vector<RunSummary> summaries;
@@ -23,12 +27,14 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
                                          [](const RunSummary& run) { return run.iterations > 0; });
   std::optional<GroupStatistics> statistics;
   if (options.plots && any_iteration) {
+    const auto plot_start = Clock::now();
     PlotRenderer renderer(report.plot_dir);
     StorePlotOptions plots;
     plots.run_ids = options.run_ids;
     StorePlots drawn = draw_store_plots(overview, renderer, plots, options.load_data);
     report.plots = std::move(drawn.images);
     statistics = std::move(drawn.statistics);
+    report.plot_s = std::chrono::duration<double>(Clock::now() - plot_start).count();
   } else if (any_iteration) {
     statistics = experiment_statistics(overview);
   }
@@ -58,6 +64,7 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
       print_statistics(*statistics, out);
     }
   }
+  report.report_s = std::chrono::duration<double>(Clock::now() - start).count() - report.plot_s;
   return report;
 }
 

@@ -75,6 +75,7 @@ void write_run_group(const H5::Group& runs, const RunRecord& record) {
   write_strings(run, "feature_names", record.feature_names);
   write_hash_list(run, "inputs", record.inputs);
   write_hash_list(run, "libraries", record.libraries);
+  write_string(run, "precision", record.precision);
 }
 
 RunHeader read_run_header(const H5::Group& runs, const std::string& id,
@@ -105,6 +106,7 @@ RunRecord read_run_group(const H5::Group& runs, const std::string& id) {
   if (run.attrExists("start_time")) record.start_time = read_string(run, "start_time");
   if (run.attrExists("end_time")) record.end_time = read_string(run, "end_time");
   if (run.attrExists("best_iteration")) record.best_iteration = read_uint(run, "best_iteration");
+  if (run.attrExists("precision")) record.precision = read_string(run, "precision");
   for (const SeriesSpec& series : stored_series())
     record.series.*series.recorded = read_array(run, series.name, 1);
   // Added to the layout later, like the attributes above.

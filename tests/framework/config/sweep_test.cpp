@@ -204,3 +204,26 @@ TEST_CASE("Sweep: checkpoint_every changes neither a run's id nor its random num
   CHECK(longer[0].id != plain[0].id);
   CHECK(longer[0].rng_seed != plain[0].rng_seed);
 }
+
+TEST_CASE("Sweep: model.precision is part of a run's identity, writing the default is not",
+          "[config][sweep][float32]") {
+  const auto with_model = [](const std::string& model) {
+    return base.substr(0, base.find("model:")) + "model: " + model +
+           base.substr(base.find("\nloss:"));
+  };
+  const auto plain = expand(base);
+  const auto float64 = expand(with_model("{layers: [3, 2, 1], precision: float64}"));
+  const auto float32 = expand(with_model("{layers: [3, 2, 1], precision: float32}"));
+  CHECK(float64[0].id == plain[0].id);
+  CHECK(float64[0].rng_seed == plain[0].rng_seed);
+  CHECK(float32[0].id != plain[0].id);
+  CHECK(plain[0].resolve().parsed.model.precision == nnlab::Precision::float64);
+  CHECK(float32[0].resolve().parsed.model.precision == nnlab::Precision::float32);
+  CHECK(float32[0].resolve().parsed.model.architecture(2).precision == nnlab::Precision::float32);
+  // A sweep over it labels its points by it.
+  const auto both = expand(base + "sweep:\n  model.precision: [float64, float32]\n");
+  REQUIRE(both.size() == 2);
+  CHECK(both[0].id == plain[0].id);
+  CHECK(both[1].id == float32[0].id);
+  CHECK(both[1].point_label() == "precision=float32");
+}

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <limits>
+#include <type_traits>
 
 #include "nnlab/check/finite_difference.hpp"
 #include "nnlab/model/init.hpp"
@@ -64,10 +65,16 @@ TEST_CASE("Mlp: backprop through the panel pass equals central finite difference
   const auto hidden =
       GENERATE(Activation::Kind::tanh, Activation::Kind::sigmoid, Activation::Kind::relu,
                Activation::Kind::leaky_relu, Activation::Kind::identity);
-  CAPTURE(c.layers, c.output, Activation(hidden).name());
+  // A float32 network's cost is a float computation: its differences need a wider step
+  // (rounding of about 1e-7 over 2h) and a float32 tolerance.
+  const auto precision = GENERATE(nnlab::Precision::float64, nnlab::Precision::float32);
+  const bool single = precision == nnlab::Precision::float32;
+  const double h = single ? 3e-3 : 1e-6, tol = single ? 2e-3 : 1e-6;
+  CAPTURE(c.layers, c.output, Activation(hidden).name(), nnlab::to_string(precision));
 
   const arma::uword n_in = 2, m = 7, k = c.layers.back();
-  nnlab::Mlp mlp({n_in, c.layers, Activation(hidden), *Activation::from_name(c.output)});
+  nnlab::Mlp mlp(
+      {n_in, c.layers, Activation(hidden), *Activation::from_name(c.output), {}, precision});
   nnlab::Rng rng(11);
   nnlab::initialize(mlp, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
   arma::mat X(n_in, m);
@@ -79,17 +86,17 @@ TEST_CASE("Mlp: backprop through the panel pass equals central finite difference
   const arma::mat Y = nnlab::make_targets(labels, k);
   const auto loss = nnlab::test::make_loss(c.loss);
 
-  nnlab::Nodes nodes = mlp.make_nodes(m);
+  // Panels of 3 columns: the gradient is summed over panels of 3, 3 and 1 samples.
+  nnlab::PanelPass pass(mlp, m, 3);
   const auto cost = [&](const arma::vec& params) {
     mlp.params() = params;
-    return loss->value(mlp.forward(X, nodes), Y);
+    return loss->value(pass.forward(mlp, X), Y);
   };
   const arma::vec theta = mlp.params();
-  const arma::vec numeric = nnlab::numeric_gradient(cost, theta);
+  const arma::vec numeric = nnlab::numeric_gradient(cost, theta, h);
   mlp.params() = theta;
-  // Panels of 3 columns: the gradient is summed over panels of 3, 3 and 1 samples.
-  nnlab::PanelPass(mlp, m, 3).forward_backward(mlp, X, Y, *loss);
-  CHECK(nnlab::relative_error(mlp.grads(), numeric) < 1e-6);
+  pass.forward_backward(mlp, X, Y, *loss);
+  CHECK(nnlab::relative_error(mlp.grads(), numeric) < tol);
 }
 
 TEST_CASE("Mlp: weights round-trip through named_weights and load_weights", "[model][mlp]") {
@@ -117,26 +124,36 @@ TEST_CASE("Mlp: a bad architecture is refused", "[model][mlp]") {
 
 namespace {
 
-// Every node and gradient of a pass through the network (forward, then backward_add over
-// all columns as one panel, scaled by 1/m as PanelPass does) against the plain pass
-// (support/reference_mlp.hpp); empty when all agree to 1e-12 in the max norm.
+// Every node and gradient of a pass through the network in precision T (forward, then
+// backward_add over all columns as one panel, scaled by 1/m as PanelPass does) against the
+// plain pass in double (support/reference_mlp.hpp) of the same parameters; empty when all
+// agree to 1e-12 in the max norm (to 2e-5 for float).
+template <class T>
 std::string compare_with_reference(nnlab::Mlp& mlp, const arma::mat& X, const arma::mat& dA_L) {
-  nnlab::Nodes nodes = mlp.make_nodes(X.n_cols);
-  mlp.forward(X, nodes);
-  nodes.dA.back() = dA_L;
-  mlp.zero_grads();
-  mlp.backward_add(X, nodes);
-  mlp.scale_grads(1.0 / static_cast<double>(X.n_cols));
-  const auto reference = nnlab::test::reference_pass(mlp, X, dA_L);
+  const double tol = std::is_same_v<T, float> ? 2e-5 : 1e-12;
+  const auto to = [](const auto& x) { return arma::conv_to<arma::Mat<T>>::from(x); };
+  const auto back = [](const auto& x) { return arma::conv_to<arma::mat>::from(x); };
+  nnlab::BasicMlp<T> net(mlp.architecture());
+  net.params() = arma::conv_to<arma::Col<T>>::from(mlp.params());
+  const arma::Mat<T> Xt = to(X);
+  nnlab::BasicNodes<T> nodes = net.make_nodes(X.n_cols);
+  net.forward(Xt, nodes);
+  nodes.dA.back() = to(dA_L);
+  net.zero_grads();
+  net.backward_add(Xt, nodes);
+  net.scale_grads(T(1) / static_cast<T>(X.n_cols));
+  // The reference from the same (rounded) parameters and inputs.
+  mlp.params() = back(net.params());
+  const auto reference = nnlab::test::reference_pass(mlp, back(Xt), back(nodes.dA.back()));
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
     const std::string layer = "layer " + std::to_string(l) + ": ";
     const std::pair<const char*, std::string> checks[] = {
-        {"z", nnlab::test::norm_mismatch(nodes.z[l], reference.z[l])},
-        {"a", nnlab::test::norm_mismatch(nodes.a[l], reference.a[l])},
-        {"delta", nnlab::test::norm_mismatch(nodes.delta[l], reference.delta[l])},
-        {"dA", nnlab::test::norm_mismatch(nodes.dA[l], reference.dA[l])},
-        {"dW", nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l])},
-        {"db", nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l])}};
+        {"z", nnlab::test::norm_mismatch(back(nodes.z[l]), reference.z[l], tol)},
+        {"a", nnlab::test::norm_mismatch(back(nodes.a[l]), reference.a[l], tol)},
+        {"delta", nnlab::test::norm_mismatch(back(nodes.delta[l]), reference.delta[l], tol)},
+        {"dA", nnlab::test::norm_mismatch(back(nodes.dA[l]), reference.dA[l], tol)},
+        {"dW", nnlab::test::norm_mismatch(back(net.layer(l).dW()), reference.dW[l], tol)},
+        {"db", nnlab::test::norm_mismatch(back(net.layer(l).db()), reference.db[l], tol)}};
     for (const auto& [name, problem] : checks)
       if (!problem.empty()) return layer + name + ": " + problem;
   }
@@ -145,8 +162,8 @@ std::string compare_with_reference(nnlab::Mlp& mlp, const arma::mat& X, const ar
 
 } // namespace
 
-TEST_CASE("Mlp: the optimised passes equal the plain forward and backward",
-          "[model][mlp][kernels]") {
+TEMPLATE_TEST_CASE("Mlp: the optimised passes equal the plain forward and backward",
+                   "[model][mlp][kernels][float32]", double, float) {
   // Thin layers (loops), wide ones (BLAS) and mixes, over every activation.
   struct Case {
     arma::uword n_in;
@@ -168,12 +185,12 @@ TEST_CASE("Mlp: the optimised passes equal the plain forward and backward",
     v = rng.uniform(-2.0, 2.0);
   for (double& v : dA_L)
     v = rng.uniform(-1.0, 1.0);
-  CHECK(compare_with_reference(mlp, X, dA_L) == "");
+  CHECK(compare_with_reference<TestType>(mlp, X, dA_L) == "");
 
   SECTION("a NaN or Inf input spreads through its sample's column only, as in the plain pass") {
     if (m < 5) return;
     X(0, 1) = std::numeric_limits<double>::quiet_NaN();
     X(X.n_rows - 1, 3) = std::numeric_limits<double>::infinity();
-    CHECK(compare_with_reference(mlp, X, dA_L) == "");
+    CHECK(compare_with_reference<TestType>(mlp, X, dA_L) == "");
   }
 }

@@ -17,6 +17,12 @@ using K = Activation::Kind;
 
 namespace {
 
+// float32 passes against the double reference, relative in the max norm: float rounds at
+// about 6e-8, but the gradient sums over up to 1000 samples cancel, and a loss gradient
+// such as binary cross-entropy's (a - y) / (a (1 - a)) magnifies an output's rounding by
+// 1 / (1 - a) near saturation. A wrong index or a missed term is off by far more.
+constexpr double float32_tol = 1e-4;
+
 struct Net {
   arma::uword n_in;
   std::vector<arma::uword> layers;
@@ -56,9 +62,19 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
       Net{9, {2, 1}, K::relu, K::sigmoid, "{plugin: binary_cross_entropy}", false});
   const arma::uword m = GENERATE(1, 7, 300, 1000);
   const arma::uword panel = GENERATE(1, 8, 64, 0); // 0: the architecture's own width
-  CAPTURE(net.layers, Activation(net.hidden).name(), Activation(net.output).name(), m, panel);
+  // float32 passes against the same double reference: float rounding, about 1e-7 per
+  // operation, spread through the layers and the sums over m samples.
+  const auto precision = GENERATE(nnlab::Precision::float64, nnlab::Precision::float32);
+  const double tol = precision == nnlab::Precision::float32 ? float32_tol : 1e-12;
+  // softmax's backward a % (dA - a^T dA) cancels too for a confident output: in float, its
+  // deltas (and so every dW) carry the rounding of terms far larger than they are.
+  const double grad_tol =
+      precision == nnlab::Precision::float32 && net.output == K::softmax ? 1e-3 : tol;
+  CAPTURE(net.layers, Activation(net.hidden).name(), Activation(net.output).name(), m, panel,
+          nnlab::to_string(precision));
 
-  nnlab::Mlp mlp({net.n_in, net.layers, Activation(net.hidden, 0.1), Activation(net.output)});
+  nnlab::Mlp mlp(
+      {net.n_in, net.layers, Activation(net.hidden, 0.1), Activation(net.output), {}, precision});
   nnlab::Rng rng(33);
   nnlab::initialize(mlp, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
   const Samples s = samples(mlp, m, rng);
@@ -66,6 +82,7 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
 
   nnlab::PanelPass pass(mlp, m + 5, panel);
   CHECK(pass.sample_major() == net.sample_major);
+  CHECK(pass.precision() == precision);
   const arma::mat forward_only = pass.forward(mlp, s.X);
   const arma::mat& out = pass.forward_backward(mlp, s.X, s.Y, *loss);
   const arma::vec grads = mlp.grads();
@@ -74,16 +91,22 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
   const auto plain = nnlab::test::reference_pass(mlp, s.X);
   arma::mat dA_L(arma::size(plain.a.back()));
   loss->gradient(plain.a.back(), s.Y, dA_L);
-  const auto reference = nnlab::test::reference_pass(mlp, s.X, dA_L);
+  // A float32 pass's output gradient carries its outputs' rounding, which a loss gradient
+  // such as a - y cancels down to (nearly) nothing for a confident output: its gradients
+  // are held to the backward pass from that same output gradient (itself checked against
+  // dA_L below), so the check measures the backward pass's own rounding.
+  const bool single = precision == nnlab::Precision::float32;
+  const auto reference =
+      nnlab::test::reference_pass(mlp, s.X, single ? pass.output_gradient() : dA_L);
 
   REQUIRE(out.n_cols == m);
-  CHECK(nnlab::test::norm_mismatch(out, reference.a.back()) == "");
-  CHECK(nnlab::test::norm_mismatch(forward_only, reference.a.back()) == "");
-  CHECK(nnlab::test::norm_mismatch(pass.output_gradient(), dA_L) == "");
+  CHECK(nnlab::test::norm_mismatch(out, reference.a.back(), tol) == "");
+  CHECK(nnlab::test::norm_mismatch(forward_only, reference.a.back(), tol) == "");
+  CHECK(nnlab::test::norm_mismatch(pass.output_gradient(), dA_L, tol) == "");
   for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
     CAPTURE(l);
-    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l]) == "");
-    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l]) == "");
+    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference.dW[l], grad_tol) == "");
+    CHECK(nnlab::test::norm_mismatch(mlp.layer(l).db(), reference.db[l], grad_tol) == "");
   }
 
   SECTION("a second pass over fewer samples gives that set's results, not a mix") {
@@ -93,12 +116,13 @@ TEST_CASE("PanelPass: outputs and gradient equal the plain whole-set pass, any p
     arma::mat dA2(mlp.n_outputs(), fewer);
     const auto plain2 = nnlab::test::reference_pass(mlp, t.X);
     loss->gradient(plain2.a.back(), t.Y, dA2);
-    const auto reference2 = nnlab::test::reference_pass(mlp, t.X, dA2);
+    const auto reference2 =
+        nnlab::test::reference_pass(mlp, t.X, single ? pass.output_gradient() : dA2);
     REQUIRE(out2.n_cols == fewer);
     CHECK(pass.output_gradient().n_cols == fewer);
-    CHECK(nnlab::test::norm_mismatch(out2, reference2.a.back()) == "");
+    CHECK(nnlab::test::norm_mismatch(out2, reference2.a.back(), tol) == "");
     for (arma::uword l = 1; l <= mlp.n_layers(); ++l)
-      CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference2.dW[l]) == "");
+      CHECK(nnlab::test::norm_mismatch(mlp.layer(l).dW(), reference2.dW[l], grad_tol) == "");
   }
   SECTION("the same pass twice gives the same bits (the sums start from zero each time)") {
     pass.forward_backward(mlp, s.X, s.Y, *loss);
@@ -150,4 +174,48 @@ TEST_CASE("PanelPass: wrong shapes are refused, naming them", "[model][panel_pas
                     "PanelPass: X has 3 rows, the network 2 inputs");
   CHECK_THROWS_WITH(pass.forward_backward(mlp, arma::mat(2, 4), arma::mat(1, 3), *loss),
                     "PanelPass: the targets are 1x3, expected 1x4");
+}
+
+TEST_CASE("PanelPass: float32 passes compute in single precision and keep double master weights",
+          "[model][panel_pass][float32]") {
+  nnlab::Architecture arch{2, {32, 32, 1}, Activation(K::tanh), Activation(K::sigmoid)};
+  nnlab::Mlp wide(arch);
+  arch.precision = nnlab::Precision::float32;
+  nnlab::Mlp single(arch);
+  nnlab::Rng rng(7);
+  nnlab::initialize(wide, {nnlab::InitSpec::Kind::uniform, -1.0, 1.0}, rng);
+  single.params() = wide.params();
+  const Samples s = samples(wide, 500, rng);
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+
+  nnlab::PanelPass pass64(wide, 500), pass32(single, 500);
+  const arma::mat out64 = pass64.forward_backward(wide, s.X, s.Y, *loss);
+  const arma::mat out32 = pass32.forward_backward(single, s.X, s.Y, *loss);
+  // Single precision: not the double result, but within float rounding of it; every
+  // output is a float converted to double.
+  CHECK(arma::abs(out32 - out64).max() > 0.0);
+  CHECK(nnlab::test::norm_mismatch(out32, out64, float32_tol) == "");
+  for (const double v : out32)
+    CHECK(static_cast<double>(static_cast<float>(v)) == v);
+  CHECK(nnlab::test::norm_mismatch(single.grads(), wide.grads(), float32_tol) == "");
+  // The parameters themselves are never rounded: they stay the optimizer's doubles.
+  CHECK(arma::approx_equal(single.params(), wide.params(), "absdiff", 0.0));
+  // The same pass again gives the same bits, and follows a change of the parameters.
+  const arma::vec grads = single.grads();
+  pass32.forward_backward(single, s.X, s.Y, *loss);
+  CHECK(arma::approx_equal(single.grads(), grads, "absdiff", 0.0));
+  single.params()[0] += 0.5;
+  CHECK(arma::abs(pass32.forward(single, s.X) - out32).max() > 0.0);
+}
+
+TEST_CASE("PanelPass: a float32 network's panels hold as many float nodes as a float64's "
+          "doubles, in bytes",
+          "[model][panel_pass][float32]") {
+  const auto width = [](std::vector<arma::uword> layers, nnlab::Precision precision) {
+    return nnlab::PanelPass::panel_width(nnlab::Mlp(
+        {2, std::move(layers), Activation(K::tanh), Activation(K::sigmoid), {}, precision}));
+  };
+  CHECK(width({256, 256, 256, 1}, nnlab::Precision::float32) == 512);
+  CHECK(width({1000, 1}, nnlab::Precision::float32) == 128); // 131.1
+  CHECK(width({3, 2, 1}, nnlab::Precision::float32) == 1024);
 }

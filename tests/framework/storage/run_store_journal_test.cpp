@@ -89,6 +89,25 @@ TEST_CASE("RunStore: start and end time and the best iteration are run attribute
   }
 }
 
+TEST_CASE("RunStore: a run's precision is an attribute, and a store without it holds float64 runs",
+          "[storage][float32]") {
+  const test::TempDir dir;
+  const auto file = dir.path() / "runs.h5";
+  RunRecord single = make_run("r2", RunStatus::done, 3);
+  single.precision = "float32";
+  write_and_publish(file, {make_run("r1", RunStatus::done, 3), single});
+  check_same(RunStore::open_read_only(file).read_run("r2"), single);
+  {
+    H5::H5File h5(file.string(), H5F_ACC_RDWR);
+    const H5::Group raw = h5.openGroup("/runs/r2");
+    CHECK(raw.attrExists("precision"));
+    // As a store written before the precision was stored.
+    h5.openGroup("/runs/r1").removeAttr("precision");
+  }
+  CHECK(RunStore::open_read_only(file).read_run("r1").precision == "float64");
+  CHECK(RunStore::open_read_only(file).read_run("r2").precision == "float32");
+}
+
 TEST_CASE("RunStore: class and feature names are string datasets, absent in older stores",
           "[storage]") {
   const test::TempDir dir;

@@ -81,6 +81,7 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   CHECK(back.feature_names == run.feature_names);
   CHECK(back.inputs == run.inputs);
   CHECK(back.libraries == run.libraries);
+  CHECK(back.precision == run.precision);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {

@@ -157,6 +157,36 @@ TEST_CASE("Trainer: the course run (experiments/xor.yaml) learns XOR on data/xor
   CHECK(arma::approx_equal(record.series.cost_train, again.series.cost_train, "absdiff", 0.0));
 }
 
+TEST_CASE("Trainer: the course run in float32 learns XOR as float64 does, to float rounding",
+          "[train][trainer][course][float32]") {
+  const auto run = [](const std::string& precision) {
+    const auto experiment = nnlab::load_experiment(
+        nnlab::test::source_dir() / "experiments/xor.yaml", {"model.precision=" + precision});
+    const auto specs = nnlab::expand_sweep(experiment); // the prepared runs point into it
+    nnlab::DatasetCache datasets(nnlab::test::registry());
+    const auto runs = nnlab::prepare_runs(specs, nnlab::test::registry(), datasets);
+    return nnlab::execute_run(runs.at(0));
+  };
+  const auto double_run = run("float64"), single_run = run("float32");
+  CHECK(double_run.precision == "float64");
+  CHECK(single_run.precision == "float32");
+  REQUIRE(single_run.status == nnlab::RunStatus::done);
+  REQUIRE(single_run.series.cost_test.n_elem == 5000);
+  CHECK(single_run.series.accuracy_test[4999] >= 0.95);
+  // The precision is part of the run's identity, so the two runs start from different
+  // draws: each learns on its own, the float32 one as well as the float64 one.
+  CHECK(single_run.series.cost_test[4999] < 0.1 * single_run.series.cost_test[0]);
+  CHECK(single_run.series.cost_test[4999] < 2 * double_run.series.cost_test[4999]);
+  // Every recorded cost is a double mean over float outputs, never a float itself.
+  CHECK(arma::any(single_run.series.cost_train !=
+                  arma::conv_to<arma::vec>::from(
+                      arma::conv_to<arma::fvec>::from(single_run.series.cost_train))));
+  // Same spec, same seed: the same float32 numbers to the bit.
+  const auto again = run("float32");
+  CHECK(arma::approx_equal(single_run.series.cost_train, again.series.cost_train, "absdiff", 0.0));
+  CHECK(arma::approx_equal(single_run.weights[0].second, again.weights[0].second, "absdiff", 0.0));
+}
+
 namespace {
 
 // Keeps a copy of the parameters and the optimizer state after update `at`.

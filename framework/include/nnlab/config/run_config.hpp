@@ -8,6 +8,7 @@
 #include "nnlab/model/activation.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
+#include "nnlab/model/precision.hpp"
 #include "nnlab/plugin/plugin_block.hpp"
 #include "nnlab/plugin/plugin_info.hpp"
 #include "nnlab/train/train_settings.hpp"
@@ -23,6 +24,7 @@ struct NNLAB_EXPORT ModelConfig {
   std::vector<Activation> per_layer; ///< `activations`, one per layer (empty: hidden/output)
   InitSpec init;
   SourceLocation layers_at; ///< where `layers` was written, for errors found against the data
+  Precision precision = Precision::float64; ///< `precision`: what the passes compute in
 
   Architecture architecture(arma::uword n_inputs) const;
 };

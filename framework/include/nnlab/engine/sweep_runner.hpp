@@ -43,6 +43,10 @@ struct SweepResult {
   bool interrupted = false;
   std::string first_failure; ///< "<id> <label seed=S>: <message>" of the first failed run
   double wall_time_s = 0.0;
+  /// Where wall_time_s went on the calling thread: checking every run and opening the
+  /// store (prepare_s), writing finished runs and publishing runs.h5 (store_s), waiting
+  /// for runs to train (the rest).
+  double prepare_s = 0.0, store_s = 0.0;
 };
 
 /// The data path of `runner EXP.yaml` up to the store: builds and checks every run before

@@ -32,14 +32,19 @@ public:
   /// Softmax normalises over a whole column, so it only makes sense on the output layer.
   bool output_only() const { return kind_ == Kind::softmax; }
   /// a = f(z), in one vectorised sweep (activation_kernels.hpp); a arrives sized like z.
+  /// In double or in single precision (a float32 network's passes).
   void forward(const arma::mat& z, arma::mat& a) const;
+  void forward(const arma::fmat& z, arma::fmat& a) const;
   /// delta = dC/dz from dA = dC/da: dA % f'(z) for elementwise f; for softmax
   /// delta = a % (dA - 1 (a^T dA)), per column.
   void backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta) const;
+  void backward(const arma::fmat& a, const arma::fmat& dA, arma::fmat& delta) const;
   /// The same, and row_sums = sum(delta, 1) (a layer's bias gradient times m) from the
   /// same sweep.
   void backward(const arma::mat& a, const arma::mat& dA, arma::mat& delta,
                 arma::vec& row_sums) const;
+  void backward(const arma::fmat& a, const arma::fmat& dA, arma::fmat& delta,
+                arma::fvec& row_sums) const;
 
 private:
   Kind kind_;

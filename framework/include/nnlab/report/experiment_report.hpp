@@ -27,6 +27,9 @@ struct ExperimentReportOptions {
 struct ExperimentReport {
   std::filesystem::path summary_file, plot_dir, report_file;
   std::vector<std::filesystem::path> plots; ///< the images drawn, in the order drawn
+  /// Seconds spent drawing the plots, and on the rest (reading the store, summary.csv,
+  /// report.html, the summary table).
+  double plot_s = 0.0, report_s = 0.0;
   /// stats.csv, when the sweep has one key that varies besides the seed; else empty.
   std::filesystem::path statistics_file;
 };

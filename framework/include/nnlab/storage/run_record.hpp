@@ -57,6 +57,9 @@ struct RunRecord {
   /// (stores written before they were recorded).
   HashList inputs;
   HashList libraries;
+  /// What the run's passes computed in (model.precision): "float64" or "float32". A store
+  /// written before the key existed has none: its runs read as float64.
+  std::string precision = "float64";
 };
 
 } // namespace nnlab

@@ -34,7 +34,8 @@ struct StoreHeader {
 ///   /            attributes experiment_yaml, nnlab_version, created (UTF-8 strings),
 ///                format_version (integer, 1), and StoreHeader::attributes (UTF-8 strings)
 ///   /runs/<id>/  attributes config, seed, status, message, wall_time_s, start_time,
-///                end_time, iterations, best_iteration, label, index, and inputs and
+///                end_time, iterations, best_iteration, label, index, precision ("float64"
+///                or "float32"; absent in older stores: float64), and inputs and
 ///                libraries (YAML maps of name: sha256, RunRecord); datasets cost_train,
 ///                cost_test, accuracy_train, accuracy_test (float64, one per iteration),
 ///                weights/W1, weights/b1, ... (float64, row-major: h5py's W1[r, c] is

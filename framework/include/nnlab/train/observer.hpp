@@ -7,7 +7,8 @@
 
 namespace nnlab {
 
-class Mlp;
+template <class T> class BasicMlp;
+using Mlp = BasicMlp<double>;
 class Optimizer;
 
 /// Cost and accuracy at one iteration, measured before that iteration's update (as the
