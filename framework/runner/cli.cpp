@@ -110,6 +110,11 @@ T count_option(const po::variables_map& vm, const std::string& name, const std::
   return value;
 }
 
+[[noreturn]] void too_few_stores() {
+  usage_error("compare: expected two or more stores (or one with --stats), e.g. runner compare "
+              "results/momentum/runs.h5 results/optimizers/runs.h5");
+}
+
 /// The positional words of `command`, stored where its code reads them.
 void take_arguments(CliOptions& cli, std::vector<std::string> args) {
   switch (cli.command) {
@@ -139,9 +144,8 @@ void take_arguments(CliOptions& cli, std::vector<std::string> args) {
     cli.run_references = args;
     return;
   case Command::compare:
-    if (args.size() < 2)
-      usage_error("compare: expected two or more stores, e.g. runner compare "
-                  "results/momentum/runs.h5 results/optimizers/runs.h5");
+    // one store is enough with --stats (checked with the options)
+    if (args.empty()) too_few_stores();
     cli.stores.assign(args.begin(), args.end());
     return;
   case Command::help:
@@ -199,9 +203,12 @@ void take_options(CliOptions& cli, const po::variables_map& vm) {
     return vm.count(option) ? vm[option].as<std::string>() : std::string();
   };
   cli.plugin_params = strings("set");
-  cli.plot = {strings("kind"),          strings("group-by"),  strings("run"), text("format"),
-              text("metric"),           text("target"),       text("range"),  vm.count("log-y") > 0,
-              vm.count("linear-y") > 0, vm.count("table") > 0};
+  cli.plot = {strings("kind"),       strings("group-by"),   strings("run"),
+              text("format"),        text("metric"),        text("target"),
+              text("range"),         vm.count("log-y") > 0, vm.count("linear-y") > 0,
+              vm.count("table") > 0, vm.count("stats") > 0, text("baseline")};
+  if (vm.count("baseline") && !cli.plot.stats) usage_error("--baseline goes with --stats");
+  if (cli.command == Command::compare && cli.stores.size() < 2 && !cli.plot.stats) too_few_stores();
   cli.out = text("out");
   if (cli.command == Command::export_model) cli.export_format = text("format");
   for (const auto& folder : strings("plugin-path"))

@@ -57,7 +57,9 @@ struct CliOptions {
     std::vector<std::string> runs; ///< plot: --run, runs whose own plots to add
     std::string format, metric, target, range;
     bool log_y = false, linear_y = false;
-    bool table = false; ///< compare: print the table only
+    bool table = false;   ///< compare: print the table only
+    bool stats = false;   ///< compare: statistics of each group against the baseline
+    std::string baseline; ///< compare --stats: the baseline group (empty: the first)
   } plot;
   std::vector<std::filesystem::path> stores; ///< compare: the stores, in the order given
 

@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "nnlab/report/store_plots.hpp"
 #include "nnlab/report/run_groups.hpp"
+#include "nnlab/report/store_plots.hpp"
 
 // The tables below leave trailing members at their defaults (no completion, not hidden).
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
@@ -19,6 +19,8 @@ using Command = CliOptions::Command;
 
 std::vector<OptionSpec> make_options() {
   std::vector<OptionSpec> options{
+      {"baseline", 0, "GROUP",
+       "with --stats: the group every other is compared with (default: the first)"},
       {"dir", 0, "DIR", "create the plugin's folder in DIR (default: .)", WordKind::folder},
       {"dry-run", 0, "",
        "same as `runner validate`: check everything, print the runs, train "
@@ -61,6 +63,10 @@ std::vector<OptionSpec> make_options() {
        WordKind::none, true},
       {"runs", 0, "K", "how many stored runs to re-execute (default: all)"},
       {"set", 0, "key=value", "a plugin parameter (repeatable)", WordKind::none, true},
+      {"stats", 0, "",
+       "statistics of each group against the baseline: the difference with its 95 % interval, "
+       "a rank test's p-value (Holm-corrected) and the win rate, on the final metric and on "
+       "iterations to the target; stats.csv and differences-*.png"},
       {"table", 0, "", "print the table of groups only, write no files"},
       {"target", 0, "T",
        "the cost the speed plot counts iterations to (default: 10x the best final)"},
@@ -156,21 +162,33 @@ std::vector<CommandSpec> make_commands() {
         {"quiet", "", "print only the count of plots and where they are"}}},
       {"compare",
        Command::compare,
-       "STORE.h5 STORE.h5 [...] [--table] [--json]",
-       "several stores' runs grouped alike: plots, a table and report.html",
+       "STORE.h5 [STORE.h5 ...] [--stats] [--table] [--json]",
+       "several stores' runs grouped alike: plots, a table and report.html; statistics",
        "Groups the runs of several stores by the same keys and puts them side by side: one "
        "convergence plot with one legend, the speed plot, compare.csv, a table of the groups "
        "and report.html in DIR (default: compare-<store>-<store> beside the first store's "
-       "folder). --table prints the table only; --json prints it as JSON.",
+       "folder). --table prints the table only; --json prints it as JSON.\n\n"
+       "--stats compares each group with the baseline (--baseline, default the first group), "
+       "on the final metric (default cost_valid, else cost_test) and on iterations to the "
+       "target: paired by seed when both groups have the same seeds and starting weights "
+       "(median of the per-seed differences, bootstrap interval, Wilcoxon signed-rank test), "
+       "else unpaired (Hodges-Lehmann shift and interval, Mann-Whitney U test); p-values "
+       "Holm-corrected across the table. It prints the table, writes stats.csv and the "
+       "differences plots, and shows them in report.html. One store is enough with --stats: "
+       "its groups are compared.",
        {{"STORE.h5", WordKind::store, true}},
        [&] {
          auto options = plot_options;
-         options.insert(options.begin(), {"table", "json"});
+         options.insert(options.begin(), {"table", "json", "stats", "baseline"});
          options.erase(std::find(options.begin(), options.end(), "plugin-path"));
          return options;
        }(),
-       {{"out", "", "where the plots, compare.csv and report.html go"},
-        {"json", "", "print the table of groups as JSON, write no files (schema: docs/json.md)"},
+       {{"out", "", "where the plots, compare.csv, stats.csv and report.html go"},
+        {"metric", "",
+         "the series compared (default: cost_valid when every store has it, else cost_test)"},
+        {"json", "",
+         "print the table of groups (and with --stats the statistics) as JSON, write no files "
+         "(schema: docs/json.md)"},
         {"quiet", "", "print only where the files are, not the table"}}},
       {"diff",
        Command::diff,

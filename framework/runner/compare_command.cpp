@@ -1,9 +1,12 @@
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "json_output.hpp"
+#include "nnlab/report/comparison_statistics.hpp"
 #include "nnlab/report/html_report.hpp"
+#include "nnlab/report/statistics_table.hpp"
 #include "nnlab/report/store_comparison.hpp"
 #include "plot_arguments.hpp"
 
@@ -19,6 +22,17 @@ fs::path default_out(const StoreComparison& comparison) {
   for (const auto& store : comparison.stores)
     name += "-" + fs::path(store).filename().string();
   return fs::absolute(comparison.files.front()).parent_path().parent_path() / name;
+}
+
+/// How the plots' titles name the stores: "momentum", or "a and b".
+std::string joined_names(const StoreComparison& comparison) {
+  std::string text;
+  for (std::size_t i = 0; i < comparison.stores.size(); ++i)
+    text += (i == 0                              ? ""
+             : i + 1 == comparison.stores.size() ? " and "
+                                                 : ", ") +
+            comparison.stores[i];
+  return text;
 }
 
 } // namespace
@@ -44,30 +58,57 @@ int compare_stores(const CliOptions& cli) {
                 << experiments[s].format_version
                 << "): made before paired random streams, their differences include "
                    "different initial weights\n";
+  std::optional<GroupStatistics> statistics;
+  if (cli.plot.stats) {
+    StatisticsOptions stats;
+    stats.baseline = cli.plot.baseline;
+    statistics = comparison_statistics(comparison, experiments, stats);
+  }
   if (cli.json) {
-    print_json(std::cout, "compare", comparison_json(comparison));
+    Json body = comparison_json(comparison);
+    if (statistics) body["statistics"] = statistics_json(*statistics);
+    print_json(std::cout, "compare", body);
     return 0;
   }
   if (cli.plot.table) {
     print_comparison_table(comparison, std::cout);
+    if (statistics) {
+      std::cout << '\n';
+      print_statistics(*statistics, std::cout);
+    }
     return 0;
   }
 
   const fs::path dir = cli.out.empty() ? default_out(comparison) : cli.out;
   PlotRenderer renderer(dir, format);
   add_comparison_plots(renderer, comparison);
+  if (statistics) add_statistics_plots(renderer, *statistics, joined_names(comparison));
   const std::vector<fs::path> images = renderer.render();
   write_comparison_csv(comparison, dir / "compare.csv");
+  if (statistics) write_statistics_csv(*statistics, dir / "stats.csv");
   std::vector<fs::path> relative;
   for (const auto& image : images)
     relative.push_back(image.lexically_relative(dir));
-  write_html_report(dir / "report.html", comparison_report(comparison, experiments, relative));
+  HtmlReport report = comparison_report(comparison, experiments, relative);
+  if (statistics) {
+    report.statistics = statistics_rows(*statistics);
+    report.statistics_heading = "each group against " + statistics->baseline;
+    report.statistics_notes = statistics_notes(*statistics);
+  }
+  write_html_report(dir / "report.html", report);
 
-  if (!cli.quiet) print_comparison_table(comparison, std::cout);
+  if (!cli.quiet) {
+    print_comparison_table(comparison, std::cout);
+    if (statistics) {
+      std::cout << '\n';
+      print_statistics(*statistics, std::cout);
+    }
+  }
   std::cout << (cli.quiet ? "" : "\n") << "plots:  " << images.size() << " in "
             << renderer.dir().string() << " (each with its .gp script and .dat data)\n"
-            << "table:  " << (dir / "compare.csv").string() << '\n'
-            << "report: " << (dir / "report.html").string() << '\n';
+            << "table:  " << (dir / "compare.csv").string() << '\n';
+  if (statistics) std::cout << "stats:  " << (dir / "stats.csv").string() << '\n';
+  std::cout << "report: " << (dir / "report.html").string() << '\n';
   return 0;
 }
 

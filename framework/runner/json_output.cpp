@@ -8,8 +8,9 @@
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/run_spec.hpp"
 #include "nnlab/engine/run_standing.hpp"
-#include "nnlab/report/store_comparison.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
+#include "nnlab/report/group_statistics.hpp"
+#include "nnlab/report/store_comparison.hpp"
 
 namespace nnlab::runner {
 
@@ -144,6 +145,40 @@ Json comparison_json(const StoreComparison& comparison) {
           {"keys", comparison.keys},
           {"groups", groups},
           {"left_out", left_out}};
+}
+
+Json statistics_json(const GroupStatistics& statistics) {
+  Json rows = Json::array();
+  for (const auto& row : statistics.rows) {
+    const auto& r = row.result;
+    Json differences = Json::array();
+    for (const double d : row.differences)
+      differences.push_back(json_number(d));
+    rows.push_back({{"group", row.group},
+                    {"baseline", row.baseline},
+                    {"metric", row.iterations ? "iterations_to_target" : statistics.metric},
+                    {"n", r.n},
+                    {"n_baseline", r.n_baseline},
+                    {"paired", r.paired},
+                    {"median_difference", json_number(r.difference)},
+                    {"ci_low", json_number(r.low)},
+                    {"ci_high", json_number(r.high)},
+                    {"p_value", json_number(r.p_value)},
+                    {"p_holm", json_number(row.p_holm)},
+                    {"win_rate", json_number(r.win_rate)},
+                    {"test", r.test},
+                    {"interval", r.interval},
+                    {"note", row.note},
+                    {"seeds", row.seeds},
+                    {"differences", differences}});
+  }
+  return {{"metric", statistics.metric},
+          {"target", json_number(statistics.target)},
+          {"baseline", statistics.baseline},
+          {"level", statistics.bootstrap.level},
+          {"bootstrap_resamples", statistics.bootstrap.resamples},
+          {"bootstrap_seed", statistics.bootstrap.seed},
+          {"comparisons", rows}};
 }
 
 Json status_json(const Experiment& experiment, const std::vector<RunSpec>& specs,

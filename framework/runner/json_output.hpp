@@ -16,6 +16,7 @@ struct Experiment;
 struct PluginDescription;
 struct RunSpec;
 struct StoreComparison;
+struct GroupStatistics;
 struct SweepStanding;
 } // namespace nnlab
 
@@ -48,6 +49,9 @@ Json run_table_json(const Experiment& experiment, const std::vector<RunSpec>& sp
 Json plugin_json(const PluginDescription& plugin);
 /// compare --table: the stores, the keys grouped by, and one object per group.
 Json comparison_json(const StoreComparison& comparison);
+/// compare --stats: the statistics of each group against the baseline (the rows of stats.csv,
+/// with the per-seed differences of a paired comparison).
+Json statistics_json(const GroupStatistics& statistics);
 /// status: the experiment, its store, the counts per state, each changed file or library,
 /// and every run with its state and why. `labels`: each run's label when the runs come from
 /// a store (they have no sweep point), else empty.

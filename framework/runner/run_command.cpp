@@ -168,9 +168,12 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
             << (result.runs == 1 ? " run: " : " runs: ") << result.trained << " trained, "
             << result.skipped << " kept; " << result.diverged << " diverged, " << result.failed
             << " failed; " << figures << ")\n";
-  if (report_failure.empty())
-    std::cout << "summary: " << report.summary_file.string() << '\n'
-              << "report:  " << report.report_file.string() << '\n';
+  if (report_failure.empty()) {
+    std::cout << "summary: " << report.summary_file.string() << '\n';
+    if (!report.statistics_file.empty())
+      std::cout << "stats:   " << report.statistics_file.string() << '\n';
+    std::cout << "report:  " << report.report_file.string() << '\n';
+  }
   if (cli.verbose && report_failure.empty()) print_phases(read_s, result, report, std::cout);
   if (cli.plots && report_failure.empty()) {
     // The convergence plot answers the sweep's question: name the one drawn (cost_test,

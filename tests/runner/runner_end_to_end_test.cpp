@@ -102,8 +102,12 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
     CHECK_FALSE(fs::exists(results / "e2e/plots" / ("decision-" + other + ".png")));
   }
   // 5 of the experiment, 6 of each point's best run (cost, decision, neurons, network,
-  // confusion, roc).
-  CHECK_THAT(first.output, Contains("(17 PNG;"));
+  // confusion, roc), and, the sweep having one key, momentum against sgd seed by seed
+  for (const char* stem : {"differences-cost_test", "differences-iterations-cost_test"})
+    CHECK(is_png(results / "e2e/plots" / (std::string(stem) + ".png")));
+  CHECK_THAT(first.output, Contains("(19 PNG;"));
+  CHECK_THAT(first.output, Contains("\nstatistics: each group against sgd\n"));
+  CHECK_THAT(first.output, Contains("stats:   " + (results / "e2e/stats.csv").string()));
   const std::string summary = nnlab::test::read_text(results / "e2e/summary.csv");
   CHECK(std::count(summary.begin(), summary.end(), '\n') == 5);
 

@@ -335,7 +335,7 @@ TEST_CASE("RunnerPlot: bad input gets one line naming the store and exit status 
   CHECK(kind.status == 2);
   CHECK(kind.output == "runner: error: plot kind 'surface': unknown; known: cost, convergence, "
                        "accuracy, decision, heatmap, speed, sweep, neurons, network, movie, "
-                       "confusion, roc, parallel, slice, importance, history\n");
+                       "confusion, roc, parallel, slice, importance, history, differences\n");
   const auto missing = run_runner("plot " + (tiny.dir.path() / "none/runs.h5").string());
   CHECK(missing.status == 2);
   CHECK(missing.output == "runner: error: " + (tiny.dir.path() / "none/runs.h5").string() +

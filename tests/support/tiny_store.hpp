@@ -16,4 +16,13 @@ struct TinyStore {
   explicit TinyStore(const std::string& name = "tiny", int iterations = 60);
 };
 
+/// A stored sweep with one key: sgd (learning rate 0.5), momentum and nesterov (0.9, 0.05)
+/// on the XOR data, each with seeds 1..`seeds`, trained without plots in its own temp
+/// folder: <dir>/results/<name>/runs.h5 (3 x seeds runs of `iterations` iterations).
+struct StudyStore {
+  TempDir dir;
+  std::filesystem::path store;
+  explicit StudyStore(const std::string& name = "study", int seeds = 6, int iterations = 300);
+};
+
 } // namespace nnlab::test

@@ -31,6 +31,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 figure { display: inline-block; margin: 0.5em; vertical-align: top; }
 figure img { max-width: 520px; width: 100%; border: 1px solid #eee; }
 figcaption { font-size: 0.8em; color: #555; text-align: center; }
+ul.notes { font-size: 0.85em; color: #444; }
 )";
 
 // Sorting by a header click (numbers as numbers), and the load check for headless tests.
@@ -121,15 +122,17 @@ void write_left_out(std::ostream& out, const std::vector<RunSummary>& runs) {
   out << "</ul>\n";
 }
 
-void write_group_table(std::ostream& out, const std::vector<std::vector<std::string>>& table) {
-  out << "<table id=\"groups\"><thead><tr>";
+void write_group_table(std::ostream& out, const std::vector<std::vector<std::string>>& table,
+                       const char* id = "groups", std::size_t text_columns = 2) {
+  out << "<table id=\"" << id << "\"><thead><tr>";
   for (const auto& column : table.front())
     out << "<th onclick=\"sortTable(this)\">" << html_escape(column) << "</th>";
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t r = 1; r < table.size(); ++r) {
     out << "<tr>";
     for (std::size_t c = 0; c < table[r].size(); ++c)
-      out << (c < 2 ? "<td>" : "<td class=\"num\">") << html_escape(table[r][c]) << "</td>";
+      out << (c < text_columns ? "<td>" : "<td class=\"num\">") << html_escape(table[r][c])
+          << "</td>";
     out << "</tr>\n";
   }
   out << "</tbody></table>\n";
@@ -140,6 +143,11 @@ void write_figure(std::ostream& out, const fs::path& image) {
   out << "<figure><a href=\"" << src << "\"><img src=\"" << src << "\" alt=\""
       << html_escape(image.stem().string()) << "\" loading=\"eager\"></a><figcaption>"
       << html_escape(image.filename().string()) << "</figcaption></figure>\n";
+}
+
+// The statistics' plots go with their table.
+bool of_statistics(const fs::path& image) {
+  return image.filename().string().rfind("differences-", 0) == 0;
 }
 
 // A run's own plot is named <kind>-<16 hex digits of its id>.<ext>.
@@ -196,9 +204,9 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
        << " failed.</p>\n";
 
   // Experiment-wide plots first: they answer the sweep's question.
-  std::vector<fs::path> sweep, per_run;
+  std::vector<fs::path> sweep, per_run, statistics;
   for (const fs::path& image : report.images)
-    (of_one_run(image) ? per_run : sweep).push_back(image);
+    (of_one_run(image) ? per_run : of_statistics(image) ? statistics : sweep).push_back(image);
   std::stable_sort(sweep.begin(), sweep.end(), [](const fs::path& a, const fs::path& b) {
     return sweep_rank(a) < sweep_rank(b);
   });
@@ -211,6 +219,16 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
     page << "<h2>Groups</h2>\n";
     write_group_table(page, report.group_table);
   }
+  if (!report.statistics.empty()) {
+    page << "<h2>Statistics: " << html_escape(report.statistics_heading) << "</h2>\n";
+    write_group_table(page, report.statistics, "stats", 3);
+    page << "<ul class=\"notes\">\n";
+    for (const auto& note : report.statistics_notes)
+      page << "<li>" << html_escape(note) << "</li>\n";
+    page << "</ul>\n";
+  }
+  for (const fs::path& image : statistics)
+    write_figure(page, image);
   page << "<h2>Runs</h2>\n";
   write_table(page, report.runs);
   write_left_out(page, report.runs);

@@ -119,9 +119,7 @@ std::string joined(const std::vector<std::string>& names) {
 
 StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
                                const ComparisonOptions& options) {
-  if (experiments.size() < 2)
-    throw ConfigError("compare: expected two or more stores, got " +
-                      std::to_string(experiments.size()));
+  if (experiments.empty()) throw ConfigError("compare: expected one or more stores, got none");
   for (std::size_t a = 0; a < experiments.size(); ++a)
     for (std::size_t b = a + 1; b < experiments.size(); ++b) {
       std::error_code ec;
@@ -145,14 +143,15 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
   }
   comparison.metric = options.metric;
   if (comparison.metric.empty()) {
-    // Every store's default_metric(): validation when they all have one, else test.
-    const auto all_store = [&](const char* metric) {
-      return std::all_of(experiments.begin(), experiments.end(),
-                         [&](const auto& e) { return stores_series(e.runs, metric); });
+    // the first of cost_valid, cost_test, cost_train that every store has
+    const auto every_store = [&](const char* name) {
+      return std::all_of(experiments.begin(), experiments.end(), [&](const auto& e) {
+        return find_series(name) && stores_series(e.runs, name);
+      });
     };
-    comparison.metric = all_store("cost_valid")  ? "cost_valid"
-                        : all_store("cost_test") ? "cost_test"
-                                                 : "cost_train";
+    comparison.metric = every_store("cost_valid")  ? "cost_valid"
+                        : every_store("cost_test") ? "cost_test"
+                                                   : "cost_train";
   }
   const std::string& metric = comparison.metric;
   for (const auto& experiment : experiments)
@@ -208,8 +207,10 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
       ComparedGroup compared;
       compared.store = s;
       compared.group = group.label;
-      compared.label =
-          groups.keys.empty() ? comparison.stores[s] : comparison.stores[s] + ": " + group.label;
+      compared.label = groups.keys.empty()       ? comparison.stores[s]
+                       : experiments.size() == 1 ? group.label
+                                                 : comparison.stores[s] + ": " + group.label;
+      compared.run_indices = group.runs;
       compared.colour = colour.at(colour_key(s, group));
       std::vector<double> finals;
       for (const std::size_t r : group.runs) {

@@ -15,6 +15,7 @@
 #include "nnlab/plot/sweep_plot.hpp"
 #include "nnlab/report/group_plots.hpp"
 #include "nnlab/report/run_reference.hpp"
+#include "nnlab/report/statistics_table.hpp"
 #include "nnlab/report/sweep_analysis.hpp"
 #include "run_pictures.hpp"
 
@@ -102,7 +103,7 @@ public:
         const StoredRun run = read_stored_run(store_, id, RunParts::series);
         add_run_plots(run, title(run_title(run.record.label, run.record.seed)));
       }
-    return {renderer_.render(), notes_};
+    return {renderer_.render(), notes_, statistics_};
   }
 
 private:
@@ -135,6 +136,7 @@ private:
       else
         speeds_ = true;
     }
+    if (wanted("differences")) start_statistics();
     if (wanted("sweep")) {
       // A line per run is readable, and quick to draw, up to about max_sweep_lines lines;
       // past that each group draws its first runs (the convergence plot has every run).
@@ -161,7 +163,8 @@ private:
     const StoredRun* best = best_run(experiment_.runs, group, metric_);
     std::optional<StoredRun> best_loaded;
     std::vector<std::string> metrics{metric_};
-    for (const std::string& metric : {std::string("accuracy_test"), speed_})
+    for (const std::string& metric :
+         {std::string("accuracy_test"), speed_, compared_ ? compared_metric_ : metric_})
       if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end())
         metrics.push_back(metric);
     std::map<std::string, std::vector<arma::vec>> kept; // per metric drawn, per run
@@ -188,6 +191,15 @@ private:
       for (const arma::vec* values : series(speed_))
         iterations_ = std::max(iterations_, static_cast<double>(values->n_elem));
     }
+    if (compared_) {
+      OutcomeGroup& outcome = outcomes_.emplace_back();
+      outcome.label = group.label;
+      outcome.colour = group.colour;
+      const std::vector<arma::vec>& compared = kept[compared_metric_];
+      for (std::size_t k = 0; k < group.runs.size(); ++k)
+        add_outcome(outcome, experiment_.runs[group.runs[k]], compared_metric_, compared_target_,
+                    &compared[k]);
+    }
     if (!best_loaded) return;
     std::ostringstream text;
     text.precision(3);
@@ -205,6 +217,10 @@ private:
     if (accuracy_curves_)
       add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
     if (wanted("heatmap")) add_heatmap();
+    if (compared_) {
+      statistics_ = group_statistics(outcomes_, compared_metric_, compared_target_, {});
+      add_statistics_plots(renderer_, *statistics_, experiment_.name);
+    }
     add_sweep_analysis();
     if (speeds_) {
       std::ostringstream text;
@@ -228,6 +244,27 @@ private:
     if (wanted("cost") && !record.series.cost_train.is_empty())
       add_cost_plot(renderer_, "cost-" + record.id, record.series, plot_title);
     pictures_.draw(run, plot_title);
+  }
+
+  /// Whether the runs form groups to compare with the first (a note if not), and on what.
+  void start_statistics() {
+    if (groups_.keys.size() != 1) {
+      std::string keys;
+      for (const auto& key : groups_.keys)
+        keys += (keys.empty() ? "" : ", ") + key;
+      return note("differences: skipped: it compares the groups of one key, the runs are "
+                  "grouped by " +
+                  (keys.empty() ? std::string("none") : keys));
+    }
+    if (groups_.groups.size() < 2)
+      return note("differences: skipped: the runs form one group, nothing to compare");
+    compared_metric_ =
+        options_.metric.empty() ? default_compared_metric(experiment_.runs) : options_.metric;
+    compared_target_ =
+        !series_named(compared_metric_).lower_is_better
+            ? std::nan("")
+            : options_.target.value_or(default_target(experiment_.runs, compared_metric_));
+    compared_ = true;
   }
 
   void add_heatmap() {
@@ -278,6 +315,12 @@ private:
   std::optional<SweepPlot> sweep_metric_, sweep_accuracy_;
   std::vector<BandCurve> curves_, accuracy_bands_;
   std::vector<SpeedGroup> speed_rows_;
+  // The differences: each group's outcomes, as they are read.
+  bool compared_ = false;
+  std::string compared_metric_;
+  double compared_target_ = std::nan("");
+  std::vector<OutcomeGroup> outcomes_;
+  std::optional<GroupStatistics> statistics_;
 };
 
 } // namespace
@@ -288,6 +331,7 @@ const std::vector<std::string>& plot_kinds() {
                                  "heatmap", "speed",       "sweep",    "neurons",
                                  "network", "movie",       "confusion", "roc"};
     all.insert(all.end(), sweep_analysis_kinds().begin(), sweep_analysis_kinds().end());
+    all.push_back("differences");
     return all;
   }();
   return kinds;

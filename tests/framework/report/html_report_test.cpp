@@ -114,3 +114,30 @@ TEST_CASE("HtmlReport: runs without results are listed apart with their message,
   nnlab::write_html_report(file, report);
   CHECK(read(file).find("left-out") == std::string::npos);
 }
+
+TEST_CASE("HtmlReport: the statistics table with its notes and its plots", "[report][html]") {
+  const nnlab::test::TempDir dir;
+  nnlab::HtmlReport report;
+  report.title = "study";
+  report.runs = {run(0, "sgd", nnlab::RunStatus::done)};
+  report.images = {"plots/differences-cost_test.png", "plots/convergence-cost_test.png"};
+  report.statistics = {{"measure", "group", "baseline", "n", "difference"},
+                       {"final cost_test", "momentum <0.9>", "sgd", "20 pairs", "-0.12"}};
+  report.statistics_heading = "each sweep point against sgd";
+  report.statistics_notes = {"difference: group - baseline", "p (Holm): corrected"};
+  const auto file = dir.path() / "report.html";
+  nnlab::write_html_report(file, report);
+  const std::string page = read(file);
+  CHECK_THAT(page, Contains("<h2>Statistics: each sweep point against sgd</h2>\n"
+                            "<table id=\"stats\">"));
+  CHECK_THAT(page, Contains("<tr><td>final cost_test</td><td>momentum &lt;0.9&gt;</td><td>sgd</td>"
+                            "<td class=\"num\">20 pairs</td>"));
+  CHECK_THAT(page, Contains("<li>p (Holm): corrected</li>"));
+  // the differences plot sits with the table, after it, not with the sweep's plots
+  const auto table = page.find("<table id=\"stats\">");
+  const auto differences = page.find("src=\"plots/differences-cost_test.png\"");
+  const auto convergence = page.find("src=\"plots/convergence-cost_test.png\"");
+  CHECK(convergence < table);
+  CHECK(table < differences);
+  CHECK(differences < page.find("<h2>Runs</h2>"));
+}

@@ -161,8 +161,8 @@ TEST_CASE("StoreComparison: bad input names the store and what was expected", "[
   REQUIRE_THROWS_WITH(nnlab::compare_stores(stores, options),
                       "--target: iterations to a target are counted for a cost, and the metric "
                       "is accuracy_test");
-  REQUIRE_THROWS_WITH(nnlab::compare_stores({stores[0]}, {}),
-                      "compare: expected two or more stores, got 1");
+  REQUIRE_THROWS_WITH(nnlab::compare_stores({}, {}),
+                      "compare: expected one or more stores, got none");
   stores[1].runs.clear();
   REQUIRE_THROWS_WITH(nnlab::compare_stores(stores, {}), "results/after/runs.h5: no runs stored");
 
@@ -226,4 +226,14 @@ TEST_CASE("StoreComparison: runs without results are in no group and listed with
   REQUIRE_THROWS_WITH(nnlab::compare_stores(stores, {}),
                       "results/after/runs.h5: no run has results to compare; run 5 (f00d, adam "
                       "seed=2): failed: building the network: out of memory (std::bad_alloc)");
+}
+
+TEST_CASE("StoreComparison: one store compares its own groups, named by group alone",
+          "[report][compare]") {
+  const auto comparison = nnlab::compare_stores({before_and_after()[0]}, {});
+  CHECK(comparison.stores == std::vector<std::string>{"before"});
+  REQUIRE(comparison.groups.size() == 2);
+  CHECK(comparison.groups[0].label == "sgd");
+  CHECK(comparison.groups[1].label == "adam");
+  CHECK(comparison.groups[1].run_indices == std::vector<std::size_t>{2, 3});
 }

@@ -30,6 +30,8 @@ struct ExperimentReport {
   /// Seconds spent drawing the plots, and on the rest (reading the store, summary.csv,
   /// report.html, the summary table).
   double plot_s = 0.0, report_s = 0.0;
+  /// stats.csv, when the sweep has one key that varies besides the seed; else empty.
+  std::filesystem::path statistics_file;
 };
 
 /// The end of `runner EXP.yaml`, from the store alone, reading the sweep's runs one at a
@@ -38,6 +40,9 @@ struct ExperimentReport {
 /// showing that summary and those plots, and (unless quiet) the summary table on `out`.
 /// Runs without results (has_results()) are in none of the plots and tables: the table
 /// and the page list them with their message, summary.csv has their rows.
+/// When one key varies besides the seed, each sweep point is compared with the first
+/// (experiment_statistics(), the differences plots' numbers): the table goes to stats.csv,
+/// into report.html and (unless quiet) after the summary on `out`.
 NNLAB_EXPORT ExperimentReport finish_experiment(const ExperimentReportOptions& options,
                                                 std::ostream& out);
 

@@ -31,6 +31,13 @@ struct HtmlReport {
     std::string name, file, yaml;
   };
   std::vector<Store> stores;
+
+  /// Each group against a baseline (statistics_rows(): first row the header), shown as
+  /// id="stats" under the heading "Statistics: <statistics_heading>", with the notes and
+  /// the differences-*.png plots below it; empty: no such section.
+  std::vector<std::vector<std::string>> statistics;
+  std::string statistics_heading;
+  std::vector<std::string> statistics_notes;
 };
 
 /// Writes `report` as one HTML page at `file` (results/<name>/report.html): no network,

@@ -31,13 +31,15 @@ struct ComparedGroup {
   std::size_t store = 0; ///< index into StoreComparison::stores
   std::string group;     ///< the group's own label (RunGroup::label)
   /// The legend's name: "<store>: <group>" (only the store's name when the runs are not
-  /// grouped), so groups of the same label in two stores stay apart.
+  /// grouped), so groups of the same label in two stores stay apart; of one store, the
+  /// group's own label.
   std::string label;
   /// the same group label has the same colour in every store; runs not split into groups
   /// (no key varies) have one colour per store
   std::size_t colour = 0;
   std::size_t runs = 0, diverged = 0, failed = 0;
-  double median_final = 0.0; ///< the median final metric over the runs (NaN when none)
+  std::vector<std::size_t> run_indices; ///< its runs: indices into its store's runs
+  double median_final = 0.0;            ///< the median final metric over the runs (NaN when none)
   /// Median over the runs of the first iteration (1-based) with metric <= target, a run
   /// that never reaches it counting as later than any: +inf when half or more never do,
   /// NaN when the metric is not a cost. `reached` counts the runs that got there.
@@ -72,7 +74,7 @@ struct StoreComparison {
 /// Groups every store's runs by the same keys and summarises each group; runs without
 /// results are in no group (left_out). Throws ConfigError naming the store for an unknown
 /// group key or a metric it does not store, a store without a run that has results, and
-/// for fewer than two stores or one store given twice.
+/// for no store or one store given twice. One store compares the groups inside it.
 NNLAB_EXPORT StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
                                             const ComparisonOptions& options);
 

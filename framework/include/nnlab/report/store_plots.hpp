@@ -12,6 +12,7 @@
 #include "nnlab/plot/plot_renderer.hpp"
 #include "nnlab/plugin/dataset.hpp"
 #include "nnlab/plugin/plugin_block.hpp"
+#include "nnlab/report/group_statistics.hpp"
 #include "nnlab/report/stored_runs.hpp"
 
 namespace nnlab {
@@ -42,7 +43,7 @@ struct StorePlotOptions {
 };
 
 /// cost, convergence, accuracy, decision, heatmap, speed, sweep, neurons, network, movie,
-/// confusion, roc, parallel, slice, importance, history.
+/// confusion, roc, parallel, slice, importance, history, differences.
 NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 
 /// What draw_store_plots() drew, and one line for each kind left out and why
@@ -50,6 +51,9 @@ NNLAB_EXPORT const std::vector<std::string>& plot_kinds();
 struct StorePlots {
   std::vector<std::filesystem::path> images; ///< in the order drawn
   std::vector<std::string> notes;
+  /// The statistics the differences plots show (experiment_statistics() of the same
+  /// store, from the series read for the other plots), when they were drawn.
+  std::optional<GroupStatistics> statistics;
 };
 
 /// The plots of a stored experiment: the one plot driver, which the end of a sweep and
@@ -69,6 +73,10 @@ struct StorePlots {
 /// - history: history-<metric>, the best point so far against runs spent, for search modes;
 /// - speed: speed-<metric>, iterations to reach the target per run and group (for a cost;
 ///   otherwise cost_valid with a validation set, else cost_test).
+/// - differences: when the runs are grouped by one key into two or more groups, each group
+///   against the first (experiment_statistics(): default_compared_metric(), the options'
+///   target or 10x the best final), per seed: differences-<metric> and
+///   differences-iterations-<metric> (add_statistics_plots()).
 /// Per group, for its best run (best final metric: lowest cost, highest accuracy; failed
 /// runs and NaN left out):
 /// - cost: cost-<run id>, train and test cost vs iteration;
