@@ -36,6 +36,7 @@ std::string log_axis_ticks(const std::vector<double>& values) {
         const double tick = m * std::pow(10.0, e);
         if (tick >= low * 0.999 && tick <= high * 1.001) ticks.push_back(tick);
       }
+    if (ticks.size() < 2) ticks = {low, high}; // no round value inside: the ends
   }
   std::ostringstream list;
   list.precision(10);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 
@@ -28,7 +29,15 @@ void draw_parallel(PlotRenderer& renderer, const SweepPoints& sweep, const std::
   for (const auto& key : sweep.keys)
     axes.push_back(
         {key.path, key.numeric ? std::vector<std::string>{} : key.levels, key.log_scale});
-  axes.push_back({metric_words(sweep), {}, sweep.log_metric});
+  // A log axis and colour scale only where the medians span a factor of two or more: over a
+  // narrower range a log scale shows nothing a linear one does not, and has no round ticks.
+  double low = std::numeric_limits<double>::infinity(), high = 0.0;
+  for (const auto& point : sweep.points)
+    if (!std::isnan(point.median)) {
+      low = std::min(low, stored_value(sweep, point.median));
+      high = std::max(high, stored_value(sweep, point.median));
+    }
+  axes.push_back({metric_words(sweep), {}, sweep.log_metric && low > 0.0 && high >= 2.0 * low});
   arma::mat lines(sweep.points.size(), axes.size());
   for (std::size_t p = 0; p < sweep.points.size(); ++p) {
     const SweepPoint& point = sweep.points[p];
