@@ -72,6 +72,12 @@ void require_same_bits(const nnlab::RunRecord& a, const nnlab::RunRecord& b) {
 
 TEST_CASE("RunExecutor: memory running out while the network is built fails the run alone",
           "[engine][executor][memory]") {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer's allocator reports a request beyond its maximum and stops the
+  // process instead of throwing std::bad_alloc: what this test checks cannot happen there.
+  WARN("not checked under AddressSanitizer");
+  return;
+#endif
   // 2^45 units: three times 2^48 bytes of parameters, beyond any address space, so the
   // allocation fails at once whatever the machine's overcommit policy.
   const auto prepared = prepare("{layers: [35184372088832, 1]}",
