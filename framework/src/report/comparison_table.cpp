@@ -11,6 +11,7 @@
 #include "nnlab/report/html_report.hpp"
 #include "nnlab/report/store_comparison.hpp"
 #include "nnlab/report/sweep_summary.hpp"
+#include "text_table.hpp"
 
 namespace nnlab {
 
@@ -57,21 +58,9 @@ std::vector<std::vector<std::string>> comparison_rows(const StoreComparison& com
 }
 
 void print_comparison_table(const StoreComparison& comparison, std::ostream& out) {
-  const auto rows = comparison_rows(comparison);
-  std::vector<std::size_t> width(rows.front().size(), 0);
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c)
-      width[c] = std::max(width[c], row[c].size());
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::size_t pad = width[c] - row[c].size();
-      // names to the left, numbers to the right
-      line += c < 2 ? row[c] + std::string(pad, ' ') : std::string(pad, ' ') + row[c];
-      if (c + 1 < row.size()) line += "  ";
-    }
-    out << line << '\n';
-  }
+  // names to the left, numbers to the right
+  print_text_table(
+      comparison_rows(comparison), [](std::size_t c, std::size_t) { return c < 2; }, out);
   out << "final " << comparison.metric << ": median over the group's runs; iterations: median "
       << "first iteration at or below the target (reached/runs), \"never\" when half or more "
          "never got there\n";

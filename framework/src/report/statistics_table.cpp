@@ -15,6 +15,7 @@
 #include "nnlab/stats/rank_sum.hpp"
 #include "nnlab/stats/signed_rank.hpp"
 #include "nnlab/train/series.hpp"
+#include "text_table.hpp"
 
 namespace nnlab {
 
@@ -161,24 +162,10 @@ std::vector<std::string> statistics_notes(const GroupStatistics& statistics) {
 
 void print_statistics(const GroupStatistics& statistics, std::ostream& out) {
   out << "statistics: each group against " << statistics.baseline << '\n';
-  const auto rows = statistics_rows(statistics);
-  std::vector<std::size_t> width(rows.front().size(), 0);
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c)
-      width[c] = std::max(width[c], row[c].size());
-  for (const auto& row : rows) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const std::size_t pad = width[c] - row[c].size();
-      // words to the left, numbers to the right
-      const bool left = c < 3 || c + 1 == row.size();
-      line += left ? row[c] + std::string(pad, ' ') : std::string(pad, ' ') + row[c];
-      if (c + 1 < row.size()) line += "  ";
-    }
-    while (!line.empty() && line.back() == ' ')
-      line.pop_back();
-    out << line << '\n';
-  }
+  // words to the left, numbers to the right
+  print_text_table(
+      statistics_rows(statistics),
+      [](std::size_t c, std::size_t n) { return c < 3 || c + 1 == n; }, out);
   for (const auto& note : statistics_notes(statistics))
     out << wrapped(note, 100);
 }
