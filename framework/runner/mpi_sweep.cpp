@@ -1,13 +1,18 @@
 // The sweep over MPI ranks: rank 0 hands out runs and stores what comes back; the other
 // ranks train. Messages (all on MPI_COMM_WORLD):
 //   worker -> 0  request:    int, how many runs it can take (its --jobs)
-//   0 -> worker  assign:     uint64 indices into the sweep's runs; none means "no more"
+//   0 -> worker  assign:     uint64 iteration to pause at (0: none; a rung of successive
+//                            halving), then uint64 indices into the sweep's runs; an empty
+//                            message means "no more" (in this round)
 //   worker -> 0  result:     uint64 index, uint64 text size, the --verbose text, the run as
 //                            run_to_bytes() made it
 //   0 -> worker  stop:       empty: a SIGINT or SIGTERM reached rank 0; stop the runs in
 //                            progress at their next iteration (each saves a checkpoint)
 //   worker -> 0  unfinished: uint64 indices of runs handed out that a stop left untrained
 //                            or interrupted (their checkpoints saved): they are owed no more
+//   0 -> worker  round:      uint64, after "no more": 1, another round of runs follows (the
+//                            worker asks again); 0, the sweep is over. A sweep has one round,
+//                            or one per rung of successive halving.
 // A worker asks for its next assignment as soon as it has one, so rank 0 answers while the
 // worker trains instead of after it has stored the results (one fsync each). "No more" is
 // held back until every run handed to that worker is back or reported unfinished: until
@@ -20,6 +25,7 @@
 #include <cstdint>
 #include <cstring>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <thread>
@@ -41,7 +47,8 @@ enum Tag : int {
   assign_tag = 2,
   result_tag = 3,
   stop_tag = 4,
-  unfinished_tag = 5
+  unfinished_tag = 5,
+  round_tag = 6
 };
 
 // How long a rank waits for a message or a run before it looks at the stop flag again.
@@ -152,7 +159,12 @@ private:
   void send_assignment(int worker, const std::vector<std::uint64_t>& runs) {
     const auto w = static_cast<std::size_t>(worker);
     if (runs.empty() && request_.stop && *request_.stop) forward_stop();
-    MPI_Send(runs.data(), static_cast<int>(runs.size()), MPI_UINT64_T, worker, assign_tag,
+    std::vector<std::uint64_t> message;
+    if (!runs.empty()) {
+      message.push_back(request_.pause_at);
+      message.insert(message.end(), runs.begin(), runs.end());
+    }
+    MPI_Send(message.data(), static_cast<int>(message.size()), MPI_UINT64_T, worker, assign_tag,
              MPI_COMM_WORLD);
     owed_ += runs.size();
     owed_by_[w] += runs.size();
@@ -203,16 +215,39 @@ private:
 
 } // namespace
 
+// Tells every worker whether another round of runs follows.
+void send_round(MpiSession& session, std::uint64_t another) {
+  for (int worker = 1; worker < session.size(); ++worker)
+    MPI_Send(&another, 1, MPI_UINT64_T, worker, round_tag, MPI_COMM_WORLD);
+}
+
 RunTrainerFactory mpi_coordinator(MpiSession& session) {
-  return {[&session](TrainRequest request) -> std::unique_ptr<RunTrainer> {
-            if (!session.all_ready(true))
-              throw ConfigError("another rank could not set the sweep up (its error is above)");
-            return std::make_unique<MpiCoordinator>(session, std::move(request));
-          },
+  const auto rounds = std::make_shared<std::size_t>(0);
+  auto make = [&session, rounds](TrainRequest request) -> std::unique_ptr<RunTrainer> {
+    if (*rounds == 0 && !session.all_ready(true))
+      throw ConfigError("another rank could not set the sweep up (its error is above)");
+    if (*rounds > 0) send_round(session, 1);
+    ++*rounds;
+    return std::make_unique<MpiCoordinator>(session, std::move(request));
+  };
+  auto close = [&session, rounds, make] {
+    if (*rounds == 0) { // no round yet: the workers wait for one, an empty one
+      TrainRequest none;
+      const std::vector<RunSpec> no_runs;
+      none.all = &no_runs;
+      const auto trainer = make(std::move(none));
+      FinishedRun finished;
+      while (trainer->next(finished)) {
+      }
+    }
+    send_round(session, 0);
+  };
+  return {make,
           [&session](const TrainRequest& request) {
             return std::to_string(session.size() - 1) + " worker rank(s) x " +
                    std::to_string(request.jobs) + " thread(s)";
-          }};
+          },
+          close};
 }
 
 namespace {
@@ -254,6 +289,21 @@ std::vector<std::uint64_t> receive_runs(WorkerStop& stop) {
   }
 }
 
+// After "no more": whether rank 0 starts another round (a stop on the way is taken in).
+bool another_round(WorkerStop& stop) {
+  while (true) {
+    MPI_Status status;
+    MPI_Probe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &status);
+    if (status.MPI_TAG == stop_tag) {
+      stop.receive();
+      continue;
+    }
+    std::uint64_t another = 0;
+    MPI_Recv(&another, 1, MPI_UINT64_T, 0, round_tag, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    return another != 0;
+  }
+}
+
 void send_result(const FinishedRun& finished, std::uint64_t index) {
   std::vector<char> message;
   append(message, index);
@@ -265,45 +315,55 @@ void send_result(const FinishedRun& finished, std::uint64_t index) {
            MPI_COMM_WORLD);
 }
 
+// Trains one assignment (its first number is the iteration to pause at) and sends each
+// run back, then the indices of those a stop left unfinished.
+void train_assignment(const std::vector<RunSpec>& all, const TrainRequest& request,
+                      const std::vector<std::uint64_t>& assignment, WorkerStop& stop) {
+  TrainRequest batch = request;
+  batch.runs.clear();
+  batch.pause_at = assignment.front();
+  std::map<std::string, std::uint64_t> unfinished; // run id -> index into `all`
+  for (std::size_t k = 1; k < assignment.size(); ++k) {
+    const std::uint64_t i = assignment[k];
+    batch.runs.push_back(&all.at(i));
+    unfinished[all[i].id] = i;
+  }
+  // Runs handed out are trained unless a stop comes, the signal's or rank 0's.
+  batch.stop = stop.flag();
+  const std::unique_ptr<RunTrainer> trainer = train_on_threads(std::move(batch));
+  FinishedRun finished;
+  while (true) {
+    stop.poll();
+    const std::optional<bool> next = trainer->next_within(finished, poll_interval);
+    if (!next) continue;
+    if (!*next) break;
+    const auto it = unfinished.find(finished.record.id);
+    send_result(finished, it->second);
+    unfinished.erase(it);
+  }
+  if (!unfinished.empty()) {
+    std::vector<std::uint64_t> left;
+    for (const auto& [id, index] : unfinished)
+      left.push_back(index);
+    MPI_Send(left.data(), static_cast<int>(left.size()), MPI_UINT64_T, 0, unfinished_tag,
+             MPI_COMM_WORLD);
+  }
+}
+
 } // namespace
 
 void mpi_worker(MpiSession&, TrainRequest request) {
   const std::vector<RunSpec>& all = *request.all;
   const int capacity = static_cast<int>(request.jobs);
   WorkerStop stop(request.stop);
-  ask_for_runs(capacity);
-  for (std::vector<std::uint64_t> indices = receive_runs(stop); !indices.empty();
-       indices = receive_runs(stop)) {
-    ask_for_runs(capacity); // the next assignment, answered while these train
-
-    TrainRequest batch = request;
-    batch.runs.clear();
-    std::map<std::string, std::uint64_t> unfinished; // run id -> index into `all`
-    for (const std::uint64_t i : indices) {
-      batch.runs.push_back(&all.at(i));
-      unfinished[all[i].id] = i;
+  do {
+    ask_for_runs(capacity);
+    for (std::vector<std::uint64_t> indices = receive_runs(stop); !indices.empty();
+         indices = receive_runs(stop)) {
+      ask_for_runs(capacity); // the next assignment, answered while these train
+      train_assignment(all, request, indices, stop);
     }
-    // Runs handed out are trained unless a stop comes, the signal's or rank 0's.
-    batch.stop = stop.flag();
-    const std::unique_ptr<RunTrainer> trainer = train_on_threads(std::move(batch));
-    FinishedRun finished;
-    while (true) {
-      stop.poll();
-      const std::optional<bool> next = trainer->next_within(finished, poll_interval);
-      if (!next) continue;
-      if (!*next) break;
-      const auto it = unfinished.find(finished.record.id);
-      send_result(finished, it->second);
-      unfinished.erase(it);
-    }
-    if (!unfinished.empty()) {
-      std::vector<std::uint64_t> left;
-      for (const auto& [id, index] : unfinished)
-        left.push_back(index);
-      MPI_Send(left.data(), static_cast<int>(left.size()), MPI_UINT64_T, 0, unfinished_tag,
-               MPI_COMM_WORLD);
-    }
-  }
+  } while (another_round(stop));
 }
 
 } // namespace nnlab::runner

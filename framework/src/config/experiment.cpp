@@ -33,7 +33,7 @@ void read_sweep(const ConfigNode& sweep, Experiment& e) {
     sweep.fail("sweep", "a map of key paths to lists of values");
   e.sweep = sweep;
   if (const ConfigNode* mode = sweep.find("mode")) {
-    const std::vector<std::string> modes{"grid", "zip", "random"};
+    const std::vector<std::string> modes{"grid", "zip", "random", "halving", "hyperband"};
     const std::string name = mode->as_string("sweep.mode");
     const auto it = std::find(modes.begin(), modes.end(), name);
     if (it == modes.end()) {
@@ -44,7 +44,14 @@ void read_sweep(const ConfigNode& sweep, Experiment& e) {
     }
     e.sweep_mode = static_cast<SweepMode>(it - modes.begin());
   }
-  if (e.sweep_mode == SweepMode::random) {
+  const bool pruning = e.sweep_mode == SweepMode::halving || e.sweep_mode == SweepMode::hyperband;
+  read_halving(sweep, e);
+  if (pruning && sweep.find("samples")) {
+    const ConfigNode& samples = *sweep.find("samples");
+    const std::int64_t n = samples.as_integer("sweep.samples");
+    if (n < 1) samples.fail("sweep.samples", "an integer >= 1");
+    e.samples = static_cast<std::size_t>(n);
+  } else if (e.sweep_mode == SweepMode::random) {
     const ConfigNode& samples =
         sweep.require("samples", "sweep", "the number of points random mode draws");
     const std::int64_t n = samples.as_integer("sweep.samples");
@@ -87,6 +94,14 @@ void read_seeds(const ConfigNode& root, Experiment& e) {
 }
 
 } // namespace
+
+bool draws_points(const Experiment& e) {
+  return e.sweep_mode == SweepMode::random || (prunes_points(e) && e.samples > 0);
+}
+
+bool prunes_points(const Experiment& e) {
+  return e.sweep_mode == SweepMode::halving || e.sweep_mode == SweepMode::hyperband;
+}
 
 Experiment parse_experiment(const ConfigNode& written, const std::filesystem::path& file,
                             std::string yaml_text, const std::vector<std::string>& overrides) {

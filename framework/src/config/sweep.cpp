@@ -117,11 +117,12 @@ Distribution read_distribution(const ConfigNode& value, const std::string& path)
   return d;
 }
 
-std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
+std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode, bool drawn) {
   std::vector<Axis> axes;
   if (!sweep.is_map()) return axes;
   for (const auto& entry : sweep.entries()) {
     if (entry.key == "mode" || entry.key == "samples") continue;
+    if (entry.key == "min_iterations" || entry.key == "eta" || entry.key == "monitor") continue;
     Axis axis{entry.key, split_path(entry.key), "", &entry.value, {}};
     const bool empty_part = std::any_of(axis.path.begin(), axis.path.end(),
                                         [](const std::string& p) { return p.empty(); });
@@ -132,7 +133,7 @@ std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
         message += " (did you mean '" + *guess + "'?)";
       throw ConfigError(message);
     }
-    if (mode == SweepMode::random) {
+    if (drawn) {
       axis.draw = read_distribution(entry.value, "sweep." + entry.key);
       if (axis.draw.kind == Distribution::Kind::choice) axis.values = axis.draw.args;
     } else if (!entry.value.is_sequence() || entry.value.items().empty())
@@ -326,7 +327,7 @@ std::vector<Point> random_points(const SweepPlan& plan, std::uint64_t seed, std:
 void check_size(const Experiment& e, const std::vector<Axis>& axes, const MemoryBudget& budget) {
   std::uint64_t points = 1;
   std::string shape;
-  if (e.sweep_mode == SweepMode::random) {
+  if (draws_points(e)) {
     points = e.samples;
     shape = std::to_string(points) + " samples";
   } else if (e.sweep_mode == SweepMode::zip && !axes.empty()) {
@@ -343,11 +344,11 @@ void check_size(const Experiment& e, const std::vector<Axis>& axes, const Memory
   const std::uint64_t bytes = saturating_mul(runs, sweep_table_bytes(axes.size()));
   if (!budget.limited() || bytes <= budget.bytes) return;
   const ConfigNode* samples = e.sweep.is_map() ? e.sweep.find("samples") : nullptr;
-  const SourceLocation at = samples && e.sweep_mode == SweepMode::random ? samples->location()
-                            : e.sweep.is_map()                           ? e.sweep.location()
-                                                                         : SourceLocation{};
+  const SourceLocation at = samples && draws_points(e) ? samples->location()
+                            : e.sweep.is_map()         ? e.sweep.location()
+                                                       : SourceLocation{};
   const std::string where = at.file.empty() ? e.file.string() : at.str();
-  const std::string key = samples && e.sweep_mode == SweepMode::random ? "sweep.samples" : "sweep";
+  const std::string key = samples && draws_points(e) ? "sweep.samples" : "sweep";
   const std::string runs_text =
       runs == UINT64_MAX ? "more than 18446744073709551614" : std::to_string(runs);
   throw ConfigError(where + ": " + key + ": needs ~" + format_bytes(bytes) + " for the table of " +
@@ -365,11 +366,10 @@ std::uint64_t sweep_table_bytes(std::size_t axes) {
 
 std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budget) {
   auto plan = std::make_shared<SweepPlan>(SweepPlan{e.base, e.sweep, e.base_dir, {}});
-  plan->axes = read_axes(plan->sweep, e.sweep_mode);
+  plan->axes = read_axes(plan->sweep, e.sweep_mode, draws_points(e));
   check_size(e, plan->axes, budget);
-  std::vector<Point> points = e.sweep_mode == SweepMode::random
-                                  ? random_points(*plan, e.seed, e.samples)
-                                  : listed_points(*plan, e.sweep_mode);
+  std::vector<Point> points = draws_points(e) ? random_points(*plan, e.seed, e.samples)
+                                              : listed_points(*plan, e.sweep_mode);
   std::vector<RunSpec> runs;
   runs.reserve(points.size() * e.seeds.size());
   std::unordered_map<std::uint64_t, std::size_t> index_of; // run_hash -> index

@@ -145,7 +145,8 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
 
   // A run interrupted earlier continues from its last checkpoint; one stopped now saves
   // one at the iteration it stops at.
-  const bool saves = training.checkpoint_every > 0 || options.stop;
+  const arma::uword pause_at = options.pause_at < training.iterations ? options.pause_at : 0;
+  const bool saves = training.checkpoint_every > 0 || options.stop || pause_at > 0;
   const fs::path checkpoint = options.checkpoint_dir.empty()
                                   ? fs::path()
                                   : checkpoint_file(options.checkpoint_dir, spec.id);
@@ -155,9 +156,9 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
                      stopper ? &*stopper : nullptr);
   std::optional<CheckpointWriter> writer;
   if (!checkpoint.empty() && saves) {
-    writer.emplace(CheckpointPlan{checkpoint, spec.id, training.checkpoint_every, options.stop},
-                   *recorder, rng, stopper ? &*stopper : nullptr,
-                   snapshots->active() ? &*snapshots : nullptr);
+    writer.emplace(
+        CheckpointPlan{checkpoint, spec.id, training.checkpoint_every, options.stop, pause_at},
+        *recorder, rng, stopper ? &*stopper : nullptr, snapshots->active() ? &*snapshots : nullptr);
     observers.add(*writer);
   }
   std::optional<StopOnRequest> stop_request;
@@ -168,12 +169,20 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
     record.resumed_from = resumed->iteration;
   }
 
+  // A run that reached its rung before (its record lost to a kill) is there already.
+  const bool at_rung = pause_at > 0 && resumed && resumed->iteration == pause_at;
   try {
-    const TrainResult result =
-        Trainer().run(*mlp, *run.optimizer, *run.loss, *run.data, training, observers, from);
-    record.status =
-        result.status == TrainResult::Status::diverged ? RunStatus::diverged : RunStatus::done;
-    record.message = stopper && stopper->stopped_at() ? stopper->message() : result.message;
+    if (!at_rung) {
+      const TrainResult result =
+          Trainer().run(*mlp, *run.optimizer, *run.loss, *run.data, training, observers, from);
+      record.status =
+          result.status == TrainResult::Status::diverged ? RunStatus::diverged : RunStatus::done;
+      record.message = stopper && stopper->stopped_at() ? stopper->message() : result.message;
+    }
+    if (at_rung || (writer && writer->paused_at() > 0)) {
+      record.status = RunStatus::pruned;
+      record.message = "at rung " + std::to_string(pause_at) + " of successive halving";
+    }
   } catch (const std::exception& e) {
     record.status = RunStatus::failed;
     // A plugin's or the data's own words; memory running out says what it was doing.
@@ -183,15 +192,15 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
                                  : stop_request ? stop_request->stopped_at()
                                                 : 0;
   if (stopped_at > 0) throw RunInterrupted{spec.id, stopped_at};
-  if (!checkpoint.empty()) remove_checkpoint(checkpoint);
+  if (!checkpoint.empty() && record.status != RunStatus::pruned) remove_checkpoint(checkpoint);
   try {
     if (stopper) record.best_iteration = stopper->best_iteration();
     record.series = recorder->take();
     record.iterations_done = record.series.cost_train.n_elem;
     snapshots->finish(*mlp); // the movie ends on the last update's weights
     record.snapshots = snapshots->take();
-    if (record.status != RunStatus::failed && stopper && !stopper->best_params().is_empty() &&
-        stopper->best_iteration() > 0) {
+    if (record.status != RunStatus::failed && record.status != RunStatus::pruned && stopper &&
+        !stopper->best_params().is_empty() && stopper->best_iteration() > 0) {
       // restore_best: the parameters the best value was measured on, before its update.
       const arma::vec& best = stopper->best_params();
       std::copy(best.begin(), best.end(), mlp->params().begin());

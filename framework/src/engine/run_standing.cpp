@@ -47,6 +47,7 @@ std::string to_string(RunState state) {
   case RunState::stale: return "stale";
   case RunState::unverified: return "unverified";
   case RunState::missing: return "missing";
+  case RunState::pruned: return "pruned";
   }
   return "unknown";
 }
@@ -76,6 +77,7 @@ SweepStanding assess_sweep(const std::vector<RunSpec>& specs,
       continue;
     case RunStatus::diverged: run.state = RunState::diverged; break;
     case RunStatus::done: run.state = RunState::done; break;
+    case RunStatus::pruned: run.state = RunState::pruned; break;
     }
     const RunInputs& inputs = *now.at(i);
     bool stale = false;

@@ -70,7 +70,7 @@ std::string check_one(const std::vector<RunSpec>& specs, const SweepStanding& st
 } // namespace
 
 RerunPlan plan_rerun(const std::vector<RunSpec>& specs, RunPreparer& preparer, RunStore& store,
-                     bool force, bool keep_stale) {
+                     bool force, bool keep_stale, bool keep_pruned) {
   RerunPlan plan;
   if (force) {
     for (const RunSpec& spec : specs)
@@ -108,10 +108,12 @@ RerunPlan plan_rerun(const std::vector<RunSpec>& specs, RunPreparer& preparer, R
   for (std::size_t i = 0; i < specs.size(); ++i) {
     const RunState state = standing.runs[i].state;
     if (state == RunState::missing || state == RunState::failed ||
-        (state == RunState::stale && !keep_stale))
+        (state == RunState::stale && !keep_stale) || (state == RunState::pruned && !keep_pruned))
       plan.pending.push_back(&specs[i]);
     else if (state == RunState::diverged)
       ++plan.kept_diverged;
+    else if (state == RunState::pruned)
+      ++plan.kept_pruned;
   }
   return plan;
 }

@@ -5,8 +5,7 @@
 #include <sstream>
 #include <thread>
 
-#include <malloc.h>
-
+#include "halving_sweep.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/version.hpp"
 #include "nnlab/engine/progress.hpp"
@@ -17,6 +16,7 @@
 #include "nnlab/engine/thread_trainer.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "stale_reruns.hpp"
+#include "sweep_rounds.hpp"
 
 namespace nnlab {
 
@@ -49,10 +49,12 @@ unsigned jobs_that_fit(unsigned jobs, const RunPreparer& preparer, const MemoryB
 }
 
 RunTrainerFactory thread_trainer() {
-  return {train_on_threads, [](const TrainRequest& request) {
+  return {train_on_threads,
+          [](const TrainRequest& request) {
             return std::to_string(std::min<std::size_t>(request.jobs, request.runs.size())) +
                    " thread(s)";
-          }};
+          },
+          {}};
 }
 
 } // namespace
@@ -77,20 +79,25 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
   RunStore store = open_experiment_store(result.experiment_dir, header);
   result.prepare_s = seconds_since(start);
 
-  // Missing, failed and stale runs (rebuilt libraries checked first).
-  const RerunPlan plan = plan_rerun(specs, preparer, store, options.force, options.keep_stale);
+  // Missing, failed and stale runs (rebuilt libraries checked first); a halving sweep keeps
+  // its pruned runs (and continues those its rungs promote).
+  const bool halving = prunes_points(experiment);
+  const RerunPlan plan =
+      plan_rerun(specs, preparer, store, options.force, options.keep_stale, halving);
   const std::vector<const RunSpec*>& pending = plan.pending;
   result.skipped = specs.size() - pending.size();
-  TrainRequest request{&specs,      pending,         &preparer,
-                       jobs,        options.verbose, result.experiment_dir / "checkpoints",
-                       options.stop};
+  TrainRequest request{
+      &specs,      {}, &preparer, jobs, options.verbose, result.experiment_dir / "checkpoints",
+      options.stop};
   const RunTrainerFactory trainer = options.trainer.make ? options.trainer : thread_trainer();
+  request.runs = pending; // for where(); each round names its own
 
   if (!options.quiet) {
     out << "experiment '" << experiment.name << "' (" << experiment.file.string()
         << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
         << " sweep point(s) x " << experiment.seeds.size() << " seed(s); " << pending.size()
-        << " to train on " << trainer.where(request);
+        << (halving ? " to train (and those the rungs promote)" : " to train") << " on "
+        << trainer.where(request);
     if (result.skipped > 0) out << ", " << result.skipped << " already in the store";
     if (!options.trainer.make && jobs < job_count(options.jobs))
       out << " (as many at once as fit in memory: " << options.memory.describe() << ")";
@@ -99,53 +106,16 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
       out << line << '\n';
   }
 
-  ProgressReporter progress(out, specs.size(), pending.size(), options.terminal, options.quiet);
+  ProgressReporter progress(out, specs.size(), halving ? 0 : pending.size(), options.terminal,
+                            options.quiet);
   try {
-    const std::unique_ptr<RunTrainer> pool = trainer.make(std::move(request));
-    auto last_publish = Clock::now();
-    double publish_took = 0.0; // seconds, the last merge
-    FinishedRun finished;
-    std::size_t first_failed = specs.size(); // the sweep index of the first failure
-    while (pool->next(finished)) {
-      const RunRecord& record = finished.record;
-      const auto store_start = Clock::now();
-      store.write_run(record);
-      result.store_s += seconds_since(store_start);
-      ++result.trained;
-      result.diverged += record.status == RunStatus::diverged;
-      if (record.status == RunStatus::failed) {
-        ++result.failed;
-        if (record.index < first_failed) {
-          first_failed = record.index;
-          result.first_failure = "run " + std::to_string(record.index + 1) + " (" + record.id +
-                                 ", " + run_title(record.label, record.seed) +
-                                 "): " + record.message;
-        }
-      }
-      if (!finished.verbose_text.empty())
-        progress.print("\nRun " + std::to_string(finished.record.index + 1) + "  " +
-                       finished.record.id + "  " +
-                       run_title(finished.record.label, finished.record.seed) + "\n" +
-                       finished.verbose_text);
-      progress.finished(finished.record);
-      finished = {};
-      // Each worker thread's malloc arena keeps the pages its runs freed; without this the
-      // runner's memory grows over the first hundreds of runs (glibc trims only the top of
-      // an arena by itself). A trim takes milliseconds: every 8 runs.
-      if (result.trained % 8 == 0) malloc_trim(0);
-      if (std::chrono::duration<double>(Clock::now() - last_publish).count() >
-          std::max(options.publish_every_s, 10.0 * publish_took)) {
-        const auto publish_start = Clock::now();
-        store.publish();
-        last_publish = Clock::now();
-        publish_took = std::chrono::duration<double>(last_publish - publish_start).count();
-        result.store_s += publish_took;
-      }
-    }
-    result.interrupted = pool->stopped_early();
-    const auto publish_start = Clock::now();
-    store.publish();
-    result.store_s += seconds_since(publish_start);
+    SweepRounds rounds(std::move(request), trainer, options, store, result, progress);
+    if (halving) {
+      run_halving(experiment, specs, pending, store, rounds, progress);
+      result.skipped = specs.size() - result.trained; // pruned at an earlier rung, or kept
+    } else
+      rounds.train(pending);
+    if (trainer.close) trainer.close();
   } catch (const StorageError& e) {
     // A full disk or another write error stops the sweep; what is stored stays, and the
     // same command resumes once there is room.

@@ -92,7 +92,7 @@ private:
     const RunSpec& spec = *request_.runs[i];
     std::ostringstream verbose_text;
     RunOptions options{request_.verbose ? &verbose_text : nullptr, request_.checkpoint_dir,
-                       request_.stop};
+                       request_.stop, static_cast<arma::uword>(request_.pause_at)};
     std::optional<PreparedRun> run;
     try {
       run.emplace(request_.preparer->prepare(spec));

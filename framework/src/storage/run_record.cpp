@@ -7,6 +7,7 @@ std::string to_string(RunStatus status) {
   case RunStatus::done: return "done";
   case RunStatus::diverged: return "diverged";
   case RunStatus::failed: return "failed";
+  case RunStatus::pruned: return "pruned";
   }
   return "unknown"; // unreachable for a valid enum value; keeps -Wreturn-type quiet
 }
@@ -15,6 +16,7 @@ std::optional<RunStatus> run_status_from(std::string_view text) {
   if (text == "done") return RunStatus::done;
   if (text == "diverged") return RunStatus::diverged;
   if (text == "failed") return RunStatus::failed;
+  if (text == "pruned") return RunStatus::pruned;
   return std::nullopt;
 }
 

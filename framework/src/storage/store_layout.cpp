@@ -54,7 +54,7 @@ Scaler read_scaler(const H5::Group& run) {
 RunStatus read_status(const H5::Group& run) {
   const std::string status = read_string(run, "status");
   const auto parsed = run_status_from(status);
-  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged or failed");
+  if (!parsed) throw BadLayout("status '" + status + "' is not done, diverged, failed or pruned");
   return *parsed;
 }
 

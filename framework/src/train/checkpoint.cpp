@@ -180,7 +180,8 @@ CheckpointWriter::CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& se
 bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
                                   const Optimizer& optimizer) {
   const bool stopping = plan_.stop && plan_.stop->load(std::memory_order_relaxed);
-  if (!stopping && (plan_.every == 0 || iteration % plan_.every != 0)) return false;
+  const bool pausing = plan_.pause_at > 0 && iteration == plan_.pause_at;
+  if (!stopping && !pausing && (plan_.every == 0 || iteration % plan_.every != 0)) return false;
   Checkpoint checkpoint;
   checkpoint.run_id = plan_.run_id;
   checkpoint.iteration = iteration;
@@ -192,8 +193,11 @@ bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
   if (snapshots_) checkpoint.snapshots = snapshots_->taken();
   write_checkpoint(plan_.file, checkpoint);
   ++written_;
-  if (stopping) stopped_at_ = iteration;
-  return stopping;
+  if (stopping)
+    stopped_at_ = iteration;
+  else if (pausing)
+    paused_at_ = iteration;
+  return stopping || pausing;
 }
 
 } // namespace nnlab

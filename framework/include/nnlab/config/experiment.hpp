@@ -6,14 +6,17 @@
 #include <string>
 #include <vector>
 
+#include "nnlab/config/halving_plan.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
 
 /// How a sweep's keys make points: every combination (grid), lists advanced together (zip),
-/// or `samples` points drawn from distributions (random).
-enum class SweepMode { grid, zip, random };
+/// or `samples` points drawn from distributions (random). halving and hyperband take the
+/// grid's points (or, with `samples`, random mode's draws) and prune them at rungs
+/// (halving_plan.hpp).
+enum class SweepMode { grid, zip, random, halving, hyperband };
 
 /// An experiment file with its top level checked:
 ///   name, seed, description, dataset, model, loss, optimizer, training, sweep, seeds, repeats
@@ -34,7 +37,14 @@ struct Experiment {
   std::vector<std::uint64_t> seeds;   ///< each run once per seed: `seeds`, 1..repeats or [seed]
   std::vector<std::string> overrides; ///< as given ("optimizer.learning_rate=0.1")
   std::vector<std::filesystem::path> sources; ///< every YAML file read, this one first
+  HalvingSettings halving;                    ///< halving and hyperband modes only
 };
+
+/// Whether the sweep's points are drawn (random mode, or halving/hyperband with samples).
+NNLAB_EXPORT bool draws_points(const Experiment& e);
+
+/// Whether the sweep prunes its points at rungs (halving or hyperband).
+NNLAB_EXPORT bool prunes_points(const Experiment& e);
 
 /// Reads and checks an experiment file: resolves `extends`, applies `overrides`
 /// ("key.path=value", see apply_overrides), then checks. Unknown or missing keys, wrong

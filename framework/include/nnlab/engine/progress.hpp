@@ -25,6 +25,8 @@ public:
   void print(const std::string& text);
   /// Removes the status line (before the summary).
   void close();
+  /// `more` runs to train besides those counted so far (a rung of successive halving).
+  void expect(std::size_t more) { to_train_ += more; }
 
   /// "[ 3/27] <id>  done  cost_test 0.41049  acc_test  77.4%  1.02 s  <label> seed=1", with
   /// "cost_valid 0.38120  " before cost_test for a run with a validation set.

@@ -22,6 +22,12 @@ struct RunOptions {
   /// checkpoint_dir it saves a checkpoint there first, whatever checkpoint_every says, and
   /// execute_run throws RunInterrupted. Read once per iteration.
   const std::atomic<bool>* stop = nullptr;
+  /// > 0 and before the run's last iteration (needs a checkpoint_dir): training pauses
+  /// after this iteration's update, a rung of successive halving. The run's checkpoint is
+  /// kept there, and the record returned has status pruned and the series and weights of
+  /// the iterations done: the next execute_run without a pause (or with a later one)
+  /// continues from the checkpoint, bit-identical to a run trained straight through.
+  arma::uword pause_at = 0;
 };
 
 /// What execute_run throws when options.stop stopped the run: nothing is to be stored;

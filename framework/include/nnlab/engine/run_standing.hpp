@@ -25,11 +25,10 @@ enum class RunState {
   unverified, ///< stored from the files of now, but a library it ran was rebuilt and not
               ///< checked yet: a rerun re-executes one such run to decide
   missing,    ///< not in the store
-  // pruned (issue 22): stopped early by the sweep's pruner, complete and not retrained.
-  // When RunStatus gains it, assess_sweep()'s switch over RunStatus maps it here and
-  // `runner status` shows it like the others.
+  pruned,     ///< stored as pruned by successive halving (partial results), from the inputs
+              ///< of now: a halving sweep keeps it, other modes train it to the end
 };
-inline constexpr std::size_t run_state_count = 6;
+inline constexpr std::size_t run_state_count = 7;
 
 /// "done", "diverged", "failed", "stale", "unverified", "missing".
 NNLAB_EXPORT std::string to_string(RunState state);

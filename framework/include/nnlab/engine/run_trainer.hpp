@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -33,6 +34,9 @@ struct TrainRequest {
   /// Set (a SIGINT): start no more runs, and stop those in progress at their next
   /// iteration, each saving a checkpoint there (RunOptions::stop).
   const std::atomic<bool>* stop = nullptr;
+  /// > 0: each run pauses after this iteration (RunOptions::pause_at), a rung of successive
+  /// halving, and comes back with status pruned; its checkpoint stays in checkpoint_dir.
+  std::uint64_t pause_at = 0;
 };
 
 /// Where a sweep's runs are trained: threads of this process (train_on_threads(),
@@ -58,6 +62,10 @@ public:
 struct RunTrainerFactory {
   std::function<std::unique_ptr<RunTrainer>(TrainRequest)> make;
   std::function<std::string(const TrainRequest&)> where;
+  /// Called once when the sweep has no more runs to train (after its last trainer is
+  /// gone), if set: a sweep may make several trainers in turn (the rungs of successive
+  /// halving), and a trainer that keeps other processes waiting between them lets them go.
+  std::function<void()> close;
 };
 
 } // namespace nnlab

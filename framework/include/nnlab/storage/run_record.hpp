@@ -17,7 +17,10 @@
 
 namespace nnlab {
 
-enum class RunStatus { done, diverged, failed };
+/// done: trained to its last iteration (or stopped early by early stopping); diverged: its
+/// cost turned NaN/inf; failed: a plugin threw or memory ran out; pruned: successive halving
+/// stopped it at a rung (its series and weights end there: partial results, not a failure).
+enum class RunStatus { done, diverged, failed, pruned };
 
 /// Names with the SHA-256 of what they name (64 hex digits), in a fixed order: a run's
 /// files ("../data/xor_train.csv") or libraries ("core", "optimizer/sgd").

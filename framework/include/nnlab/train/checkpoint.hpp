@@ -69,6 +69,9 @@ struct CheckpointPlan {
   arma::uword every = 1; ///< 0: only when stopped
   /// Once set (a SIGINT), the next update is saved and training stops there.
   const std::atomic<bool>* stop = nullptr;
+  /// > 0: the update of this iteration is saved and training pauses there (a rung of
+  /// successive halving); the run continues from that checkpoint bit for bit.
+  arma::uword pause_at = 0;
 };
 
 /// Writes a checkpoint after every plan.every-th update (TrainObserver::after_step), and
@@ -88,6 +91,8 @@ public:
   arma::uword written() const { return written_; }
   /// The iteration it stopped training at because of plan.stop (0: it did not).
   arma::uword stopped_at() const { return stopped_at_; }
+  /// The iteration it paused training at because of plan.pause_at (0: it did not).
+  arma::uword paused_at() const { return paused_at_; }
 
 private:
   CheckpointPlan plan_;
@@ -97,6 +102,7 @@ private:
   const SnapshotRecorder* snapshots_;
   arma::uword written_ = 0;
   arma::uword stopped_at_ = 0;
+  arma::uword paused_at_ = 0;
 };
 
 } // namespace nnlab
