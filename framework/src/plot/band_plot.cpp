@@ -71,12 +71,14 @@ void add_band_plot(PlotRenderer& renderer, const std::string& stem,
                                  ? curves[g].dash
                                  : 1 + (curves[g].colour / plot_style::palette.size()) % 5;
     body << (g > 0 ? ", \\\n     " : "");
-    if (bands)
+    const bool faint = curves[g].faint;
+    if (bands && !faint)
       body << file << " index " << g << " using 1:" << lo << ":" << hi
            << " with filledcurves fc rgb " << gnuplot_colour(colour) << " notitle, \\\n     ";
     body << file << " index " << g << " using 1:" << y << " with lines lw "
-         << plot_style::key_line_width - 1.0 << " dt " << dash << " lc rgb "
-         << gnuplot_colour(colour) << " title " << gnuplot_string(curves[g].label);
+         << (faint ? 1.0 : plot_style::key_line_width - 1.0) << " dt " << dash << " lc rgb "
+         << gnuplot_colour(colour, faint ? 0.35 : 1.0) << " title "
+         << gnuplot_string(curves[g].label);
   }
   body << "\n";
   renderer.add(stem, body.str());

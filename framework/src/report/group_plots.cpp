@@ -28,6 +28,17 @@ std::vector<const arma::vec*> group_series(const std::vector<StoredRun>& runs,
 
 } // namespace
 
+void mark_pruned(BandCurve& curve, const RunGroup& group, const std::vector<StoredRun>& runs) {
+  arma::uword rung = 0;
+  for (const std::size_t r : group.runs) {
+    if (runs[r].record.status != RunStatus::pruned) return;
+    rung = std::max(rung, runs[r].record.iterations_done);
+  }
+  if (group.runs.empty()) return;
+  curve.faint = true;
+  curve.label += " (pruned at " + std::to_string(rung) + ")";
+}
+
 BandCurve band_curve(const RunGroup& group, const std::vector<const arma::vec*>& series) {
   SeriesBand band = series_band(series);
   return {group.label,         group.colour,        std::move(band.median),

@@ -78,6 +78,8 @@ double iterations_to_target(const arma::vec& series, double target) {
 
 void add_outcome(OutcomeGroup& group, const StoredRun& run, const std::string& metric,
                  double target, const arma::vec* series) {
+  // A pruned run stopped at a rung: it has no final value to compare.
+  if (run.record.status == RunStatus::pruned) return;
   if (run.record.status == RunStatus::failed) {
     group.failed_seeds.push_back(run.record.seed);
     return;
@@ -166,6 +168,9 @@ std::optional<GroupStatistics> experiment_statistics(const StoredExperiment& ove
       const StoredRun loaded = read_stored_run(store, run.record.id, RunParts::series);
       add_outcome(outcome, run, metric, target, &series_of(loaded.record, metric));
     }
+    // A point successive halving pruned has no final values: nothing to compare.
+    if (outcome.runs.empty() && outcome.failed_seeds.empty() && !group.runs.empty())
+      outcomes.pop_back();
   }
   return group_statistics(outcomes, metric, target, options);
 }

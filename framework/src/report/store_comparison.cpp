@@ -217,7 +217,9 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
         ++compared.runs;
         compared.diverged += runs[r].record.status == RunStatus::diverged;
         compared.failed += runs[r].record.status == RunStatus::failed;
-        finals.push_back(final_value(runs[r], metric));
+        // A pruned run's last value is at its rung: no final value to rank.
+        if (runs[r].record.status != RunStatus::pruned)
+          finals.push_back(final_value(runs[r], metric));
       }
       finals.erase(
           std::remove_if(finals.begin(), finals.end(), [](double v) { return std::isnan(v); }),
@@ -227,6 +229,7 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
       compared.curve.label = compared.label;
       compared.curve.colour = compared.colour;
       compared.curve.dash = 1 + s % 5; // solid for the first store, a dash pattern per other
+      mark_pruned(compared.curve, group, runs);
       if (speed) {
         compared.speed = speed_group(group, series.of(metric), comparison.target);
         compared.speed.label = compared.label;

@@ -184,7 +184,10 @@ private:
       sweep_metric_->add_group(group.label, group.colour, series(metric_, sweep_lines_));
     if (sweep_accuracy_)
       sweep_accuracy_->add_group(group.label, group.colour, series("accuracy_test", sweep_lines_));
-    if (wanted("convergence")) curves_.push_back(band_curve(group, series(metric_)));
+    if (wanted("convergence")) {
+      curves_.push_back(band_curve(group, series(metric_)));
+      mark_pruned(curves_.back(), group, experiment_.runs);
+    }
     if (accuracy_curves_) accuracy_bands_.push_back(band_curve(group, series("accuracy_test")));
     if (speeds_) {
       speed_rows_.push_back(speed_group(group, series(speed_), target_));
@@ -199,6 +202,9 @@ private:
       for (std::size_t k = 0; k < group.runs.size(); ++k)
         add_outcome(outcome, experiment_.runs[group.runs[k]], compared_metric_, compared_target_,
                     &compared[k]);
+      // A point successive halving pruned has no final values: nothing to compare.
+      if (outcome.runs.empty() && outcome.failed_seeds.empty() && !group.runs.empty())
+        outcomes_.pop_back();
     }
     if (!best_loaded) return;
     std::ostringstream text;
@@ -217,7 +223,8 @@ private:
     if (accuracy_curves_)
       add_convergence_plot(renderer_, accuracy_bands_, experiment_.name, "accuracy_test", false);
     if (wanted("heatmap")) add_heatmap();
-    if (compared_) {
+    // (Successive halving may leave a single point with final values: nothing to compare.)
+    if (compared_ && outcomes_.size() >= 2) {
       statistics_ = group_statistics(outcomes_, compared_metric_, compared_target_, {});
       add_statistics_plots(renderer_, *statistics_, experiment_.name);
     }
@@ -327,8 +334,8 @@ private:
 
 const std::vector<std::string>& plot_kinds() {
   static const std::vector<std::string> kinds = [] {
-    std::vector<std::string> all{"cost",    "convergence", "accuracy", "decision",
-                                 "heatmap", "speed",       "sweep",    "neurons",
+    std::vector<std::string> all{"cost",    "convergence", "accuracy",  "decision",
+                                 "heatmap", "speed",       "sweep",     "neurons",
                                  "network", "movie",       "confusion", "roc"};
     all.insert(all.end(), sweep_analysis_kinds().begin(), sweep_analysis_kinds().end());
     all.push_back("differences");

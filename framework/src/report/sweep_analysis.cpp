@@ -157,14 +157,16 @@ SearchHistory search_history(const SweepPoints& sweep, const std::vector<bool>& 
   for (std::size_t i = 0; i < n; ++i) {
     const SweepPoint& point = sweep.points[order[i]];
     spent += static_cast<double>(point.runs.size());
-    const double value = stored_value(sweep, point.median);
-    if (!std::isnan(value) &&
+    // A pruned point shows where its rung left it, and never counts as the best.
+    const bool was_pruned = (order[i] < pruned.size() && pruned[order[i]]) || point.pruned;
+    const double value = point.pruned ? point.rung_median : stored_value(sweep, point.median);
+    if (!std::isnan(value) && !point.pruned &&
         (std::isnan(best) || (sweep.lower_is_better ? value < best : value > best)))
       best = value;
     history.runs[i] = spent;
     history.value[i] = value;
     history.best[i] = best;
-    history.pruned[i] = order[i] < pruned.size() && pruned[order[i]] ? 1 : 0;
+    history.pruned[i] = was_pruned ? 1 : 0;
   }
   return history;
 }

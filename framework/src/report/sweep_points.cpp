@@ -109,13 +109,19 @@ SweepPoints sweep_points(const StoredExperiment& experiment, const RunGroups& gr
       point.numbers.push_back(as_number(value));
     point.runs = group.runs;
     point.first_run = group.runs.empty() ? 0 : experiment.runs[group.runs.front()].record.index;
+    std::vector<double> at_rung;
     for (const std::size_t r : group.runs) {
       const StoredRun& run = experiment.runs[r];
       const double value = final_value(run, metric);
-      const bool usable = run.record.status != RunStatus::failed && std::isfinite(value);
+      if (run.record.status == RunStatus::pruned && std::isfinite(value)) at_rung.push_back(value);
+      point.pruned = point.pruned || run.record.status == RunStatus::pruned;
+      // A pruned run's last value is at its rung, not final: it has none here.
+      const bool usable = run.record.status != RunStatus::failed &&
+                          run.record.status != RunStatus::pruned && std::isfinite(value);
       point.finals.push_back(usable ? value : not_a_number);
       if (usable && value <= 0.0) all_positive = false;
     }
+    if (!at_rung.empty()) point.rung_median = median(at_rung);
     table.points.push_back(std::move(point));
   }
   table.log_metric = log_metric && all_positive;

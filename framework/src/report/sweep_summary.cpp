@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/report/pruning_summary.hpp"
 
 namespace nnlab {
 
@@ -45,9 +46,14 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
   out << line;
   for (const auto& label : order) {
     std::vector<double> costs, valid_costs, accuracies;
-    std::size_t bad = 0, good = 0;
+    std::size_t bad = 0, good = 0, pruned = 0;
+    arma::uword rung = 0;
     for (const RunSummary* r : groups[label]) {
-      bad += r->status != RunStatus::done;
+      bad += r->status == RunStatus::diverged || r->status == RunStatus::failed;
+      if (r->status == RunStatus::pruned) {
+        ++pruned;
+        rung = std::max(rung, r->iterations);
+      }
       costs.push_back(r->cost_test);
       if (!std::isnan(r->cost_valid)) valid_costs.push_back(r->cost_valid);
       accuracies.push_back(r->accuracy_test);
@@ -57,11 +63,14 @@ void print_points(const std::vector<RunSummary>& runs, std::ostream& out, double
     if (valid) std::snprintf(valid_cost, sizeof valid_cost, "%10.5f  ", median(valid_costs));
     const auto [lo, hi] = std::minmax_element(accuracies.begin(), accuracies.end());
     std::snprintf(
-        line, sizeof line, "%-*s  %4zu  %3zu  %s%9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu\n",
+        line, sizeof line, "%-*s  %4zu  %3zu  %s%9.5f  %6.1f%% / %5.1f%% / %5.1f%%  %zu/%zu%s\n",
         width, label.empty() ? "(all)" : label.c_str(), groups[label].size(), bad, valid_cost,
-        median(costs), 100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size());
+        median(costs), 100 * *lo, 100 * median(accuracies), 100 * *hi, good, groups[label].size(),
+        pruned == 0 ? "" : ("  pruned at " + std::to_string(rung) + " (values there)").c_str());
     out << line;
   }
+  // Successive halving: how far the runs got, and what it saved.
+  if (const std::string pruning = pruning_line(runs); !pruning.empty()) out << pruning << '\n';
 }
 
 void print_best(const std::vector<RunSummary>& runs, std::ostream& out, std::size_t best) {
@@ -166,9 +175,8 @@ void write_summary_csv(const std::vector<RunSummary>& runs, const std::filesyste
         << to_string(r.status) << ',' << r.iterations << ',' << r.best_iteration << ',';
     // A run without results has no final values: empty fields, not numbers.
     if (r.has_results)
-      out << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ','
-          << r.accuracy_test << ',' << optional_number(r.cost_valid) << ','
-          << optional_number(r.accuracy_valid);
+      out << r.cost_train << ',' << r.cost_test << ',' << r.accuracy_train << ',' << r.accuracy_test
+          << ',' << optional_number(r.cost_valid) << ',' << optional_number(r.accuracy_valid);
     else
       out << ",,,,,";
     out << ',' << optional_number(r.f1_test) << ',' << optional_number(r.auc_test) << ','

@@ -18,6 +18,9 @@ struct BandCurve {
   arma::vec median, min, max;
   /// gnuplot dash type; 0: solid for the palette's first round, dashed beyond
   std::size_t dash = 0;
+  /// Drawn faint (a thin, mostly transparent line, no band): a point successive halving
+  /// pruned, its curve ending at its rung.
+  bool faint = false;
 };
 
 /// A metric vs iteration, one curve per group: the median as a line over its min-max band

@@ -16,6 +16,11 @@ namespace nnlab {
 NNLAB_EXPORT BandCurve band_curve(const RunGroup& group,
                                   const std::vector<const arma::vec*>& series);
 
+/// Draws the curve faint, its label ending " (pruned at N)", when successive halving pruned
+/// every run of the group (N: the rung, the most iterations any of them did).
+NNLAB_EXPORT void mark_pruned(BandCurve& curve, const RunGroup& group,
+                              const std::vector<StoredRun>& runs);
+
 /// Per group, the series `metric` of its runs (loaded with their series) as band_curve().
 NNLAB_EXPORT std::vector<BandCurve> band_curves(const std::vector<StoredRun>& runs,
                                                 const RunGroups& groups, const std::string& metric);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,11 @@ struct SweepPoint {
   std::vector<double> finals;
   double median = 0.0;       ///< median of the finite finals; NaN when none
   std::size_t first_run = 0; ///< sweep index of its first run (proposal order)
+  /// Successive halving stopped the point's runs at a rung (status pruned): their finals
+  /// are NaN (they have none), and rung_median is the median of their last values, as the
+  /// metric is stored (not its log).
+  bool pruned = false;
+  double rung_median = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// The points of a sweep with what each achieved: the input of the parallel, slice,
