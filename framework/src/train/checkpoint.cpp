@@ -173,8 +173,9 @@ CheckpointWriter::CheckpointWriter(CheckpointPlan plan, const SeriesRecorder& se
                                    const SnapshotRecorder* snapshots)
     : plan_(std::move(plan)), series_(series), rng_(rng), early_stopping_(early_stopping),
       snapshots_(snapshots) {
-  if (plan_.every < 1 && !plan_.stop)
-    throw std::invalid_argument("CheckpointWriter: every must be at least 1 without a stop flag");
+  if (plan_.every < 1 && !plan_.stop && plan_.pause_at == 0)
+    throw std::invalid_argument(
+        "CheckpointWriter: every must be at least 1 without a stop flag or a pause");
 }
 
 bool CheckpointWriter::after_step(arma::uword iteration, const Mlp& mlp,
