@@ -273,3 +273,30 @@ seeds: [1, 2]
   CHECK(nnlab::test::store_difference(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5").empty());
   CHECK(nnlab::test::h5diff_equal(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5"));
 }
+
+TEST_CASE("MpiSweep: successive halving under 3 ranks stores what one process stores", "[.mpi]") {
+  // Rung after rung, each a round of runs handed out to the workers, which wait between
+  // rounds for rank 0's decisions.
+  const nnlab::test::TempDir dir;
+  const auto yaml =
+      dir.write("mpi.yaml", nnlab::test::xor_experiment("mpi", R"(model: {layers: [3, 2, 1]}
+optimizer: {plugin: momentum, momentum: 0.9, learning_rate: 0.05}
+training: {iterations: 90}
+sweep:
+  mode: halving
+  min_iterations: 10
+  optimizer.learning_rate: [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
+seeds: [1, 2]
+)"));
+  const auto single = nnlab::test::run_runner(args(yaml, dir.path() / "one", "--jobs 2"));
+  INFO(single.output);
+  REQUIRE(single.status == 0);
+  const fs::path reference = dir.path() / "one/mpi/runs.h5";
+  const fs::path out = dir.path() / "np3";
+  const auto run = nnlab::test::run_shell(mpirun(3) + args(yaml, out, "--jobs 2"));
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  CHECK_THAT(run.output, Contains("halving: 12 runs at rung 10, 4 at 30, 2 at 90; 10 pruned"));
+  CHECK(nnlab::test::store_difference(reference, out / "mpi/runs.h5").empty());
+  CHECK(nnlab::test::h5diff_equal(reference, out / "mpi/runs.h5"));
+}

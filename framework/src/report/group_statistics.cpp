@@ -172,6 +172,7 @@ std::optional<GroupStatistics> experiment_statistics(const StoredExperiment& ove
     if (outcome.runs.empty() && outcome.failed_seeds.empty() && !group.runs.empty())
       outcomes.pop_back();
   }
+  if (outcomes.size() < 2) return std::nullopt; // a halving sweep may leave one point finished
   return group_statistics(outcomes, metric, target, options);
 }
 
