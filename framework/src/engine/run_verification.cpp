@@ -1,8 +1,12 @@
 #include "nnlab/engine/run_verification.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <filesystem>
 
+#include "nnlab/core/error.hpp"
 #include "nnlab/engine/run_executor.hpp"
 #include "nnlab/train/series.hpp"
 
@@ -56,7 +60,28 @@ std::string result_difference(const RunRecord& stored, const RunRecord& again) {
 }
 
 std::string reexecution_difference(const PreparedRun& run, const RunRecord& stored) {
-  return result_difference(stored, execute_run(run));
+  if (stored.status != RunStatus::pruned) return result_difference(stored, execute_run(run));
+  // A run successive halving pruned is re-executed to its rung (a pause needs a folder for
+  // its checkpoint: a fresh one, removed again).
+  std::string pattern = (std::filesystem::temp_directory_path() / "nnlab-rung-XXXXXX").string();
+  if (!mkdtemp(pattern.data()))
+    throw StorageError(
+        pattern + ": cannot make a folder to re-execute a pruned run in: " + std::strerror(errno));
+  const std::filesystem::path dir = pattern;
+  RunOptions options;
+  options.checkpoint_dir = dir;
+  options.pause_at = stored.iterations_done;
+  std::string difference;
+  try {
+    difference = result_difference(stored, execute_run(run, options));
+  } catch (...) {
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+    throw;
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(dir, ec);
+  return difference;
 }
 
 } // namespace nnlab

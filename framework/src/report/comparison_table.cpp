@@ -5,6 +5,7 @@
 #include <iomanip>
 #include <locale>
 #include <ostream>
+#include <set>
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
@@ -52,7 +53,10 @@ std::vector<std::vector<std::string>> comparison_rows(const StoreComparison& com
                                               target_header(comparison), "diverged", "failed"}};
   for (const auto& group : comparison.groups)
     rows.push_back({comparison.stores[group.store], group.group, std::to_string(group.runs),
-                    number(group.median_final), iterations(group), std::to_string(group.diverged),
+                    group.pruned == group.runs && group.runs > 0
+                        ? "pruned at " + std::to_string(group.pruned_at)
+                        : number(group.median_final),
+                    iterations(group), std::to_string(group.diverged),
                     std::to_string(group.failed)});
   return rows;
 }
@@ -64,6 +68,23 @@ void print_comparison_table(const StoreComparison& comparison, std::ostream& out
   out << "final " << comparison.metric << ": median over the group's runs; iterations: median "
       << "first iteration at or below the target (reached/runs), \"never\" when half or more "
          "never got there\n";
+  // Successive halving: a store's pruned runs, never ranked against finished ones.
+  for (std::size_t store = 0; store < comparison.stores.size(); ++store) {
+    std::size_t pruned = 0, runs = 0;
+    std::set<arma::uword> rungs;
+    for (const auto& group : comparison.groups) {
+      if (group.store != store) continue;
+      runs += group.runs;
+      pruned += group.pruned;
+      if (group.pruned > 0) rungs.insert(group.pruned_at);
+    }
+    if (pruned == 0) continue;
+    out << comparison.stores[store] << ": " << pruned << " of " << runs
+        << " runs pruned by successive halving (at iterations";
+    for (const arma::uword rung : rungs)
+      out << ' ' << rung;
+    out << "): no final value, never ranked against finished runs\n";
+  }
   if (comparison.left_out.empty()) return;
   out << comparison.left_out.size() << (comparison.left_out.size() == 1 ? " run has" : " runs have")
       << " no results (left out of the groups):\n";

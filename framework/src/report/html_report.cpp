@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/report/pruning_summary.hpp"
 
 namespace nnlab {
 
@@ -194,14 +195,19 @@ void write_html_report(const fs::path& file, const HtmlReport& report) {
   page << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" << title
        << " - nnlab report</title>\n<style>" << style << "</style>\n<script>" << script
        << "</script>\n</head><body>\n<h1>" << title << "</h1>\n";
-  std::size_t failed = 0, diverged = 0;
+  std::size_t failed = 0, diverged = 0, pruned = 0;
   for (const RunSummary& run : report.runs) {
     failed += run.status == RunStatus::failed;
     diverged += run.status == RunStatus::diverged;
+    pruned += run.status == RunStatus::pruned;
   }
   page << "<p>" << report.runs.size() << (report.runs.size() == 1 ? " run: " : " runs: ")
-       << report.runs.size() - failed - diverged << " done, " << diverged << " diverged, " << failed
-       << " failed.</p>\n";
+       << report.runs.size() - failed - diverged - pruned << " done, " << diverged << " diverged, "
+       << failed << " failed"
+       << (pruned > 0 ? ", " + std::to_string(pruned) + " pruned" : std::string()) << ".</p>\n";
+  // Successive halving: the runs per rung and the iterations saved.
+  if (const std::string line = pruning_line(report.runs); !line.empty())
+    page << "<p>" << html_escape(line) << "</p>\n";
 
   // Experiment-wide plots first: they answer the sweep's question.
   std::vector<fs::path> sweep, per_run, statistics;

@@ -220,6 +220,10 @@ StoreComparison compare_stores(const std::vector<StoredExperiment>& experiments,
         // A pruned run's last value is at its rung: no final value to rank.
         if (runs[r].record.status != RunStatus::pruned)
           finals.push_back(final_value(runs[r], metric));
+        else {
+          ++compared.pruned;
+          compared.pruned_at = std::max(compared.pruned_at, runs[r].record.iterations_done);
+        }
       }
       finals.erase(
           std::remove_if(finals.begin(), finals.end(), [](double v) { return std::isnan(v); }),

@@ -48,6 +48,10 @@ struct ComparedGroup {
   BandCurve curve;                   ///< the metric's median and min-max band
   SpeedGroup speed;                  ///< iterations to the target of each run
   std::optional<BandCurve> accuracy; ///< accuracy_test, when every store has it
+  /// Runs successive halving pruned (no final value: left out of median_final), and the
+  /// most iterations one of them did (its rung).
+  std::size_t pruned = 0;
+  arma::uword pruned_at = 0;
 };
 
 /// Several stores' runs grouped the same way, side by side.
