@@ -3,8 +3,10 @@
 // rerun (mpirun: runner_mpi_test.cpp).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <map>
 #include <random>
 #include <thread>
@@ -13,6 +15,7 @@
 #include <sys/wait.h>
 
 #include "nnlab/storage/run_store.hpp"
+#include "support/plugins.hpp"
 #include "support/runner_process.hpp"
 #include "support/store_compare.hpp"
 #include "support/temp_dir.hpp"
@@ -166,4 +169,43 @@ TEST_CASE("Halving: killed with SIGKILL at random moments, a rerun completes the
     CHECK(no_checkpoints(out / "k/checkpoints"));
   }
   WARN(landed << " of 3 kills landed before the sweep finished");
+}
+
+TEST_CASE("Halving: experiments/halving.yaml finds the full grid's best point with at most "
+          "40 % of its iterations",
+          "[runner][halving]") {
+  const nnlab::test::TempDir dir;
+  const std::string file = (nnlab::test::source_dir() / "experiments/halving.yaml").string();
+  const auto halving = run_runner("'" + file + "' --out '" + dir.path().string() + "' --no-plots");
+  INFO(halving.output);
+  REQUIRE(halving.status == 0);
+  const auto grid = run_runner("'" + file + "' sweep.mode=grid name=halving_grid --out '" +
+                               dir.path().string() + "' --no-plots");
+  INFO(grid.output);
+  REQUIRE(grid.status == 0);
+  CHECK_THAT(halving.output, Contains("halving: 27 runs at rung 100, 9 at 300, 3 at 900; 24 "
+                                      "pruned; 6300 iterations trained, 26 % of the 24300"));
+  // The one point halving trains to the end is the grid's best by median final cost_valid.
+  const auto best_point = [](const fs::path& store) {
+    std::map<std::string, std::vector<double>> finals;
+    const nnlab::RunStore runs = nnlab::RunStore::open_read_only(store);
+    for (const auto& id : runs.run_ids()) {
+      const nnlab::RunRecord record = runs.read_run(id);
+      if (record.status == nnlab::RunStatus::done)
+        finals[record.label].push_back(record.series.cost_valid.back());
+    }
+    std::string best;
+    double lowest = std::numeric_limits<double>::infinity();
+    for (auto& [label, values] : finals) {
+      std::sort(values.begin(), values.end());
+      if (values[values.size() / 2] < lowest) lowest = values[values.size() / 2], best = label;
+    }
+    return std::pair{best, finals.size()};
+  };
+  const auto [halving_best, finished] = best_point(dir.path() / "halving/runs.h5");
+  const auto [grid_best, points] = best_point(dir.path() / "halving_grid/runs.h5");
+  CHECK(finished == 1);
+  CHECK(points == 9);
+  CHECK(halving_best == grid_best);
+  CHECK(halving_best == "learning_rate=0.3");
 }
