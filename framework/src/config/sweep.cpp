@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "nnlab/config/extends.hpp"
+#include "nnlab/config/search_space.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/hash.hpp"
 #include "nnlab/core/name_list.hpp"
@@ -117,11 +118,16 @@ Distribution read_distribution(const ConfigNode& value, const std::string& path)
   return d;
 }
 
+// tpe's own keys, and the monitored series (read by Experiment).
+bool is_tpe_key(const std::string& key) {
+  return key == "batch" || key == "rounds" || key == "warmup" || key == "monitor";
+}
+
 std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
   std::vector<Axis> axes;
   if (!sweep.is_map()) return axes;
   for (const auto& entry : sweep.entries()) {
-    if (entry.key == "mode" || entry.key == "samples") continue;
+    if (entry.key == "mode" || entry.key == "samples" || is_tpe_key(entry.key)) continue;
     Axis axis{entry.key, split_path(entry.key), "", &entry.value, {}};
     const bool empty_part = std::any_of(axis.path.begin(), axis.path.end(),
                                         [](const std::string& p) { return p.empty(); });
@@ -132,7 +138,7 @@ std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
         message += " (did you mean '" + *guess + "'?)";
       throw ConfigError(message);
     }
-    if (mode == SweepMode::random) {
+    if (mode == SweepMode::random || mode == SweepMode::tpe) {
       axis.draw = read_distribution(entry.value, "sweep." + entry.key);
       if (axis.draw.kind == Distribution::Kind::choice) axis.values = axis.draw.args;
     } else if (!entry.value.is_sequence() || entry.value.items().empty())
@@ -308,11 +314,14 @@ std::vector<Point> random_points(const SweepPlan& plan, std::uint64_t seed, std:
   std::unordered_set<std::uint64_t> seen;
   const std::size_t max_draws = 100 * samples;
   for (std::size_t draws = 0; points.size() < samples; ++draws) {
-    if (draws == max_draws)
-      throw ConfigError(plan.sweep.find("samples")->location().str() + ": sweep.samples: " +
-                        std::to_string(samples) + " different points wanted, " +
+    if (draws == max_draws) {
+      const char* key = plan.sweep.find("samples") ? "samples" : "warmup"; // random, tpe
+      const ConfigNode* at = plan.sweep.find(key);
+      throw ConfigError((at ? at->location() : plan.sweep.location()).str() + ": sweep." + key +
+                        ": " + std::to_string(samples) + " different points wanted, " +
                         std::to_string(points.size()) + " found in " + std::to_string(draws) +
                         " draws (do the distributions hold that many values?)");
+    }
     std::vector<PointValue> values;
     for (const auto& axis : plan.axes)
       values.push_back(draw(axis.draw, rng));
@@ -329,6 +338,9 @@ void check_size(const Experiment& e, const std::vector<Axis>& axes, const Memory
   if (e.sweep_mode == SweepMode::random) {
     points = e.samples;
     shape = std::to_string(points) + " samples";
+  } else if (e.sweep_mode == SweepMode::tpe) {
+    points = saturating_mul(e.tpe_batch, e.tpe_rounds) + e.tpe_warmup;
+    shape = std::to_string(points) + " tpe points";
   } else if (e.sweep_mode == SweepMode::zip && !axes.empty()) {
     points = axes.front().values->items().size();
     shape = std::to_string(points) + " zipped points";
@@ -367,9 +379,11 @@ std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budge
   auto plan = std::make_shared<SweepPlan>(SweepPlan{e.base, e.sweep, e.base_dir, {}});
   plan->axes = read_axes(plan->sweep, e.sweep_mode);
   check_size(e, plan->axes, budget);
-  std::vector<Point> points = e.sweep_mode == SweepMode::random
-                                  ? random_points(*plan, e.seed, e.samples)
-                                  : listed_points(*plan, e.sweep_mode);
+  // tpe: its warm-up, random mode's first points (tpe_sweep proposes the rest).
+  std::vector<Point> points =
+      e.sweep_mode == SweepMode::random ? random_points(*plan, e.seed, e.samples)
+      : e.sweep_mode == SweepMode::tpe  ? random_points(*plan, e.seed, e.tpe_warmup)
+                                        : listed_points(*plan, e.sweep_mode);
   std::vector<RunSpec> runs;
   runs.reserve(points.size() * e.seeds.size());
   std::unordered_map<std::uint64_t, std::size_t> index_of; // run_hash -> index
@@ -393,6 +407,46 @@ std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budge
     }
   }
   return runs;
+}
+
+} // namespace nnlab
+
+namespace nnlab {
+
+std::vector<SearchDimension> search_space(const Experiment& e) {
+  std::vector<SearchDimension> space;
+  for (const Axis& axis : read_axes(e.sweep, SweepMode::random)) {
+    const Distribution& d = axis.draw;
+    SearchDimension dimension{axis.key, static_cast<SearchDimension::Kind>(d.kind), d.low, d.high,
+                              0};
+    if (d.kind == Distribution::Kind::choice) {
+      dimension.choices = d.args->items().size();
+      dimension.low = 0;
+      dimension.high = static_cast<double>(dimension.choices - 1);
+    }
+    space.push_back(std::move(dimension));
+  }
+  return space;
+}
+
+std::vector<SearchPoint> drawn_points(const Experiment& e, std::size_t count) {
+  SweepPlan plan{e.base, e.sweep, e.base_dir, {}};
+  plan.axes = read_axes(plan.sweep, SweepMode::random);
+  std::vector<SearchPoint> points;
+  for (const Point& point : random_points(plan, e.seed, count)) {
+    SearchPoint x;
+    for (const PointValue& value : point.values)
+      x.push_back(value.drawn.empty() ? static_cast<double>(value.item)
+                                      : std::strtod(value.drawn.c_str(), nullptr));
+    points.push_back(std::move(x));
+  }
+  return points;
+}
+
+double search_value(const SearchDimension& d, double x) {
+  if (d.kind == SearchDimension::Kind::uniform || d.kind == SearchDimension::Kind::loguniform)
+    return readable(std::clamp(x, d.low, d.high), d.low, d.high);
+  return std::clamp(std::round(x), d.low, d.high);
 }
 
 } // namespace nnlab
