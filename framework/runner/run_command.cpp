@@ -19,6 +19,7 @@
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
+#include "nnlab/engine/tpe_sweep.hpp"
 #include "nnlab/report/experiment_report.hpp"
 
 namespace nnlab::runner {
@@ -103,7 +104,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   const auto load_start = std::chrono::steady_clock::now();
   const MemoryBudget budget = memory_budget(cli);
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
-  const std::vector<RunSpec> specs = expand_sweep(experiment, budget);
+  std::vector<RunSpec> specs = expand_sweep(experiment, budget);
   Registry registry(Registry::search_path(cli.plugin_path));
   // One BLAS thread inside a run: nnlab's parallelism is across runs.
   set_blas_threads(1);
@@ -123,7 +124,10 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.memory = budget;
   const double read_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
-  const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
+  // tpe: rounds of runs, each proposed from the ones before; specs gains every round's.
+  const SweepResult result = experiment.sweep_mode == SweepMode::tpe
+                                 ? run_tpe_sweep(experiment, specs, registry, options, std::cout)
+                                 : run_sweep(experiment, specs, registry, options, std::cout);
 
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
   const auto report_start = std::chrono::steady_clock::now();
