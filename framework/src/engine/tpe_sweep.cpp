@@ -103,7 +103,8 @@ void add(SweepResult& total, const SweepResult& round) {
 } // namespace
 
 SweepResult run_tpe_sweep(const Experiment& e, std::vector<RunSpec>& runs, Registry& registry,
-                          const SweepOptions& options, std::ostream& out) {
+                          const SweepOptions& options, std::ostream& out,
+                          const std::function<void(const std::vector<SearchPoint>&)>& announce) {
   const std::size_t seeds = e.seeds.size();
   std::vector<SearchPoint> points = drawn_points(e, e.tpe_warmup);
   if (runs.size() != points.size() * seeds)
@@ -138,9 +139,11 @@ SweepResult run_tpe_sweep(const Experiment& e, std::vector<RunSpec>& runs, Regis
           << " seed(s)) of " << observations.size() << " point(s)\n";
     }
     round_runs = point_runs(e, proposals, runs.size());
+    if (announce) announce(proposals);
     runs.insert(runs.end(), round_runs.begin(), round_runs.end());
     points.insert(points.end(), proposals.begin(), proposals.end());
   }
+  if (announce) announce({});
   // All the rounds' runs: what an interrupted sweep still owes counts the rounds to come.
   total.runs = (e.tpe_warmup + e.tpe_batch * e.tpe_rounds) * seeds;
   return total;

@@ -1,10 +1,12 @@
 #pragma once
 
+#include <functional>
 #include <ostream>
 #include <vector>
 
 #include "nnlab/config/experiment.hpp"
 #include "nnlab/config/run_spec.hpp"
+#include "nnlab/config/search_space.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
 #include "nnlab/export.hpp"
 #include "nnlab/plugin/registry.hpp"
@@ -23,8 +25,12 @@ namespace nnlab {
 /// same at any --jobs, and a sweep stopped in any round (even killed) resumes there,
 /// proposing the same points again from the same stored runs. `runs` ends with every
 /// round's runs (indices continue across rounds); the result adds up the rounds'.
-NNLAB_EXPORT SweepResult run_tpe_sweep(const Experiment& experiment, std::vector<RunSpec>& runs,
-                                       Registry& registry, const SweepOptions& options,
-                                       std::ostream& out);
+/// `announce` (when set) is told each round's proposals before the round trains, and an
+/// empty list once the sweep ends (done or interrupted): the other ranks of an MPI job
+/// build the same runs from them.
+NNLAB_EXPORT SweepResult
+run_tpe_sweep(const Experiment& experiment, std::vector<RunSpec>& runs, Registry& registry,
+              const SweepOptions& options, std::ostream& out,
+              const std::function<void(const std::vector<SearchPoint>&)>& announce = {});
 
 } // namespace nnlab
