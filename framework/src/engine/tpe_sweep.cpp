@@ -120,24 +120,27 @@ SweepResult run_tpe_sweep(const Experiment& e, std::vector<RunSpec>& runs, Regis
                          : std::to_string(round_runs.size() / seeds) + " proposed point(s)")
           << '\n';
     add(total, run_sweep(e, round_runs, registry, options, out));
-    if (total.interrupted || round == e.tpe_rounds) break;
+    if (total.interrupted) break;
 
-    // Round r + 1 from what the store holds of rounds 0..r, in point order.
+    // What the store holds of rounds 0..r, in point order: round r + 1 comes from it.
     const StoredPoints stored = read_points(total.store_file, runs, seeds);
     const SeriesSpec& series = monitored(e, stored);
     std::vector<TpeObservation> observations;
     for (std::size_t p = 0; p < points.size(); ++p)
       observations.push_back({points[p], point_loss(stored.runs[p], seeds, series)});
-    Rng rng(mix_seed(mix_seed(e.seed, tpe_stream), round + 1));
-    const std::vector<SearchPoint> proposals = sampler.propose(observations, e.tpe_batch, rng);
     if (!options.quiet) {
       const auto best = std::min_element(
           observations.begin(), observations.end(),
           [](const TpeObservation& a, const TpeObservation& b) { return a.loss < b.loss; });
       out << "tpe: best " << series.name << " so far "
-          << number(series.lower_is_better ? best->loss : -best->loss) << " (median over " << seeds
-          << " seed(s)) of " << observations.size() << " point(s)\n";
+          << number(series.lower_is_better ? best->loss : -best->loss) << " (median over "
+          << seeds << " seed(s)) of " << observations.size() << " point(s)";
+      const auto& best_runs = stored.runs[static_cast<std::size_t>(best - observations.begin())];
+      out << (best_runs.empty() ? std::string() : ": " + best_runs.front().label) << '\n';
     }
+    if (round == e.tpe_rounds) break;
+    Rng rng(mix_seed(mix_seed(e.seed, tpe_stream), round + 1));
+    const std::vector<SearchPoint> proposals = sampler.propose(observations, e.tpe_batch, rng);
     round_runs = point_runs(e, proposals, runs.size());
     if (announce) announce(proposals);
     runs.insert(runs.end(), round_runs.begin(), round_runs.end());
