@@ -35,8 +35,8 @@ int validate_experiment(const CliOptions& cli) {
             << (budget.limited() ? " (" + budget.describe() + ")" : std::string()) << "\n";
   // tpe proposes its rounds from the warm-up's results: only the warm-up is known here.
   if (experiment.sweep_mode == SweepMode::tpe)
-    std::cout << "tpe: these are the warm-up's runs; " << experiment.tpe_rounds
-              << " round(s) of " << experiment.tpe_batch
+    std::cout << "tpe: these are the warm-up's runs; " << experiment.tpe_rounds << " round(s) of "
+              << experiment.tpe_batch
               << " proposed point(s) follow, built and checked the same way, "
               << (experiment.tpe_warmup + experiment.tpe_batch * experiment.tpe_rounds) *
                      experiment.seeds.size()

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <cstdio>
+#include <map>
 #include <regex>
 #include <thread>
 
@@ -138,4 +140,31 @@ TEST_CASE("Tpe: the history plot shows the search's best so far", "[runner][tpe]
   INFO(plot.output);
   REQUIRE(plot.status == 0);
   CHECK(fs::file_size(dir.path() / "plots/history-cost_test.png") > 1000);
+}
+
+TEST_CASE("Tpe: an accuracy monitor is maximised", "[runner][tpe]") {
+  nnlab::test::TempDir dir;
+  const auto yaml = dir.write("tpe.yaml", nnlab::test::xor_experiment("tpe", tpe_body));
+  // The warm-up alone: its best point by the median test accuracy over both seeds.
+  const auto run = nnlab::test::run_runner(
+      args(yaml, dir.path(),
+           "sweep.rounds=0 sweep.warmup=6 training.iterations=1000 sweep.monitor=accuracy_test"));
+  INFO(run.output);
+  REQUIRE(run.status == 0);
+  const auto store = nnlab::RunStore::open_read_only(dir.path() / "tpe/runs.h5");
+  std::map<std::string, std::vector<double>> accuracy; // label -> by seed
+  for (const auto& id : store.run_ids()) {
+    const auto record = store.read_run(id);
+    accuracy[record.label].push_back(record.series.accuracy_test.back());
+  }
+  REQUIRE(accuracy.size() == 6);
+  double best = 0.0, worst = 1.0;
+  for (const auto& [label, values] : accuracy) {
+    best = std::max(best, 0.5 * (values[0] + values[1]));
+    worst = std::min(worst, 0.5 * (values[0] + values[1]));
+  }
+  REQUIRE(worst < best); // the points differ: the minimum would be another line
+  char expected[64];
+  std::snprintf(expected, sizeof expected, "tpe: best accuracy_test so far %.4g (median", best);
+  CHECK_THAT(run.output, Contains(expected));
 }

@@ -133,8 +133,8 @@ SweepResult run_tpe_sweep(const Experiment& e, std::vector<RunSpec>& runs, Regis
           observations.begin(), observations.end(),
           [](const TpeObservation& a, const TpeObservation& b) { return a.loss < b.loss; });
       out << "tpe: best " << series.name << " so far "
-          << number(series.lower_is_better ? best->loss : -best->loss) << " (median over "
-          << seeds << " seed(s)) of " << observations.size() << " point(s)";
+          << number(series.lower_is_better ? best->loss : -best->loss) << " (median over " << seeds
+          << " seed(s)) of " << observations.size() << " point(s)";
       const auto& best_runs = stored.runs[static_cast<std::size_t>(best - observations.begin())];
       out << (best_runs.empty() ? std::string() : ": " + best_runs.front().label) << '\n';
     }
