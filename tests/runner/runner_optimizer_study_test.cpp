@@ -104,6 +104,8 @@ TEST_CASE("OptimizerStudy: 3 optimizers x 20 paired seeds with validation, and t
     CHECK(p > 0.0);
     CHECK(p <= holm);
     CHECK(holm <= 1.0);
+    const std::set<std::string> verdicts{"better", "worse", "no clear difference"};
+    CHECK(verdicts.count(row.back()) == 1);
   }
   CHECK(compared == std::multiset<std::string>{"momentum cost_valid", "nesterov cost_valid",
                                                "momentum iterations_to_target",
