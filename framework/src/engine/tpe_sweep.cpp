@@ -120,6 +120,8 @@ SweepResult run_tpe_sweep(const Experiment& e, std::vector<RunSpec>& runs, Regis
                          : std::to_string(round_runs.size() / seeds) + " proposed point(s)")
           << '\n';
     add(total, run_sweep(e, round_runs, registry, options, out));
+    // A stop that came as the round's last runs finished ends the sweep here too.
+    if (options.stop && options.stop->load()) total.interrupted = true;
     if (total.interrupted) break;
 
     // What the store holds of rounds 0..r, in point order: round r + 1 comes from it.
