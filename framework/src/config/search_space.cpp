@@ -1,20 +1,15 @@
 #include "nnlab/config/search_space.hpp"
 
-#include <charconv>
+#include <algorithm>
 #include <cmath>
 
+#include "distribution.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/error.hpp"
 
 namespace nnlab {
 
 namespace {
-
-std::string number_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
 
 // The distribution's node of `key` as written: a plain list, or {kind: args}.
 const ConfigNode& choices_of(const ConfigNode& written) {
@@ -23,6 +18,12 @@ const ConfigNode& choices_of(const ConfigNode& written) {
 }
 
 } // namespace
+
+double search_value(const SearchDimension& d, double x) {
+  if (d.kind == SearchDimension::Kind::uniform || d.kind == SearchDimension::Kind::loguniform)
+    return readable(std::clamp(x, d.low, d.high), d.low, d.high);
+  return std::clamp(std::round(x), d.low, d.high);
+}
 
 // The points become a zip sweep of the same keys, one list item per point: expand_sweep
 // then builds exactly the runs random mode builds for the same values (the same configs,

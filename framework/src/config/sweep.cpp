@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "distribution.hpp"
 #include "nnlab/config/extends.hpp"
 #include "nnlab/config/search_space.hpp"
 #include "nnlab/core/error.hpp"
@@ -24,13 +25,6 @@ const std::vector<std::string> sections{"dataset", "model", "loss", "optimizer",
 
 // Random sweeps draw from their own stream of the experiment seed: this tags it.
 constexpr std::uint64_t random_sweep_stream = 0x72616e646f6d5357; // "randomSW"
-
-// A random-mode value: {uniform: [low, high]}, {loguniform: ...}, {int: ...} or a choice.
-struct Distribution {
-  enum class Kind { uniform, loguniform, integer, choice } kind = Kind::choice;
-  double low = 0, high = 0;         // int bounds too: exact up to 2^53
-  const ConfigNode* args = nullptr; // the bounds, or the values to choose from
-};
 
 struct Axis {
   std::string key;                    // as written: "optimizer.learning_rate"
@@ -65,57 +59,6 @@ std::vector<std::string> split_path(const std::string& key) {
     if (dot == std::string::npos) return parts;
     start = dot + 1;
   }
-}
-
-[[noreturn]] void bad_bounds(const ConfigNode& args, const std::string& path,
-                             const std::string& expected) {
-  throw ConfigError(args.location().str() + ": " + path + ": expected " + expected + ", got " +
-                    (args.is_sequence() ? args.flow() : args.describe()));
-}
-
-Distribution read_distribution(const ConfigNode& value, const std::string& path) {
-  Distribution d;
-  d.args = &value;
-  if (value.is_sequence() && !value.items().empty()) return d; // a plain list is a choice
-  if (!value.is_map() || value.entries().size() != 1)
-    value.fail(path, "a list of values or a distribution such as {uniform: [low, high]}");
-  const ConfigNode::Entry& entry = value.entries().front();
-  const std::vector<std::string> kinds{"uniform", "loguniform", "int", "choice"};
-  const auto it = std::find(kinds.begin(), kinds.end(), entry.key);
-  if (it == kinds.end()) {
-    const auto guess = closest_name(entry.key, kinds);
-    throw ConfigError(entry.key_at.str() + ": " + path + ": unknown distribution '" + entry.key +
-                      "'" + (guess ? "; did you mean '" + *guess + "'?" : ";") +
-                      " known: " + join_sorted(kinds));
-  }
-  d.kind = static_cast<Distribution::Kind>(it - kinds.begin());
-  d.args = &entry.value;
-  const ConfigNode& args = entry.value;
-  const std::string where = path + "." + entry.key;
-  if (d.kind == Distribution::Kind::choice) {
-    if (!args.is_sequence() || args.items().empty())
-      bad_bounds(args, where, "a non-empty list of values");
-    return d;
-  }
-  const bool integer = d.kind == Distribution::Kind::integer;
-  const bool log = d.kind == Distribution::Kind::loguniform;
-  const std::string expected = integer ? "[low, high], integers with low <= high"
-                               : log   ? "[low, high] with 0 < low < high"
-                                       : "[low, high] with low < high";
-  if (!args.is_sequence() || args.items().size() != 2) bad_bounds(args, where, expected);
-  const auto read = [&](const ConfigNode& bound) {
-    return integer ? static_cast<double>(bound.as_integer(where)) : bound.as_number(where);
-  };
-  try {
-    d.low = read(args.items()[0]);
-    d.high = read(args.items()[1]);
-  } catch (const ConfigError&) {
-    bad_bounds(args, where, expected);
-  }
-  const bool ok = integer ? d.low <= d.high && -0x1p53 <= d.low && d.high <= 0x1p53
-                          : d.low < d.high && (!log || d.low > 0);
-  if (!ok) bad_bounds(args, where, expected);
-  return d;
 }
 
 // tpe's own keys, and the monitored series (read by Experiment).
@@ -267,22 +210,6 @@ std::vector<Point> listed_points(const SweepPlan& plan, SweepMode mode) {
     if (a == 0) break;
   }
   return points;
-}
-
-std::string number_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
-// A drawn number kept to 4 significant digits, so that run tables, labels and legends stay
-// readable and a point can be typed back in; the unrounded value when rounding would leave
-// [low, high).
-double readable(double x, double low, double high) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", x);
-  const double rounded = std::strtod(text, nullptr);
-  return rounded >= low && rounded < high ? rounded : x;
 }
 
 PointValue draw(const Distribution& d, Rng& rng) {
@@ -441,12 +368,6 @@ std::vector<SearchPoint> drawn_points(const Experiment& e, std::size_t count) {
     points.push_back(std::move(x));
   }
   return points;
-}
-
-double search_value(const SearchDimension& d, double x) {
-  if (d.kind == SearchDimension::Kind::uniform || d.kind == SearchDimension::Kind::loguniform)
-    return readable(std::clamp(x, d.low, d.high), d.low, d.high);
-  return std::clamp(std::round(x), d.low, d.high);
 }
 
 } // namespace nnlab
