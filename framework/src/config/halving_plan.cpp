@@ -8,7 +8,6 @@
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
 #include "nnlab/core/rng.hpp"
-#include "nnlab/train/series.hpp"
 #include "nnlab/yaml/config_node.hpp"
 
 namespace nnlab {
@@ -64,11 +63,6 @@ void read_halving(const ConfigNode& sweep, Experiment& e) {
              "an integer below training.iterations (" + std::to_string(h.max_iterations) + ")");
   if (const ConfigNode* eta = sweep.find("eta"))
     h.eta = read_positive(*eta, "sweep.eta", 2, "an integer >= 2");
-  if (const ConfigNode* monitor = sweep.find("monitor")) {
-    h.monitor = monitor->as_string("sweep.monitor");
-    if (!find_series(h.monitor))
-      monitor->fail("sweep.monitor", "one of " + join_sorted(series_names()));
-  }
   for (const auto& entry : sweep.entries())
     if (entry.key == "training.iterations" || entry.key == "training.epochs")
       throw ConfigError(entry.key_at.str() + ": sweep." + entry.key +

@@ -44,8 +44,8 @@ private:
   SweepResult& result_;
   ProgressReporter& progress_;
   std::chrono::steady_clock::time_point last_publish_ = std::chrono::steady_clock::now();
-  double publish_took_ = 0.0; // seconds, the last merge
-  std::size_t first_failed_;  // the sweep index of the first failure
+  double publish_took_ = 0.0;           // seconds, the last merge
+  std::size_t first_failed_ = SIZE_MAX; // the sweep index of the first failure
   std::size_t records_ = 0;
   std::set<std::string> trained_;
 };

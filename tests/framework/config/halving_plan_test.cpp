@@ -115,8 +115,8 @@ TEST_CASE("HalvingPlan: bad halving keys are refused with file, line and what wa
              Contains("h.yaml:11:8: sweep.eta: expected an integer >= 2, got '1'"));
   CHECK_THAT(
       error_of(experiment("  mode: halving\n  min_iterations: 10\n  monitor: cost_tset\n" + rates)),
-      Contains("h.yaml:11:12: sweep.monitor: expected one of accuracy_test, accuracy_train, "
-               "accuracy_valid, cost_test, cost_train, cost_valid, got 'cost_tset'"));
+      Contains("h.yaml:11:12: sweep.monitor: unknown series 'cost_tset'; known: accuracy_test, "
+               "accuracy_train, accuracy_valid, cost_test, cost_train, cost_valid"));
   CHECK_THAT(error_of(experiment("  mode: halving\n  min_iterations: 10\n" + rates,
                                  "{epochs: 5, batch_size: 10}")),
              Contains("sweep.min_iterations: halving needs training.iterations (the last rung), "

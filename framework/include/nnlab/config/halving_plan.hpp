@@ -24,7 +24,7 @@ struct HalvingSettings {
   std::uint64_t min_iterations = 0;
   std::uint64_t max_iterations = 0;
   std::uint64_t eta = 3;
-  std::string monitor; ///< empty: the default above, decided from the stored series
+  std::string monitor; ///< Experiment::monitor; empty: the default above, from the stored series
 };
 
 /// One successive halving: its points (indices into the sweep's points, in sweep order)
@@ -35,11 +35,12 @@ struct HalvingBracket {
   std::vector<std::size_t> points;
 };
 
-/// Reads sweep.min_iterations, sweep.eta and sweep.monitor of a halving or hyperband sweep
-/// into e.halving (and training.iterations as its maximum). A missing or bad value, a
-/// sweep over training.iterations or training.epochs, or training by epochs throws
-/// ConfigError "file:line:col: sweep.KEY: what was expected, got ...". Other modes leave
-/// the keys unread (so --set sweep.mode=grid trains the full grid of the same points).
+/// Reads sweep.min_iterations and sweep.eta of a halving or hyperband sweep (sweep.monitor
+/// is read with tpe's keys, into Experiment::monitor, and copied) into e.halving (and
+/// training.iterations as its maximum). A missing or bad value, a sweep over training.iterations or
+/// training.epochs, or training by epochs throws ConfigError "file:line:col: sweep.KEY: what was
+/// expected, got ...". Other modes leave the keys unread (so --set sweep.mode=grid trains the full
+/// grid of the same points).
 NNLAB_EXPORT void read_halving(const ConfigNode& sweep, Experiment& e);
 
 /// The brackets over `points` sweep points:
