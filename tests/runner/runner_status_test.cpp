@@ -123,7 +123,8 @@ TEST_CASE("Status: --json gives each run's state and why, the counts and the cha
                                         {"failed", 2},
                                         {"stale", 2},
                                         {"unverified", 0},
-                                        {"missing", 6}});
+                                        {"missing", 6},
+                                        {"pruned", 0}});
   CHECK(doc["to_train"] == 10);
   CHECK(doc["changes"] ==
         nlohmann::json::array(

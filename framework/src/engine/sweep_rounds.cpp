@@ -35,6 +35,7 @@ bool SweepRounds::train(const std::vector<const RunSpec*>& runs, std::uint64_t p
     result_.store_s += seconds_since(store_start);
     ++records_;
     trained_.insert(record.id);
+    result_.trained = trained_.size(); // as it goes: a write error reports what is stored
     result_.diverged += record.status == RunStatus::diverged;
     if (record.status == RunStatus::failed) {
       ++result_.failed;
