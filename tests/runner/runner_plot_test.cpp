@@ -257,15 +257,16 @@ TEST_CASE("RunnerPlot: the data files hold the medians, bands, cells and speeds 
   for (const auto& cell : cells) {
     const auto& group = groups[static_cast<std::size_t>(cell[1] * 2 + cell[0])];
     CAPTURE(cell[0], cell[1]);
-    CHECK_THAT(cell[2], WithinRel(0.5 * (group[0]->record.series.cost_test.back() +
-                                         group[1]->record.series.cost_test.back()),
+    // Final values: the stored nets' (not the series' ends, one update earlier).
+    CHECK_THAT(cell[2], WithinRel(0.5 * (nnlab::final_value(*group[0], "cost_test") +
+                                         nnlab::final_value(*group[1], "cost_test")),
                                   1e-8));
   }
 
   // Target: 10x the best final test cost; each run's first iteration at or below it.
   double best = 1e300;
   for (const auto& run : runs)
-    best = std::min(best, run.record.series.cost_test.back());
+    best = std::min(best, nnlab::final_value(run, "cost_test"));
   std::vector<double> reached;
   std::size_t never = 0;
   for (const auto& run : runs) {
