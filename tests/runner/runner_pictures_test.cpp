@@ -229,4 +229,10 @@ TEST_CASE("RunnerPictures: runner plot says why a movie cannot be drawn", "[runn
   CHECK_THAT(movie.output, Contains("movie: skipped: no snapshots stored (set training.snapshots; "
                                     "runs already done need --force)") &&
                                Contains("0 plot(s)"));
+  // --neurons goes with the movie: asked without it, nothing is drawn.
+  const auto neurons = run_runner("plot " + (dir.path() / "results/xor/runs.h5").string() +
+                                  " --kind confusion --neurons");
+  CHECK(neurons.status == 2);
+  CHECK_THAT(neurons.output, Contains("runner: error: command line: --neurons adds the neurons to "
+                                      "the movie; --kind does not ask for movie"));
 }
