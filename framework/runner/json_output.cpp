@@ -10,6 +10,7 @@
 #include "nnlab/engine/run_standing.hpp"
 #include "nnlab/plugin/plugin_library.hpp"
 #include "nnlab/report/group_statistics.hpp"
+#include "nnlab/report/statistics_table.hpp"
 #include "nnlab/report/store_comparison.hpp"
 
 namespace nnlab::runner {
@@ -169,6 +170,7 @@ Json statistics_json(const GroupStatistics& statistics) {
                     {"test", r.test},
                     {"interval", r.interval},
                     {"note", row.note},
+                    {"verdict", comparison_verdict(row, 1.0 - statistics.bootstrap.level)},
                     {"seeds", row.seeds},
                     {"differences", differences}});
   }

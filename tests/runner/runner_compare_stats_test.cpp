@@ -1,11 +1,13 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
+#include "nnlab/report/group_statistics.hpp"
 #include "nnlab/report/stored_runs.hpp"
 #include "nnlab/stats/group_difference.hpp"
 #include "support/plot_files.hpp"
@@ -39,6 +41,18 @@ std::map<std::string, std::map<std::uint64_t, double>> finals(const fs::path& st
   for (const auto& run : nnlab::load_runs(store.string())) {
     const std::string label = run.record.label;
     out[label.substr(0, label.find('('))][run.record.seed] = run.record.series.cost_test.back();
+  }
+  return out;
+}
+
+/// Each optimizer's iterations to `target` on its test cost, by seed, from the stored series.
+std::map<std::string, std::map<std::uint64_t, double>> iterations(const fs::path& store,
+                                                                  double target) {
+  std::map<std::string, std::map<std::uint64_t, double>> out;
+  for (const auto& run : nnlab::load_runs(store.string())) {
+    const std::string label = run.record.label;
+    out[label.substr(0, label.find('('))][run.record.seed] =
+        nnlab::iterations_to_target(run.record.series.cost_test, target);
   }
   return out;
 }
@@ -93,8 +107,26 @@ TEST_CASE("RunnerCompare: --stats on one store, each optimizer against sgd seed 
     CHECK(std::stod(row[12]) == expected.win_rate);
     CHECK(std::stod(row[11]) >= expected.p_value); // Holm only raises
   }
-  CHECK(rows[3][2] == "iterations_to_target");
-  CHECK(rows[4][0] == "nesterov");
+  // iterations to the target, counted on each run's whole series (compare reads the store
+  // as an overview, keeping only the series' ends: the series are read for this)
+  const double target = std::stod(rows[3][3]);
+  const auto reached = iterations(study.store, target);
+  std::size_t finite = 0;
+  for (std::size_t r = 0; r < 2; ++r) {
+    const auto& row = rows[r + 3];
+    CAPTURE(row[0]);
+    CHECK(row[0] == expected_groups[r]);
+    CHECK(row[2] == "iterations_to_target");
+    CHECK(std::stod(row[3]) == target);
+    const auto mine = values(reached.at(expected_groups[r]));
+    for (const double n : mine)
+      finite += std::isfinite(n);
+    const auto expected = nnlab::stats::compare_paired(mine, values(reached.at("sgd")), true);
+    CHECK(std::stod(row[7]) == expected.difference);
+    CHECK(std::stod(row[10]) == expected.p_value);
+    CHECK(std::stod(row[12]) == expected.win_rate);
+  }
+  CHECK(finite > 0); // some run got there: the rows compare real counts
 
   // the differences plots: a dot per seed on each row, drawn and re-drawable by hand
   for (const char* stem : {"differences-cost_test", "differences-iterations-cost_test"}) {

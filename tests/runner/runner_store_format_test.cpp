@@ -81,6 +81,13 @@ TEST_CASE("RunnerStoreFormat: format 2 stores fingerprints, diff says paired or 
   INFO(old.output);
   CHECK(old.status == 1);
   CHECK_THAT(old.output, Contains("pairing: not paired (format 1)\n"));
+  // --stats pairs by seed only runs that started from the same weights: never in format 1
+  const auto stats = run_runner("compare " + tiny.store.string() + " --stats --out " +
+                                (tiny.dir.path() / "stats1").string());
+  INFO(stats.output);
+  CHECK(stats.status == 0);
+  CHECK_THAT(stats.output, Contains("seed 1: not paired (format 1)"));
+  CHECK_THAT(bytes_of(tiny.dir.path() / "stats1" / "stats.csv"), !Contains(",true,"));
 
   // It is read (plot, compare, diff) but never written to: a rerun into its folder stops
   // before training anything and leaves it as it was.

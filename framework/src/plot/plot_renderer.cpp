@@ -7,8 +7,10 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <system_error>
+#include <thread>
 #include <utility>
 
 #include <gnuplot-iostream.h>
@@ -104,6 +106,63 @@ bool is_warning(const std::string& line) {
   std::transform(lower.begin(), lower.end(), lower.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return lower.find("warning") != std::string::npos;
+}
+
+/// How many gnuplot processes draw `scripts` plots: one per core, at most
+/// max_gnuplot_processes, and no more than one per few scripts (a process costs a start).
+std::size_t gnuplot_processes(std::size_t scripts) {
+  constexpr std::size_t max_gnuplot_processes = 4, scripts_per_process = 4;
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::clamp<std::size_t>(scripts / scripts_per_process, 1,
+                                 std::min(cores, max_gnuplot_processes));
+}
+
+/// The indices of `stems` in `n` shares of about equal work, the size of a script's data
+/// standing for its work: largest first, each to the share with the least so far (an
+/// animation's many frames weigh as its data does). Each share keeps the order added.
+std::vector<std::vector<std::size_t>> split_by_size(const std::filesystem::path& dir,
+                                                    const std::vector<std::string>& stems,
+                                                    std::size_t n) {
+  std::vector<std::vector<std::size_t>> shares(n);
+  if (n == 1) {
+    for (std::size_t i = 0; i < stems.size(); ++i)
+      shares[0].push_back(i);
+    return shares;
+  }
+  std::vector<std::uintmax_t> size(stems.size(), 0);
+  for (std::size_t i = 0; i < stems.size(); ++i) {
+    std::error_code ec; // a plot without data weighs as its script
+    const auto dat = std::filesystem::file_size(dir / (stems[i] + ".dat"), ec);
+    size[i] = ec ? 0 : dat;
+  }
+  std::vector<std::size_t> order(stems.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return size[a] > size[b]; });
+  std::vector<std::uintmax_t> load(n, 0);
+  for (const std::size_t i : order) {
+    const auto least = std::min_element(load.begin(), load.end()) - load.begin();
+    shares[least].push_back(i);
+    load[least] += size[i] + 1;
+  }
+  for (auto& share : shares)
+    std::sort(share.begin(), share.end());
+  std::erase_if(shares, [](const auto& share) { return share.empty(); });
+  return shares;
+}
+
+/// Joins the processes' logs (in dir) into `joined`, removing them.
+void join_logs(const std::filesystem::path& dir, const std::vector<std::string>& logs,
+               const std::filesystem::path& joined) {
+  std::ofstream out(joined, std::ios::binary | std::ios::trunc);
+  for (const auto& name : logs) {
+    std::ifstream in(dir / name, std::ios::binary);
+    if (in.peek() != std::ifstream::traits_type::eof()) out << in.rdbuf();
+    in.close();
+    std::error_code ignored;
+    std::filesystem::remove(dir / name, ignored);
+  }
 }
 
 /// gnuplot's stderr, split by the markers: what it printed while running <stem>.gp. Lines
@@ -257,25 +316,36 @@ std::vector<std::filesystem::path> PlotRenderer::render() {
     std::filesystem::remove(png(stem), ignored);
   std::filesystem::remove(log_file, ignored);
 
-  // One process for all scripts: with commands on a pipe (not a terminal) gnuplot reports
-  // an error, abandons that `load` and goes on with the next command. `reset session`
-  // keeps one script's settings and variables out of the next. The trailing loop (shell
-  // builtins only) drains what gnuplot left unread if it died or was never found, so our
-  // writes cannot raise SIGPIPE, and makes the exit status 0 (gnuplot-iostream complains
-  // on stderr otherwise).
-  const std::string command = "cd " + shell_quote(dir_.string()) + " && gnuplot 2> " +
-                              std::string(log_name) + "; while read -r line; do :; done";
+  // A few gnuplot processes side by side, each on its share of the scripts (a process per
+  // core, at most max_gnuplot_processes): with commands on a pipe (not a terminal) gnuplot
+  // reports an error, abandons that `load` and goes on with the next command. `reset
+  // session` keeps one script's settings and variables out of the next. The trailing loop
+  // (shell builtins only) drains what gnuplot left unread if it died or was never found, so
+  // our writes cannot raise SIGPIPE, and makes the exit status 0 (gnuplot-iostream
+  // complains on stderr otherwise). Each process logs to its own file; the logs are then
+  // joined into gnuplot.log (each script's lines follow its marker, so the order of the
+  // shares does not matter).
+  const auto shares = split_by_size(dir_, stems, gnuplot_processes(stems.size()));
+  std::vector<std::string> logs;
   try {
-    std::ostringstream commands;
-    for (const auto& stem : stems)
-      commands << "print " << gnuplot_string(std::string(marker) + stem + ".gp") << "\n"
-               << "reset session\n"
-               << "load " << gnuplot_string(stem + ".gp") << "\n";
-    gnuplotio::Gnuplot gnuplot(command);
-    gnuplot << commands.str() << std::flush;
+    std::vector<std::unique_ptr<gnuplotio::Gnuplot>> processes;
+    for (std::size_t k = 0; k < shares.size(); ++k) {
+      logs.push_back(shares.size() == 1 ? std::string(log_name)
+                                        : std::string(log_name) + "." + std::to_string(k));
+      const std::string command = "cd " + shell_quote(dir_.string()) + " && gnuplot 2> " +
+                                  logs.back() + "; while read -r line; do :; done";
+      std::ostringstream commands;
+      for (const std::size_t i : shares[k])
+        commands << "print " << gnuplot_string(std::string(marker) + stems[i] + ".gp") << "\n"
+                 << "reset session\n"
+                 << "load " << gnuplot_string(stems[i] + ".gp") << "\n";
+      processes.push_back(std::make_unique<gnuplotio::Gnuplot>(command));
+      *processes.back() << commands.str() << std::flush;
+    }
   } catch (const std::ios_base::failure& e) { // popen failed, or the pipe broke
     throw PlotError("plot folder " + dir_.string() + ": cannot run gnuplot: " + e.what());
-  } // ~Gnuplot closes the pipe and waits (pclose) until gnuplot has finished every script
+  } // ~Gnuplot closes each pipe and waits (pclose) until its gnuplot has finished
+  if (logs.size() > 1) join_logs(dir_, logs, log_file);
 
   const GnuplotLog log(log_file);
   std::vector<std::filesystem::path> rendered;

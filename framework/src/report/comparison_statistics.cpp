@@ -1,20 +1,39 @@
 #include "nnlab/report/comparison_statistics.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "nnlab/storage/run_store.hpp"
 
 namespace nnlab {
 
 GroupStatistics comparison_statistics(const StoreComparison& comparison,
                                       const std::vector<StoredExperiment>& experiments,
                                       StatisticsOptions options) {
+  // Iterations to the target need each run's whole series: a store loaded as an overview
+  // kept only their ends, so each is read then (and dropped again once counted).
+  const bool counts_iterations = !std::isnan(comparison.target);
+  std::vector<std::optional<RunStore>> stores(experiments.size());
   std::vector<OutcomeGroup> groups;
   for (const ComparedGroup& compared : comparison.groups) {
     OutcomeGroup& group = groups.emplace_back();
     group.label = compared.label;
     group.colour = compared.colour;
-    for (const std::size_t r : compared.run_indices)
-      add_outcome(group, experiments.at(compared.store).runs.at(r), comparison.metric,
-                  comparison.target);
+    const StoredExperiment& experiment = experiments.at(compared.store);
+    for (const std::size_t r : compared.run_indices) {
+      const StoredRun& run = experiment.runs.at(r);
+      const std::size_t stored = series_end(run, comparison.metric).length;
+      if (!counts_iterations || series_of(run.record, comparison.metric).n_elem == stored) {
+        add_outcome(group, run, comparison.metric, comparison.target);
+        continue;
+      }
+      auto& store = stores[compared.store];
+      if (!store) store.emplace(RunStore::open_read_only(experiment.store));
+      const StoredRun loaded = read_stored_run(*store, run.record.id, RunParts::series);
+      add_outcome(group, run, comparison.metric, comparison.target,
+                  &series_of(loaded.record, comparison.metric));
+    }
   }
   // "--baseline sgd" across stores: the one group of that name, if only one has it
   const auto& all = comparison.groups;

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "nnlab/report/pairing.hpp"
+
 namespace nnlab {
 
 namespace {
@@ -31,12 +33,6 @@ std::string seed_list(const std::map<std::uint64_t, std::size_t>& seeds) {
 }
 
 } // namespace
-
-bool same_start(const StoredRun& a, const StoredRun& b) {
-  // Stores of format 1 record no fingerprint of the initial weights: the seed is all
-  // there is to go by.
-  return a.record.seed == b.record.seed;
-}
 
 RunPairing pair_runs(const std::vector<const StoredRun*>& group,
                      const std::vector<const StoredRun*>& baseline,
@@ -67,9 +63,12 @@ RunPairing pair_runs(const std::vector<const StoredRun*>& group,
   }
   for (const auto& [seed, i] : mine) {
     const std::size_t j = theirs.at(seed);
-    if (!same_start(*group[i], *baseline[j])) {
+    const StoredRun& a = *group[i];
+    const StoredRun& b = *baseline[j];
+    const Pairing start = run_pairing(a.record, a.format_version, b.record, b.format_version);
+    if (!start.paired) {
       pairing.pairs.clear();
-      pairing.why_not = "seed " + std::to_string(seed) + " started from other initial weights";
+      pairing.why_not = "seed " + std::to_string(seed) + ": " + start.reason;
       return pairing;
     }
     pairing.pairs.emplace_back(i, j);

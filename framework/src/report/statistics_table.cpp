@@ -98,18 +98,33 @@ std::string wrapped(const std::string& text, std::size_t width) {
   return out + line + '\n';
 }
 
+double alpha_of(const GroupStatistics& statistics) {
+  return 1.0 - statistics.bootstrap.level;
+}
+
+std::string verdict(const StatisticsRow& row, double alpha) {
+  const std::string said = comparison_verdict(row, alpha);
+  return said.empty() ? "-" : said;
+}
+
 } // namespace
+
+std::string comparison_verdict(const StatisticsRow& row, double alpha) {
+  if (std::isnan(row.p_holm)) return "";
+  if (row.p_holm >= alpha || row.result.win_rate == 0.5) return "no clear difference";
+  return row.result.win_rate > 0.5 ? "better" : "worse";
+}
 
 std::vector<std::vector<std::string>> statistics_rows(const GroupStatistics& statistics) {
   std::vector<std::vector<std::string>> rows{{"measure", "group", "baseline", "n", "difference",
                                               level(statistics) + " interval", "p", "p (Holm)",
-                                              "win rate", "test"}};
+                                              "win rate", "test", "verdict"}};
   for (const auto& row : statistics.rows) {
     const auto& r = row.result;
     rows.push_back({measure(statistics, row.iterations), row.group, row.baseline, sample_size(row),
                     number(r.difference), "[" + number(r.low) + ", " + number(r.high) + "]",
                     number(r.p_value, 2), number(row.p_holm, 2), percent(r.win_rate),
-                    r.paired ? "signed-rank" : "rank-sum"});
+                    r.paired ? "signed-rank" : "rank-sum", verdict(row, alpha_of(statistics))});
   }
   return rows;
 }
@@ -136,10 +151,13 @@ std::vector<std::string> statistics_notes(const GroupStatistics& statistics) {
                     " runs a group, normal approximation beyond; win rate: the chance that "
                     "a group run beats a baseline run");
   notes.push_back("p (Holm): corrected for the " + std::to_string(statistics.rows.size()) +
-                  " comparisons of this table together (Holm's step-down method)");
+                  " comparisons of this table together (Holm's step-down method); verdict: "
+                  "better or worse than the baseline when p (Holm) < " +
+                  number(alpha_of(statistics), 3) +
+                  ", on the side the win rate leans to, else no clear difference");
   // Too few seeds: no data could make the test significant; say so once per sample size,
   // rather than let a large p read as "no difference".
-  const double alpha = 1.0 - statistics.bootstrap.level;
+  const double alpha = alpha_of(statistics);
   std::vector<std::string> too_few;
   for (const auto& row : statistics.rows) {
     const std::string size = sample_size(row);
@@ -162,10 +180,10 @@ std::vector<std::string> statistics_notes(const GroupStatistics& statistics) {
 
 void print_statistics(const GroupStatistics& statistics, std::ostream& out) {
   out << "statistics: each group against " << statistics.baseline << '\n';
-  // words to the left, numbers to the right
+  // words to the left (measure, group, baseline; test, verdict), numbers to the right
   print_text_table(
-      statistics_rows(statistics),
-      [](std::size_t c, std::size_t n) { return c < 3 || c + 1 == n; }, out);
+      statistics_rows(statistics), [](std::size_t c, std::size_t n) { return c < 3 || c + 2 >= n; },
+      out);
   for (const auto& note : statistics_notes(statistics))
     out << wrapped(note, 100);
 }
@@ -175,7 +193,7 @@ void write_statistics_csv(const GroupStatistics& statistics, const std::filesyst
   text.imbue(std::locale::classic());
   text.precision(17);
   text << "group,baseline,metric,target,n,n_baseline,paired,median_difference,ci_low,ci_high,"
-          "p_value,p_holm,win_rate,test,interval,note\n";
+          "p_value,p_holm,win_rate,test,interval,note,verdict\n";
   for (const auto& row : statistics.rows) {
     const auto& r = row.result;
     text << csv_field(row.group) << ',' << csv_field(row.baseline) << ','
@@ -184,7 +202,8 @@ void write_statistics_csv(const GroupStatistics& statistics, const std::filesyst
     text << ',' << r.n << ',' << r.n_baseline << ',' << (r.paired ? "true" : "false") << ','
          << r.difference << ',' << r.low << ',' << r.high << ',' << r.p_value << ',' << row.p_holm
          << ',' << r.win_rate << ',' << csv_field(r.test) << ',' << csv_field(r.interval) << ','
-         << csv_field(row.note) << '\n';
+         << csv_field(row.note) << ',' << csv_field(comparison_verdict(row, alpha_of(statistics)))
+         << '\n';
   }
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out << text.str();

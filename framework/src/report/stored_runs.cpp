@@ -84,7 +84,9 @@ StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts
   RunRecord record = store.read_run(id);
   ConfigNode config =
       parse_yaml(record.config_yaml, store.file().string() + ":/runs/" + id + "/config");
-  return StoredRun(std::move(record), std::move(config), parts);
+  StoredRun run(std::move(record), std::move(config), parts);
+  run.format_version = store.format_version();
+  return run;
 }
 
 std::vector<StoredRun> load_runs(const std::string& store_file, RunParts parts) {

@@ -134,3 +134,35 @@ TEST_CASE("PlotRenderer: an animation is a looping GIF with one frame per plot c
   const auto cut = tmp.write("cut.gif", bytes.substr(0, bytes.size() / 2));
   CHECK(nnlab::test::gif_frames(cut) == 0);
 }
+
+TEST_CASE("PlotRenderer: many plots are drawn by gnuplot processes side by side, one log",
+          "[plot]") {
+  const nnlab::test::TempDir tmp;
+  const auto dir = tmp.path() / "plots";
+  nnlab::PlotRenderer renderer(dir);
+  std::vector<std::filesystem::path> expected;
+  for (int i = 0; i < 16; ++i) {
+    const std::string stem = "p" + std::to_string(i);
+    // data of different sizes, so the shares are weighed
+    std::string data;
+    for (int k = 0; k <= i * 50; ++k)
+      data += std::to_string(k) + " " + std::to_string(k % 7) + "\n";
+    renderer.write_data(stem, data);
+    renderer.add(stem, i == 9 ? "plot nonsense(x)" : "plot '" + stem + ".dat' with lines");
+    if (i != 9) expected.push_back(dir / (stem + ".png"));
+  }
+  // p9 fails, and is named; every other plot is drawn
+  CHECK_THROWS_WITH(renderer.render(), StartsWith("plot " + (dir / "p9.png").string() +
+                                                  ": gnuplot failed: \"p9.gp\" line ") &&
+                                           !Contains("more failed"));
+  for (const auto& png : expected) {
+    CAPTURE(png);
+    CHECK(is_png(png));
+  }
+  // the processes' logs are joined into gnuplot.log, a section per script
+  const std::string log = nnlab::test::read_text(dir / "gnuplot.log");
+  for (int i = 0; i < 16; ++i)
+    CHECK_THAT(log, Contains("nnlab: rendering p" + std::to_string(i) + ".gp\n"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir))
+    CHECK_THAT(entry.path().filename().string(), !StartsWith("gnuplot.log."));
+}

@@ -17,11 +17,13 @@ namespace {
 
 const double inf = INFINITY;
 
-/// A run of `seed` whose test cost falls linearly from 1 to `final` over 100 iterations.
+/// A run of `seed` whose test cost falls linearly from 1 to `final` over 100 iterations,
+/// started from the initial weights of its seed (as in a store of format 2).
 nnlab::StoredRun run(std::uint64_t seed, double final,
                      nnlab::RunStatus status = nnlab::RunStatus::done) {
   nnlab::RunRecord record;
   record.seed = seed;
+  record.init_fingerprint = "00000000000000" + std::to_string(10 + seed % 90);
   record.status = status;
   record.series.cost_test = arma::linspace(1.0, final, 100);
   if (status == nnlab::RunStatus::diverged) record.series.cost_test(arma::span(50, 99)).fill(NAN);
@@ -129,6 +131,31 @@ TEST_CASE("GroupStatistics: unpaired when the seeds differ, saying why", "[repor
   CHECK(row.result.p_value == expected.p_value);
   CHECK(row.result.difference == expected.difference);
   CHECK(row.result.win_rate == 1.0);
+}
+
+TEST_CASE("GroupStatistics: the same seeds are not enough to pair: the initial weights must match",
+          "[report][statistics]") {
+  const std::vector<nnlab::StoredRun> base{run(1, 0.5), run(2, 0.4), run(3, 0.6)};
+  std::vector<nnlab::StoredRun> other{run(1, 0.1), run(2, 0.2), run(3, 0.3)};
+  other[1].record.init_fingerprint = "ffffffffffffffff"; // seed 2 started elsewhere
+  const auto differ = nnlab::group_statistics(
+      {group("base", base, NAN), group("other", other, NAN)}, "cost_test", NAN, {});
+  REQUIRE(differ.rows.size() == 1);
+  CHECK_FALSE(differ.rows[0].result.paired);
+  CHECK(differ.rows[0].note ==
+        "seed 2: not paired (initial weights differ: ffffffffffffffff and 0000000000000012)");
+  const auto unpaired = nnlab::stats::compare_unpaired(std::vector<double>{0.1, 0.2, 0.3},
+                                                       std::vector<double>{0.5, 0.4, 0.6}, true);
+  CHECK(differ.rows[0].result.p_value == unpaired.p_value);
+
+  // a store of format 1 drew each run's weights from its whole config: never paired
+  other[1].record.init_fingerprint = base[1].record.init_fingerprint;
+  for (auto& r : other)
+    r.format_version = 1;
+  const auto old = nnlab::group_statistics({group("base", base, NAN), group("other", other, NAN)},
+                                           "cost_test", NAN, {});
+  CHECK_FALSE(old.rows[0].result.paired);
+  CHECK(old.rows[0].note == "seed 1: not paired (format 1)");
 }
 
 TEST_CASE("GroupStatistics: the baseline by name, errors name the groups", "[report][statistics]") {

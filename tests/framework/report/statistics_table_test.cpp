@@ -61,13 +61,26 @@ TEST_CASE("StatisticsTable: the rows as printed and shown", "[report][statistics
   const auto rows = nnlab::statistics_rows(example());
   REQUIRE(rows.size() == 3);
   CHECK(rows[0] == std::vector<std::string>{"measure", "group", "baseline", "n", "difference",
-                                            "95 % interval", "p", "p (Holm)", "win rate", "test"});
+                                            "95 % interval", "p", "p (Holm)", "win rate", "test",
+                                            "verdict"});
   CHECK(rows[1] == std::vector<std::string>{"final cost_valid", "momentum", "sgd", "3 pairs",
                                             "-0.25", "[-0.4, -0.1]", "0.25", "0.5", "100 %",
-                                            "signed-rank"});
+                                            "signed-rank", "no clear difference"});
   CHECK(rows[2] == std::vector<std::string>{"iterations to cost_valid <= 0.05", "adam, tuned",
                                             "sgd", "4 vs 3", "-120", "[-inf, 40]", "0.031", "0.062",
-                                            "75 %", "rank-sum"});
+                                            "75 %", "rank-sum", "no clear difference"});
+  // Holm's p below 5 %: the side the win rate leans to
+  auto clear = example();
+  clear.rows[0].p_holm = 0.01;
+  clear.rows[1].p_holm = 0.04;
+  clear.rows[1].result.win_rate = 0.25;
+  CHECK(nnlab::statistics_rows(clear)[1].back() == "better");
+  CHECK(nnlab::statistics_rows(clear)[2].back() == "worse");
+  clear.rows[1].result.win_rate = 0.5;
+  CHECK(nnlab::statistics_rows(clear)[2].back() == "no clear difference");
+  clear.rows[1].p_holm = NAN;
+  CHECK(nnlab::statistics_rows(clear)[2].back() == "-");
+  CHECK(nnlab::comparison_verdict(clear.rows[1], 0.05).empty());
   const auto notes = nnlab::statistics_notes(example());
   std::string all;
   for (const auto& note : notes)
@@ -101,12 +114,12 @@ TEST_CASE("StatisticsTable: stats.csv, one row per comparison", "[report][statis
   nnlab::write_statistics_csv(example(), dir.path() / "stats.csv");
   const std::string csv = nnlab::test::read_text(dir.path() / "stats.csv");
   CHECK_THAT(csv, StartsWith("group,baseline,metric,target,n,n_baseline,paired,median_difference,"
-                             "ci_low,ci_high,p_value,p_holm,win_rate,test,interval,note\n"
+                             "ci_low,ci_high,p_value,p_holm,win_rate,test,interval,note,verdict\n"
                              "momentum,sgd,cost_valid,,3,3,true,-0.25,-0.40000000000000002,"
                              "-0.10000000000000001,0.25,0.5,1,\"Wilcoxon signed-rank, exact\","));
   CHECK_THAT(csv, Contains("\n\"adam, tuned\",sgd,iterations_to_target,0.050000000000000003,4,3,"
                            "false,-120,-inf,40,0.031,0.062,0.75,"));
-  CHECK_THAT(csv, Contains(",seeds differ: 4 5 6 7 against 1 2 3\n"));
+  CHECK_THAT(csv, Contains(",seeds differ: 4 5 6 7 against 1 2 3,no clear difference\n"));
 }
 
 TEST_CASE("StatisticsTable: a difference plot per measure", "[report][statistics]") {

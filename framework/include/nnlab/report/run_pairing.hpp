@@ -10,11 +10,6 @@
 
 namespace nnlab {
 
-/// Whether two stored runs were trained from the same start: the same run seed (and,
-/// where both stored one, the same fingerprint of their initial weights), so that what
-/// differs between them is what their configs say and not the luck of the draw.
-NNLAB_EXPORT bool same_start(const StoredRun& a, const StoredRun& b);
-
 /// How the runs of a group line up with the runs of a baseline group.
 struct RunPairing {
   bool paired = false;
@@ -25,9 +20,10 @@ struct RunPairing {
 };
 
 /// Pairs `group` with `baseline` by seed: paired when each seed appears once on each side,
-/// both sides have the same seeds, and every pair has the same_start(). `failed_seeds` are
-/// seeds whose run failed on one side or the other: they leave the comparison on both sides
-/// instead of unpairing it.
+/// both sides have the same seeds, and every pair started from the same initial weights
+/// (run_pairing() of pairing.hpp: stores of format 2 or later, equal init_fingerprints).
+/// `failed_seeds` are seeds whose run failed on one side or the other: they leave the comparison on
+/// both sides instead of unpairing it.
 NNLAB_EXPORT RunPairing pair_runs(const std::vector<const StoredRun*>& group,
                                   const std::vector<const StoredRun*>& baseline,
                                   const std::vector<std::uint64_t>& failed_seeds = {});

@@ -11,6 +11,11 @@
 
 namespace nnlab {
 
+/// What a comparison says at significance `alpha` (1 - the table's level): "better" or
+/// "worse" than the baseline when Holm's p is below alpha, on the side the win rate leans
+/// to; "no clear difference" otherwise; "" for a row without a p-value.
+NNLAB_EXPORT std::string comparison_verdict(const StatisticsRow& row, double alpha);
+
 /// The table's cells: a header row, then one row per comparison (what is measured, group,
 /// baseline, n, difference, interval, p, p after Holm, win rate, test).
 NNLAB_EXPORT std::vector<std::vector<std::string>>

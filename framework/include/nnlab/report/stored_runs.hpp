@@ -45,6 +45,8 @@ struct NNLAB_EXPORT StoredRun {
   ConfigNode config;
   ConfigLeaves leaves;         ///< the config's key paths and values, always kept
   std::vector<SeriesEnd> ends; ///< one per row of stored_series(), in its order
+  /// The format_version of the store it was read from (1: never paired; pairing.hpp).
+  std::int64_t format_version = store_format_version;
 };
 
 /// The run `id` of `store`, its config parsed (errors name <file>:/runs/<id>/config).
