@@ -139,7 +139,7 @@ TEST_CASE("Evaluation: evaluate_network scores the test split with the network's
 }
 
 TEST_CASE("Evaluation: the finals are what the trainer's next iteration measures, for each "
-          "split; the validation split is evaluated too",
+          "split, and the validation split is evaluated too",
           "[train][evaluation]") {
   // A net trained 7 iterations, then evaluated: its cost and accuracy on each split are the
   // series values a further iteration from the same weights records, bit for bit.
