@@ -1,6 +1,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "nnlab/engine/run_trainer.hpp"
 
@@ -53,5 +54,10 @@ RunTrainerFactory mpi_coordinator(MpiSession& session);
 /// A rank > 0: asks rank 0 for runs of `request.all`, trains them on request.jobs threads
 /// and sends each back, until rank 0 has no more.
 void mpi_worker(MpiSession& session, TrainRequest request);
+
+/// Rank 0 sends `points` (each of `dimensions` numbers) to every other rank, which
+/// receives them into `points`: a tpe round's proposals (none: the sweep is over).
+void broadcast_points(MpiSession& session, std::vector<std::vector<double>>& points,
+                      std::size_t dimensions);
 
 } // namespace nnlab::runner

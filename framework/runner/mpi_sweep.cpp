@@ -306,4 +306,22 @@ void mpi_worker(MpiSession&, TrainRequest request) {
   }
 }
 
+void broadcast_points(MpiSession& session, std::vector<std::vector<double>>& points,
+                      std::size_t dimensions) {
+  if (!session.distributed()) return;
+  std::uint64_t count = points.size();
+  MPI_Bcast(&count, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+  std::vector<double> flat;
+  if (session.rank() == 0)
+    for (const auto& point : points)
+      flat.insert(flat.end(), point.begin(), point.end());
+  flat.resize(count * dimensions);
+  MPI_Bcast(flat.data(), static_cast<int>(flat.size()), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  if (session.rank() == 0) return;
+  points.assign(count, std::vector<double>(dimensions));
+  for (std::size_t p = 0; p < count; ++p)
+    std::copy_n(flat.begin() + static_cast<std::ptrdiff_t>(p * dimensions), dimensions,
+                points[p].begin());
+}
+
 } // namespace nnlab::runner

@@ -15,10 +15,12 @@
 #include "memory_budget.hpp"
 #include "mpi_session.hpp"
 #include "nnlab/config/experiment.hpp"
+#include "nnlab/config/search_space.hpp"
 #include "nnlab/config/sweep.hpp"
 #include "nnlab/core/blas_threads.hpp"
 #include "nnlab/engine/run_preparer.hpp"
 #include "nnlab/engine/sweep_runner.hpp"
+#include "nnlab/engine/tpe_sweep.hpp"
 #include "nnlab/report/experiment_report.hpp"
 
 namespace nnlab::runner {
@@ -63,14 +65,35 @@ int train_for_coordinator(const CliOptions& cli, MpiSession& session) {
   }
   if (!session.all_ready(true)) return 2; // rank 0 or another rank says why
   const fs::path results = cli.out.empty() ? fs::path("results") : cli.out;
-  mpi_worker(session, {&specs,
-                       {},
-                       &*preparer,
-                       cli.jobs > 0 ? cli.jobs : 1,
-                       cli.verbose,
-                       results / experiment->name / "checkpoints",
-                       &install_interrupt_handler()});
-  return 0;
+  const auto train = [&](const std::vector<RunSpec>& runs) {
+    mpi_worker(session, {&runs,
+                         {},
+                         &*preparer,
+                         cli.jobs > 0 ? cli.jobs : 1,
+                         cli.verbose,
+                         results / experiment->name / "checkpoints",
+                         &install_interrupt_handler()});
+  };
+  train(specs);
+  if (experiment->sweep_mode != SweepMode::tpe) return 0;
+  // tpe: each round's proposals come from rank 0; an empty round ends the sweep.
+  const std::size_t dimensions = search_space(*experiment).size();
+  for (std::size_t first = specs.size();;) {
+    std::vector<SearchPoint> points;
+    broadcast_points(session, points, dimensions);
+    if (points.empty()) return 0;
+    std::vector<RunSpec> round;
+    try {
+      round = point_runs(*experiment, points, first);
+      preparer->check(round);
+    } catch (const std::exception& e) {
+      session.all_ready(false);
+      return report_error(e, "runner (rank " + std::to_string(session.rank()) + ")");
+    }
+    if (!session.all_ready(true)) return 2;
+    first += round.size();
+    train(round);
+  }
 }
 
 /// Where the wall time went, on the main thread and in order: reading the experiment and
@@ -103,7 +126,7 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   const auto load_start = std::chrono::steady_clock::now();
   const MemoryBudget budget = memory_budget(cli);
   const Experiment experiment = load_experiment(cli.file, cli.overrides);
-  const std::vector<RunSpec> specs = expand_sweep(experiment, budget);
+  std::vector<RunSpec> specs = expand_sweep(experiment, budget);
   Registry registry(Registry::search_path(cli.plugin_path));
   // One BLAS thread inside a run: nnlab's parallelism is across runs.
   set_blas_threads(1);
@@ -123,7 +146,17 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   options.memory = budget;
   const double read_s =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - load_start).count();
-  const SweepResult result = run_sweep(experiment, specs, registry, options, std::cout);
+  // The other ranks of an MPI job build each tpe round's runs from its proposals.
+  const auto announce = [&](const std::vector<SearchPoint>& points) {
+    if (!session.distributed()) return;
+    std::vector<SearchPoint> sent = points;
+    broadcast_points(session, sent, search_space(experiment).size());
+  };
+  // tpe: rounds of runs, each proposed from the ones before; specs gains every round's.
+  const SweepResult result =
+      experiment.sweep_mode == SweepMode::tpe
+          ? run_tpe_sweep(experiment, specs, registry, options, std::cout, announce)
+          : run_sweep(experiment, specs, registry, options, std::cout);
 
   // The store is complete: what reads it is the report's (the plots are `runner plot`'s).
   const auto report_start = std::chrono::steady_clock::now();

@@ -27,4 +27,6 @@ void mpi_worker(MpiSession&, TrainRequest) {
   throw ConfigError("this runner was built without MPI (NNLAB_WITH_MPI=OFF)");
 }
 
+void broadcast_points(MpiSession&, std::vector<std::vector<double>>&, std::size_t) {}
+
 } // namespace nnlab::runner

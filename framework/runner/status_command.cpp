@@ -162,6 +162,12 @@ Subject from_experiment(const CliOptions& cli) {
                     " sweep point(s) x " + std::to_string(experiment.seeds.size()) +
                     " seed(s); store " + subject.store_file.string() +
                     (subject.stored ? "" : " (none yet)");
+  // tpe proposes its rounds from their results: the file alone knows only its warm-up.
+  if (experiment.sweep_mode == SweepMode::tpe)
+    subject.heading +=
+        "\ntpe: the table shows the warm-up; the " + std::to_string(experiment.tpe_rounds) +
+        " rounds of " + std::to_string(experiment.tpe_batch) +
+        " proposed point(s) are in `runner status " + subject.store_file.string() + "`";
   return subject;
 }
 

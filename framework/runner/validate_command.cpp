@@ -32,7 +32,16 @@ int validate_experiment(const CliOptions& cli) {
             << "): " << specs.size() << " run(s) = " << specs.size() / experiment.seeds.size()
             << " sweep point(s) x " << experiment.seeds.size()
             << " seed(s); all valid; the largest run needs ~" << format_bytes(largest)
-            << (budget.limited() ? " (" + budget.describe() + ")" : std::string()) << "\n\n";
+            << (budget.limited() ? " (" + budget.describe() + ")" : std::string()) << "\n";
+  // tpe proposes its rounds from the warm-up's results: only the warm-up is known here.
+  if (experiment.sweep_mode == SweepMode::tpe)
+    std::cout << "tpe: these are the warm-up's runs; " << experiment.tpe_rounds << " round(s) of "
+              << experiment.tpe_batch
+              << " proposed point(s) follow, built and checked the same way, "
+              << (experiment.tpe_warmup + experiment.tpe_batch * experiment.tpe_rounds) *
+                     experiment.seeds.size()
+              << " runs in all\n";
+  std::cout << "\n";
   // Columns: run number, id, seed, then every value the sweep varies.
   std::vector<std::string> keys;
   if (!specs.empty())

@@ -273,3 +273,43 @@ seeds: [1, 2]
   CHECK(nnlab::test::store_difference(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5").empty());
   CHECK(nnlab::test::h5diff_equal(dir.path() / "one/mpi/runs.h5", out / "mpi/runs.h5"));
 }
+
+TEST_CASE("MpiSweep: a tpe sweep proposes and stores under 2 and 3 ranks what one process "
+          "does",
+          "[.mpi]") {
+  const nnlab::test::TempDir dir;
+  const std::string tpe_body = R"(model: {layers: [3, 2, 1]}
+optimizer: {plugin: momentum, learning_rate: 0.05, momentum: 0.9}
+training: {iterations: 150}
+sweep:
+  mode: tpe
+  warmup: 3
+  batch: 2
+  rounds: 2
+  optimizer.learning_rate: {loguniform: [0.01, 1]}
+  optimizer.momentum: {uniform: [0.5, 0.95]}
+seeds: [1, 2]
+)";
+  const auto yaml = dir.write("tpe.yaml", nnlab::test::xor_experiment("tpe", tpe_body));
+  const auto single = nnlab::test::run_runner(args(yaml, dir.path() / "one", "--jobs 2"));
+  INFO(single.output);
+  REQUIRE(single.status == 0);
+  const fs::path reference = dir.path() / "one/tpe/runs.h5";
+  for (const auto& [ranks, jobs] : {std::pair{2, "1"}, std::pair{3, "2"}}) {
+    CAPTURE(ranks, jobs);
+    const fs::path out = dir.path() / ("np" + std::to_string(ranks));
+    const auto run =
+        nnlab::test::run_shell(mpirun(ranks) + args(yaml, out, "--jobs " + std::string(jobs)));
+    INFO(run.output);
+    REQUIRE(run.status == 0);
+    CHECK_THAT(run.output, Contains("tpe round 2 of 2: 2 proposed point(s)"));
+    CHECK_THAT(run.output, Contains("14 runs: 14 trained, 0 kept; 0 diverged, 0 failed"));
+    CHECK(nnlab::test::store_difference(reference, out / "tpe/runs.h5").empty());
+    CHECK(nnlab::test::h5diff_equal(reference, out / "tpe/runs.h5"));
+    // Run again: every round found in the store, the ranks finish together.
+    const auto again =
+        nnlab::test::run_shell(mpirun(ranks) + args(yaml, out, "--jobs " + std::string(jobs)));
+    REQUIRE(again.status == 0);
+    CHECK_THAT(again.output, Contains("14 runs: 0 trained, 14 kept"));
+  }
+}

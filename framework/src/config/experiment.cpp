@@ -6,6 +6,7 @@
 #include "nnlab/config/overrides.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/name_list.hpp"
+#include "nnlab/train/series.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
@@ -28,12 +29,62 @@ std::uint64_t read_seed(const ConfigNode& node, const std::string& path) {
   return static_cast<std::uint64_t>(value);
 }
 
+const char* mode_name(SweepMode mode) {
+  switch (mode) {
+  case SweepMode::grid: return "grid";
+  case SweepMode::zip: return "zip";
+  case SweepMode::random: return "random";
+  case SweepMode::tpe: return "tpe";
+  }
+  return "grid";
+}
+
+std::size_t read_count(const ConfigNode& node, const std::string& path, std::int64_t low) {
+  constexpr std::int64_t most = 1'000'000;
+  const std::int64_t n = node.as_integer(path);
+  if (n < low || n > most)
+    node.fail(path, "an integer in [" + std::to_string(low) + ", " + std::to_string(most) + "]");
+  return static_cast<std::size_t>(n);
+}
+
+// tpe: batch and rounds are required, warmup defaults to 10 random points (Optuna's
+// n_startup_trials), monitor to the validation or test cost (chosen once runs are stored).
+void read_tpe_keys(const ConfigNode& sweep, Experiment& e) {
+  const char* keys[] = {"batch", "rounds", "warmup"};
+  if (e.sweep_mode != SweepMode::tpe) {
+    for (const char* key : keys)
+      if (const ConfigNode* node = sweep.find(key))
+        throw ConfigError(node->location().str() + ": sweep." + key +
+                          ": only tpe mode has rounds of proposals (mode is " +
+                          mode_name(e.sweep_mode) + ")");
+  } else {
+    e.tpe_batch =
+        read_count(sweep.require("batch", "sweep", "the number of points tpe proposes each round"),
+                   "sweep.batch", 1);
+    e.tpe_rounds =
+        read_count(sweep.require("rounds", "sweep", "the number of rounds of proposals tpe makes"),
+                   "sweep.rounds", 0);
+    const ConfigNode* warmup = sweep.find("warmup");
+    e.tpe_warmup = warmup ? read_count(*warmup, "sweep.warmup", 1) : 10;
+  }
+  if (const ConfigNode* monitor = sweep.find("monitor")) {
+    if (e.sweep_mode != SweepMode::tpe)
+      throw ConfigError(monitor->location().str() + ": sweep.monitor: only a search that " +
+                        "judges its points reads a monitor (mode is " + mode_name(e.sweep_mode) +
+                        ")");
+    e.monitor = monitor->as_string("sweep.monitor");
+    if (!find_series(e.monitor))
+      throw ConfigError(monitor->location().str() + ": sweep.monitor: unknown series '" +
+                        e.monitor + "'; known: " + join_sorted(series_names()));
+  }
+}
+
 void read_sweep(const ConfigNode& sweep, Experiment& e) {
   if (!sweep.is_map() && !sweep.is_null())
     sweep.fail("sweep", "a map of key paths to lists of values");
   e.sweep = sweep;
   if (const ConfigNode* mode = sweep.find("mode")) {
-    const std::vector<std::string> modes{"grid", "zip", "random"};
+    const std::vector<std::string> modes{"grid", "zip", "random", "tpe"};
     const std::string name = mode->as_string("sweep.mode");
     const auto it = std::find(modes.begin(), modes.end(), name);
     if (it == modes.end()) {
@@ -52,9 +103,9 @@ void read_sweep(const ConfigNode& sweep, Experiment& e) {
     e.samples = static_cast<std::size_t>(n);
   } else if (const ConfigNode* samples = sweep.find("samples")) {
     throw ConfigError(samples->location().str() + ": sweep.samples: only random mode draws " +
-                      "samples (mode is " + (e.sweep_mode == SweepMode::zip ? "zip" : "grid") +
-                      ")");
+                      "samples (mode is " + mode_name(e.sweep_mode) + ")");
   }
+  read_tpe_keys(sweep, e);
 }
 
 void read_seeds(const ConfigNode& root, Experiment& e) {

@@ -9,7 +9,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "distribution.hpp"
 #include "nnlab/config/extends.hpp"
+#include "nnlab/config/search_space.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/hash.hpp"
 #include "nnlab/core/name_list.hpp"
@@ -23,13 +25,6 @@ const std::vector<std::string> sections{"dataset", "model", "loss", "optimizer",
 
 // Random sweeps draw from their own stream of the experiment seed: this tags it.
 constexpr std::uint64_t random_sweep_stream = 0x72616e646f6d5357; // "randomSW"
-
-// A random-mode value: {uniform: [low, high]}, {loguniform: ...}, {int: ...} or a choice.
-struct Distribution {
-  enum class Kind { uniform, loguniform, integer, choice } kind = Kind::choice;
-  double low = 0, high = 0;         // int bounds too: exact up to 2^53
-  const ConfigNode* args = nullptr; // the bounds, or the values to choose from
-};
 
 struct Axis {
   std::string key;                    // as written: "optimizer.learning_rate"
@@ -66,62 +61,16 @@ std::vector<std::string> split_path(const std::string& key) {
   }
 }
 
-[[noreturn]] void bad_bounds(const ConfigNode& args, const std::string& path,
-                             const std::string& expected) {
-  throw ConfigError(args.location().str() + ": " + path + ": expected " + expected + ", got " +
-                    (args.is_sequence() ? args.flow() : args.describe()));
-}
-
-Distribution read_distribution(const ConfigNode& value, const std::string& path) {
-  Distribution d;
-  d.args = &value;
-  if (value.is_sequence() && !value.items().empty()) return d; // a plain list is a choice
-  if (!value.is_map() || value.entries().size() != 1)
-    value.fail(path, "a list of values or a distribution such as {uniform: [low, high]}");
-  const ConfigNode::Entry& entry = value.entries().front();
-  const std::vector<std::string> kinds{"uniform", "loguniform", "int", "choice"};
-  const auto it = std::find(kinds.begin(), kinds.end(), entry.key);
-  if (it == kinds.end()) {
-    const auto guess = closest_name(entry.key, kinds);
-    throw ConfigError(entry.key_at.str() + ": " + path + ": unknown distribution '" + entry.key +
-                      "'" + (guess ? "; did you mean '" + *guess + "'?" : ";") +
-                      " known: " + join_sorted(kinds));
-  }
-  d.kind = static_cast<Distribution::Kind>(it - kinds.begin());
-  d.args = &entry.value;
-  const ConfigNode& args = entry.value;
-  const std::string where = path + "." + entry.key;
-  if (d.kind == Distribution::Kind::choice) {
-    if (!args.is_sequence() || args.items().empty())
-      bad_bounds(args, where, "a non-empty list of values");
-    return d;
-  }
-  const bool integer = d.kind == Distribution::Kind::integer;
-  const bool log = d.kind == Distribution::Kind::loguniform;
-  const std::string expected = integer ? "[low, high], integers with low <= high"
-                               : log   ? "[low, high] with 0 < low < high"
-                                       : "[low, high] with low < high";
-  if (!args.is_sequence() || args.items().size() != 2) bad_bounds(args, where, expected);
-  const auto read = [&](const ConfigNode& bound) {
-    return integer ? static_cast<double>(bound.as_integer(where)) : bound.as_number(where);
-  };
-  try {
-    d.low = read(args.items()[0]);
-    d.high = read(args.items()[1]);
-  } catch (const ConfigError&) {
-    bad_bounds(args, where, expected);
-  }
-  const bool ok = integer ? d.low <= d.high && -0x1p53 <= d.low && d.high <= 0x1p53
-                          : d.low < d.high && (!log || d.low > 0);
-  if (!ok) bad_bounds(args, where, expected);
-  return d;
+// tpe's own keys, and the monitored series (read by Experiment).
+bool is_tpe_key(const std::string& key) {
+  return key == "batch" || key == "rounds" || key == "warmup" || key == "monitor";
 }
 
 std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
   std::vector<Axis> axes;
   if (!sweep.is_map()) return axes;
   for (const auto& entry : sweep.entries()) {
-    if (entry.key == "mode" || entry.key == "samples") continue;
+    if (entry.key == "mode" || entry.key == "samples" || is_tpe_key(entry.key)) continue;
     Axis axis{entry.key, split_path(entry.key), "", &entry.value, {}};
     const bool empty_part = std::any_of(axis.path.begin(), axis.path.end(),
                                         [](const std::string& p) { return p.empty(); });
@@ -132,7 +81,7 @@ std::vector<Axis> read_axes(const ConfigNode& sweep, SweepMode mode) {
         message += " (did you mean '" + *guess + "'?)";
       throw ConfigError(message);
     }
-    if (mode == SweepMode::random) {
+    if (mode == SweepMode::random || mode == SweepMode::tpe) {
       axis.draw = read_distribution(entry.value, "sweep." + entry.key);
       if (axis.draw.kind == Distribution::Kind::choice) axis.values = axis.draw.args;
     } else if (!entry.value.is_sequence() || entry.value.items().empty())
@@ -263,22 +212,6 @@ std::vector<Point> listed_points(const SweepPlan& plan, SweepMode mode) {
   return points;
 }
 
-std::string number_text(double value) {
-  char buffer[64];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
-
-// A drawn number kept to 4 significant digits, so that run tables, labels and legends stay
-// readable and a point can be typed back in; the unrounded value when rounding would leave
-// [low, high).
-double readable(double x, double low, double high) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%.4g", x);
-  const double rounded = std::strtod(text, nullptr);
-  return rounded >= low && rounded < high ? rounded : x;
-}
-
 PointValue draw(const Distribution& d, Rng& rng) {
   switch (d.kind) {
   case Distribution::Kind::uniform:
@@ -308,11 +241,14 @@ std::vector<Point> random_points(const SweepPlan& plan, std::uint64_t seed, std:
   std::unordered_set<std::uint64_t> seen;
   const std::size_t max_draws = 100 * samples;
   for (std::size_t draws = 0; points.size() < samples; ++draws) {
-    if (draws == max_draws)
-      throw ConfigError(plan.sweep.find("samples")->location().str() + ": sweep.samples: " +
-                        std::to_string(samples) + " different points wanted, " +
+    if (draws == max_draws) {
+      const char* key = plan.sweep.find("samples") ? "samples" : "warmup"; // random, tpe
+      const ConfigNode* at = plan.sweep.find(key);
+      throw ConfigError((at ? at->location() : plan.sweep.location()).str() + ": sweep." + key +
+                        ": " + std::to_string(samples) + " different points wanted, " +
                         std::to_string(points.size()) + " found in " + std::to_string(draws) +
                         " draws (do the distributions hold that many values?)");
+    }
     std::vector<PointValue> values;
     for (const auto& axis : plan.axes)
       values.push_back(draw(axis.draw, rng));
@@ -329,6 +265,9 @@ void check_size(const Experiment& e, const std::vector<Axis>& axes, const Memory
   if (e.sweep_mode == SweepMode::random) {
     points = e.samples;
     shape = std::to_string(points) + " samples";
+  } else if (e.sweep_mode == SweepMode::tpe) {
+    points = saturating_mul(e.tpe_batch, e.tpe_rounds) + e.tpe_warmup;
+    shape = std::to_string(points) + " tpe points";
   } else if (e.sweep_mode == SweepMode::zip && !axes.empty()) {
     points = axes.front().values->items().size();
     shape = std::to_string(points) + " zipped points";
@@ -367,9 +306,11 @@ std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budge
   auto plan = std::make_shared<SweepPlan>(SweepPlan{e.base, e.sweep, e.base_dir, {}});
   plan->axes = read_axes(plan->sweep, e.sweep_mode);
   check_size(e, plan->axes, budget);
-  std::vector<Point> points = e.sweep_mode == SweepMode::random
-                                  ? random_points(*plan, e.seed, e.samples)
-                                  : listed_points(*plan, e.sweep_mode);
+  // tpe: its warm-up, random mode's first points (tpe_sweep proposes the rest).
+  std::vector<Point> points =
+      e.sweep_mode == SweepMode::random ? random_points(*plan, e.seed, e.samples)
+      : e.sweep_mode == SweepMode::tpe  ? random_points(*plan, e.seed, e.tpe_warmup)
+                                        : listed_points(*plan, e.sweep_mode);
   std::vector<RunSpec> runs;
   runs.reserve(points.size() * e.seeds.size());
   std::unordered_map<std::uint64_t, std::size_t> index_of; // run_hash -> index
@@ -393,6 +334,40 @@ std::vector<RunSpec> expand_sweep(const Experiment& e, const MemoryBudget& budge
     }
   }
   return runs;
+}
+
+} // namespace nnlab
+
+namespace nnlab {
+
+std::vector<SearchDimension> search_space(const Experiment& e) {
+  std::vector<SearchDimension> space;
+  for (const Axis& axis : read_axes(e.sweep, SweepMode::random)) {
+    const Distribution& d = axis.draw;
+    SearchDimension dimension{axis.key, static_cast<SearchDimension::Kind>(d.kind), d.low, d.high,
+                              0};
+    if (d.kind == Distribution::Kind::choice) {
+      dimension.choices = d.args->items().size();
+      dimension.low = 0;
+      dimension.high = static_cast<double>(dimension.choices - 1);
+    }
+    space.push_back(std::move(dimension));
+  }
+  return space;
+}
+
+std::vector<SearchPoint> drawn_points(const Experiment& e, std::size_t count) {
+  SweepPlan plan{e.base, e.sweep, e.base_dir, {}};
+  plan.axes = read_axes(plan.sweep, SweepMode::random);
+  std::vector<SearchPoint> points;
+  for (const Point& point : random_points(plan, e.seed, count)) {
+    SearchPoint x;
+    for (const PointValue& value : point.values)
+      x.push_back(value.drawn.empty() ? static_cast<double>(value.item)
+                                      : std::strtod(value.drawn.c_str(), nullptr));
+    points.push_back(std::move(x));
+  }
+  return points;
 }
 
 } // namespace nnlab

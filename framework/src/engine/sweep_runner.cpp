@@ -105,7 +105,7 @@ SweepResult run_sweep(const Experiment& experiment, const std::vector<RunSpec>& 
     auto last_publish = Clock::now();
     double publish_took = 0.0; // seconds, the last merge
     FinishedRun finished;
-    std::size_t first_failed = specs.size(); // the sweep index of the first failure
+    std::size_t first_failed = SIZE_MAX; // the sweep index of the first failure
     while (pool->next(finished)) {
       const RunRecord& record = finished.record;
       const auto store_start = Clock::now();

@@ -31,7 +31,7 @@ StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
   for (const SeriesSpec& series : stored_series()) {
     arma::vec& values = record.series.*series.recorded;
     ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1],
-                    final_value(record, series.name)});
+                    run_final_value(record, series)});
     if (parts == RunParts::overview) values.reset();
   }
   if (parts != RunParts::weights) {

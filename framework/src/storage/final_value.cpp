@@ -2,18 +2,17 @@
 
 #include <cmath>
 
-#include "nnlab/train/series.hpp"
-
 namespace nnlab {
 
-double final_value(const RunRecord& record, std::string_view metric) {
-  const double stored = record.evaluation.final_value(metric);
+double run_final_value(const RunRecord& record, const SeriesSpec& series) {
+  const double stored = record.evaluation.final_value(series.name);
   if (!std::isnan(stored)) return stored;
-  const arma::vec& values = record.series.*series_named(metric).recorded;
-  if (values.is_empty()) return arma::datum::nan;
-  const arma::uword restored = record.restored_iteration.value_or(0);
-  return restored >= 1 && restored <= values.n_elem ? values[restored - 1]
-                                                    : values[values.n_elem - 1];
+  const arma::vec& values = record.series.*series.recorded;
+  if (values.is_empty()) return std::nan("");
+  if (record.restored_iteration && *record.restored_iteration >= 1 &&
+      *record.restored_iteration <= values.n_elem)
+    return values[*record.restored_iteration - 1];
+  return values[values.n_elem - 1];
 }
 
 } // namespace nnlab

@@ -161,7 +161,7 @@ TEST_CASE("SweepModes: mistakes in modes and distributions name their place", "[
   using Row = std::pair<std::string, std::string>;
   const auto [sweep, expected] = GENERATE(table<std::string, std::string>({
       Row{"  mode: zipp\n", "m.yaml:11:9: sweep.mode: unknown mode 'zipp'; did you mean 'zip'? "
-                            "known: grid, random, zip"},
+                            "known: grid, random, tpe, zip"},
       Row{"  mode: random\n  optimizer.momentum: [0, 1]\n",
           "m.yaml:11:3: sweep: missing key 'samples' (the number of points random mode draws)"},
       Row{"  mode: random\n  samples: 0\n",

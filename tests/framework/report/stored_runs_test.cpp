@@ -64,12 +64,12 @@ TEST_CASE("StoredRuns: a final value is the stored network's, else the restored 
   nnlab::RunRecord evaluated = make_record("c", 2, {3, 2, 1});
   evaluated.restored_iteration = 2;
   evaluated.evaluation.finals = {{"cost_test", 0.5}};
-  CHECK(nnlab::final_value(last, "cost_test") == 1.0);
-  CHECK(nnlab::final_value(restored, "cost_test") == 2.0);
-  CHECK(nnlab::final_value(restored, "cost_train") == 3.0);
-  CHECK(nnlab::final_value(evaluated, "cost_test") == 0.5);
-  CHECK(nnlab::final_value(evaluated, "cost_train") == 3.0);
-  CHECK(std::isnan(nnlab::final_value(evaluated, "cost_valid")));
+  CHECK(nnlab::run_final_value(last, nnlab::series_named("cost_test")) == 1.0);
+  CHECK(nnlab::run_final_value(restored, nnlab::series_named("cost_test")) == 2.0);
+  CHECK(nnlab::run_final_value(restored, nnlab::series_named("cost_train")) == 3.0);
+  CHECK(nnlab::run_final_value(evaluated, nnlab::series_named("cost_test")) == 0.5);
+  CHECK(nnlab::run_final_value(evaluated, nnlab::series_named("cost_train")) == 3.0);
+  CHECK(std::isnan(nnlab::run_final_value(evaluated, nnlab::series_named("cost_valid"))));
   for (const auto parts : {nnlab::RunParts::weights, nnlab::RunParts::overview}) {
     const nnlab::StoredRun run(evaluated, nnlab::ConfigNode::map(), parts);
     CHECK(nnlab::final_value(run, "cost_test") == 0.5);

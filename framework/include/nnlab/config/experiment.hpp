@@ -12,8 +12,9 @@
 namespace nnlab {
 
 /// How a sweep's keys make points: every combination (grid), lists advanced together (zip),
-/// or `samples` points drawn from distributions (random).
-enum class SweepMode { grid, zip, random };
+/// `samples` points drawn from distributions (random), or rounds of points proposed by a
+/// tree-structured Parzen estimator from the results of the rounds before (tpe).
+enum class SweepMode { grid, zip, random, tpe };
 
 /// An experiment file with its top level checked:
 ///   name, seed, description, dataset, model, loss, optimizer, training, sweep, seeds, repeats
@@ -30,7 +31,11 @@ struct Experiment {
   ConfigNode base;  ///< map: dataset, model, loss, optimizer, training
   ConfigNode sweep; ///< map as written: key path -> values, mode, samples (null when absent)
   SweepMode sweep_mode = SweepMode::grid;
-  std::size_t samples = 0;            ///< random mode: how many points to draw
+  std::size_t samples = 0; ///< random mode: how many points to draw
+  /// tpe mode: `warmup` random points first, then `rounds` rounds of `batch` proposals each;
+  /// `monitor` is the series judged (empty: cost_valid when the runs store it, else cost_test)
+  std::size_t tpe_batch = 0, tpe_rounds = 0, tpe_warmup = 0;
+  std::string monitor;
   std::vector<std::uint64_t> seeds;   ///< each run once per seed: `seeds`, 1..repeats or [seed]
   std::vector<std::string> overrides; ///< as given ("optimizer.learning_rate=0.1")
   std::vector<std::filesystem::path> sources; ///< every YAML file read, this one first
