@@ -203,11 +203,15 @@ void take_options(CliOptions& cli, const po::variables_map& vm) {
     return vm.count(option) ? vm[option].as<std::string>() : std::string();
   };
   cli.plugin_params = strings("set");
-  cli.plot = {strings("kind"),       strings("group-by"),   strings("run"),
-              text("format"),        text("metric"),        text("target"),
-              text("range"),         vm.count("log-y") > 0, vm.count("linear-y") > 0,
-              vm.count("table") > 0, vm.count("stats") > 0, text("baseline")};
+  cli.plot = {strings("kind"),        strings("group-by"),   strings("run"),
+              text("format"),         text("metric"),        text("target"),
+              text("range"),          vm.count("log-y") > 0, vm.count("linear-y") > 0,
+              vm.count("table") > 0,  vm.count("stats") > 0, text("baseline"),
+              vm.count("neurons") > 0};
   if (vm.count("baseline") && !cli.plot.stats) usage_error("--baseline goes with --stats");
+  if (cli.plot.neurons && !cli.plot.kinds.empty() &&
+      std::find(cli.plot.kinds.begin(), cli.plot.kinds.end(), "movie") == cli.plot.kinds.end())
+    usage_error("--neurons adds the neurons to the movie; --kind does not ask for movie");
   if (cli.command == Command::compare && cli.stores.size() < 2 && !cli.plot.stats) too_few_stores();
   cli.out = text("out");
   if (cli.command == Command::export_model) cli.export_format = text("format");

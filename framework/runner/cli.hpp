@@ -60,6 +60,7 @@ struct CliOptions {
     bool table = false;   ///< compare: print the table only
     bool stats = false;   ///< compare: statistics of each group against the baseline
     std::string baseline; ///< compare --stats: the baseline group (empty: the first)
+    bool neurons = false; ///< plot: the movie shows each unit's activation beside the surface
   } plot;
   std::vector<std::filesystem::path> stores; ///< compare: the stores, in the order given
 

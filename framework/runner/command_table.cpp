@@ -49,6 +49,8 @@ std::vector<OptionSpec> make_options() {
        "memory available)"},
       {"metric", 0, "M", "the series compared (default: cost_test)", WordKind::choice, false,
        [] { return series_names(); }},
+      {"neurons", 0, "",
+       "the movie shows each unit's activation beside the decision surface, frame by frame"},
       {"no-plots", 0, "", "do not render plots"},
       {"out", 0, "DIR", "results folder (default: results)", WordKind::folder},
       {"plugin-path", 0, "DIR",
@@ -90,7 +92,7 @@ std::vector<CommandSpec> make_commands() {
   const std::vector<std::string> plot_options{
       "format", "group-by", "metric", "target", "log-y", "linear-y", "out", "plugin-path", "quiet"};
   std::vector<std::string> plot_all = plot_options;
-  plot_all.insert(plot_all.begin(), {"kind", "run", "range"});
+  plot_all.insert(plot_all.begin(), {"kind", "run", "range", "neurons"});
   return {
       {"run",
        Command::run,

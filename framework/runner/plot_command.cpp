@@ -19,6 +19,7 @@ int plot_store(const CliOptions& cli) {
   if (!cli.plot.range.empty()) options.range = parse_range(cli.plot.range);
   options.log_y = parse_log_y(cli.plot);
   options.runs = cli.plot.runs;
+  options.movie_neurons = cli.plot.neurons;
   const PlotFormat format = parse_format(cli.plot.format);
 
   // Read (and checked) before any folder is made: a missing store makes none.

@@ -30,7 +30,9 @@ class RunsTable(unittest.TestCase):
         runs = nnlab_store.runs(STORE)
         with h5py.File(STORE, "r") as f:
             ids = sorted(f["runs"])
-            finals = {i: f["runs"][i]["cost_test"][-1] for i in ids}
+            # the stored network's value, as the runner's summary.csv has it
+            finals = {i: f["runs"][i]["evaluation"].attrs["cost_test"] for i in ids}
+            lasts = {i: f["runs"][i]["cost_test"][-1] for i in ids}
             seeds = {i: int(f["runs"][i].attrs["seed"]) for i in ids}
         self.assertEqual(sorted(runs.index), ids)
         self.assertEqual(len(runs), 4)
@@ -41,6 +43,8 @@ class RunsTable(unittest.TestCase):
         self.assertEqual(set(runs["training.iterations"]), {20})
         for run_id in ids:
             self.assertEqual(runs.loc[run_id, "final_cost_test"], finals[run_id])
+            # measured after the last update: not the series' last entry, measured before it
+            self.assertNotEqual(runs.loc[run_id, "final_cost_test"], lasts[run_id])
             self.assertEqual(runs.loc[run_id, "seed"], seeds[run_id])
         self.assertEqual(set(runs["status"]), {"done"})
         self.assertEqual(set(runs["iterations"]), {20})

@@ -40,7 +40,7 @@ std::map<std::string, std::map<std::uint64_t, double>> finals(const fs::path& st
   std::map<std::string, std::map<std::uint64_t, double>> out;
   for (const auto& run : nnlab::load_runs(store.string())) {
     const std::string label = run.record.label;
-    out[label.substr(0, label.find('('))][run.record.seed] = run.record.series.cost_test.back();
+    out[label.substr(0, label.find('('))][run.record.seed] = nnlab::final_value(run, "cost_test");
   }
   return out;
 }

@@ -90,8 +90,8 @@ TEST_CASE("Runner: a small sweep stores every run, plots and summarises", "[runn
     for (const auto& run : runs)
       if (run.record.label.starts_with(optimizer)) point.push_back(&run);
     REQUIRE(point.size() == 2);
-    const double a = point[0]->record.series.cost_test.back();
-    const double b = point[1]->record.series.cost_test.back();
+    const double a = nnlab::final_value(*point[0], "cost_test");
+    const double b = nnlab::final_value(*point[1], "cost_test");
     const std::string best = (b < a ? point[1] : point[0])->record.id;
     const std::string other = (b < a ? point[0] : point[1])->record.id;
     CAPTURE(optimizer, best, other);

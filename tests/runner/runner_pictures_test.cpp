@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
@@ -28,7 +29,7 @@ std::vector<const nnlab::StoredRun*> best_of_each_point(const std::vector<nnlab:
                              [&](const auto* b) { return b->record.label == run.record.label; });
     if (same == best.end())
       best.push_back(&run);
-    else if (run.record.series.cost_test.back() < (*same)->record.series.cost_test.back())
+    else if (nnlab::final_value(run, "cost_test") < nnlab::final_value(**same, "cost_test"))
       *same = &run;
   }
   return best;
@@ -93,6 +94,8 @@ TEST_CASE("RunnerPictures: xor_inside.yaml's report shows the neurons, the netwo
   for (std::size_t w = 0; w < run.weights.size(); ++w)
     CHECK(arma::approx_equal(run.weights[w].second, course[0].record.weights[w].second, "absdiff",
                              0.0));
+  CHECK(run.evaluation.finals == course[0].record.evaluation.finals);
+  CHECK(run.evaluation.finals.size() == 4); // no validation set
   CHECK(course[0].record.snapshots.empty());
   REQUIRE(run.snapshots.iterations.size() == 80);
   CHECK(run.snapshots.iterations.front() == 0);
@@ -148,6 +151,72 @@ TEST_CASE("RunnerPictures: spiral.yaml with snapshots renders every picture of e
           45);
 }
 
+TEST_CASE("RunnerPictures: a run with a validation set stores the validation split's "
+          "evaluation and draws its confusion matrix and curves beside the test split's",
+          "[runner][plot][pictures][validation]") {
+  const nnlab::test::TempDir dir;
+  const auto trained = run_runner((experiments / "xor.yaml").string() +
+                                  " training.iterations=60 training.validation_fraction=0.2 "
+                                  "optimizer.learning_rate=0.5 --no-plots -q --out " +
+                                  (dir.path() / "results").string());
+  INFO(trained.output);
+  REQUIRE(trained.status == 0);
+  const fs::path store = dir.path() / "results/xor/runs.h5";
+  const auto runs = nnlab::load_runs(store.string());
+  REQUIRE(runs.size() == 1);
+  const nnlab::RunRecord& run = runs[0].record;
+  REQUIRE(run.evaluation.splits.size() == 2);
+  const nnlab::SplitEvaluation& valid = run.evaluation.splits[1];
+  CHECK(run.evaluation.splits[0].split == "test");
+  CHECK(valid.split == "valid");
+  // 200 of the 1000 training points held out: the validation split's counts, and the
+  // numbers worked from them as a student would.
+  CHECK(arma::accu(valid.confusion) == 200);
+  CHECK(valid.support[0] + valid.support[1] == 200);
+  const auto C = arma::conv_to<arma::mat>::from(valid.confusion);
+  for (arma::uword c = 0; c < 2; ++c) {
+    CAPTURE(c);
+    const double precision = C(c, c) / arma::accu(C.col(c));
+    const double recall = C(c, c) / arma::accu(C.row(c));
+    CHECK(valid.precision[c] == Approx(precision).epsilon(1e-15));
+    CHECK(valid.recall[c] == Approx(recall).epsilon(1e-15));
+    CHECK(valid.f1[c] == Approx(2 * precision * recall / (precision + recall)).epsilon(1e-15));
+  }
+  CHECK(valid.accuracy == run.evaluation.final_value("accuracy_valid"));
+  CHECK(valid.accuracy == Approx(arma::trace(C) / 200).epsilon(1e-15));
+  // The AUC is the trapezoids under the stored ROC points, the AP the precision-weighted
+  // steps of recall along the stored PR points.
+  REQUIRE(valid.roc.n_rows >= 2);
+  double auc = 0.0, ap = 0.0, recall = 0.0;
+  for (arma::uword r = 1; r < valid.roc.n_rows; ++r)
+    auc += (valid.roc(r, 0) - valid.roc(r - 1, 0)) * (valid.roc(r, 1) + valid.roc(r - 1, 1)) / 2;
+  for (arma::uword r = 0; r < valid.pr.n_rows; ++r)
+    ap += (valid.pr(r, 0) - recall) * valid.pr(r, 1), recall = valid.pr(r, 0);
+  CHECK(valid.roc_auc == Approx(auc).epsilon(1e-12));
+  CHECK(valid.average_precision == Approx(ap).epsilon(1e-12));
+  CHECK(valid.roc(valid.roc.n_rows - 1, 0) == 1.0);
+  CHECK(recall == 1.0);
+  CHECK(run.evaluation.finals.size() == 6);
+
+  const fs::path plots = dir.path() / "plots";
+  const auto drawn =
+      run_runner("plot " + store.string() + " --kind confusion --kind roc --out " + plots.string());
+  INFO(drawn.output);
+  REQUIRE(drawn.status == 0);
+  for (const char* kind : {"confusion-", "roc-"})
+    CHECK(nnlab::test::is_png(plots / (kind + run.id + ".png")));
+  // Two rows of panels: test, then validation; one curve per split.
+  const std::string confusion = nnlab::test::read_text(plots / ("confusion-" + run.id + ".dat"));
+  CHECK_THAT(confusion, Contains("# test: ") && Contains("# valid: "));
+  const std::string confusion_gp = nnlab::test::read_text(plots / ("confusion-" + run.id + ".gp"));
+  CHECK_THAT(confusion_gp,
+             Contains("'validation: counts (accuracy ") && Contains("'test: counts (accuracy "));
+  const std::string roc = nnlab::test::read_text(plots / ("roc-" + run.id + ".gp"));
+  char legend[32];
+  std::snprintf(legend, sizeof legend, "validation, AUC %.3f", valid.roc_auc);
+  CHECK_THAT(roc, Contains(legend) && Contains("test, AUC "));
+}
+
 TEST_CASE("RunnerPictures: runner plot says why a movie cannot be drawn", "[runner][plot]") {
   const nnlab::test::TempDir dir;
   const auto plain = run_runner((experiments / "xor.yaml").string() +
@@ -160,4 +229,10 @@ TEST_CASE("RunnerPictures: runner plot says why a movie cannot be drawn", "[runn
   CHECK_THAT(movie.output, Contains("movie: skipped: no snapshots stored (set training.snapshots; "
                                     "runs already done need --force)") &&
                                Contains("0 plot(s)"));
+  // --neurons goes with the movie: asked without it, nothing is drawn.
+  const auto neurons = run_runner("plot " + (dir.path() / "results/xor/runs.h5").string() +
+                                  " --kind confusion --neurons");
+  CHECK(neurons.status == 2);
+  CHECK_THAT(neurons.output, Contains("runner: error: command line: --neurons adds the neurons to "
+                                      "the movie; --kind does not ask for movie"));
 }

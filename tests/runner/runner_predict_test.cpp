@@ -1,11 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <regex>
 #include <sstream>
+#include <tuple>
 
 #include "nnlab/storage/run_store.hpp"
+#include "nnlab/train/series.hpp"
 #include "support/runner_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -64,6 +67,34 @@ std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+std::vector<std::string> fields_of(const std::string& line) {
+  std::vector<std::string> fields;
+  std::istringstream in(line);
+  for (std::string field; std::getline(in, field, ',');)
+    fields.push_back(field);
+  return fields;
+}
+
+/// The value of `column` in summary.csv's row of run `id`, read back to the bit.
+double summary_value(const fs::path& csv, const std::string& id, const std::string& column) {
+  const auto lines = lines_of(read_text(csv));
+  REQUIRE(lines.size() >= 2);
+  const auto header = fields_of(lines[0]);
+  const auto at = std::find(header.begin(), header.end(), column);
+  REQUIRE(at != header.end());
+  for (std::size_t i = 1; i < lines.size(); ++i) {
+    const auto fields = fields_of(lines[i]);
+    if (fields.at(0) != id) continue;
+    const std::string text = fields.at(static_cast<std::size_t>(at - header.begin()));
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    REQUIRE(*end == '\0');
+    return value;
+  }
+  FAIL("no row of run " << id << " in " << csv);
+  return 0.0;
+}
+
 } // namespace
 
 TEST_CASE("RunnerPredict: an early-stopped run's test file gives its stored final accuracy and "
@@ -91,20 +122,32 @@ TEST_CASE("RunnerPredict: an early-stopped run's test file gives its stored fina
   CHECK(same_bits(printed(predicted.output, "accuracy"), run.series.accuracy_test[best]));
   CHECK(same_bits(printed(predicted.output, "cost"), run.series.cost_test[best]));
   CHECK_THAT(predicted.output, Contains("(binary_cross_entropy)"));
+  // The store's final values, and summary.csv's, are that network's.
+  const fs::path summary = dir.path() / "out/stop/summary.csv";
+  for (const char* metric : {"accuracy_test", "cost_test"}) {
+    CAPTURE(metric);
+    const double value = printed(predicted.output, metric[0] == 'a' ? "accuracy" : "cost");
+    CHECK(same_bits(value, run.evaluation.final_value(metric)));
+    CHECK(same_bits(value, summary_value(summary, run.id, metric)));
+  }
 }
 
-TEST_CASE("RunnerPredict: a run's test file gives the stored numbers of the next iteration, bit "
-          "for bit",
+TEST_CASE("RunnerPredict: a run trained to its end: its test file gives the store's and "
+          "summary.csv's final accuracy and cost, bit for bit",
           "[runner][predict]") {
   // A series entry is computed before its iteration's update, the stored weights after the
-  // last one: predict's numbers are the first entries of a run warm-started from them.
+  // last one: the run's final values are those of the stored weights (its evaluation),
+  // which are predict's numbers and the first entries of a run warm-started from them.
   TempDir dir;
   const std::string model = "model: {layers: [3, 2, 1], init: {kind: uniform, low: -1, high: 1}}"
                             "\noptimizer: {plugin: momentum, learning_rate: 0.1}\n";
   const auto first =
       dir.write("first.yaml", xor_standardised("first", model + "training: {iterations: 40}\n"));
   const nnlab::RunRecord a = train(dir, first, "first");
+  REQUIRE(a.iterations_done == 40);
+  REQUIRE_FALSE(a.restored_iteration);
   const fs::path store = dir.path() / "out/first/runs.h5";
+  const fs::path summary = dir.path() / "out/first/summary.csv";
   const auto next =
       dir.write("next.yaml",
                 xor_standardised("next", "model: {layers: [3, 2, 1], init: {kind: file, path: " +
@@ -117,14 +160,25 @@ TEST_CASE("RunnerPredict: a run's test file gives the stored numbers of the next
                                     (data / "xor_test.csv").string() + "'");
   INFO(predicted.output);
   REQUIRE(predicted.status == 0);
-  CHECK(same_bits(printed(predicted.output, "accuracy"), b.series.accuracy_test[0]));
-  CHECK(same_bits(printed(predicted.output, "cost"), b.series.cost_test[0]));
-  // The training file, likewise, gives the training pass's numbers.
   const auto on_train =
       run_runner("predict '" + store.string() + ":1' '" + (data / "xor_train.csv").string() + "'");
+  INFO(on_train.output);
   REQUIRE(on_train.status == 0);
-  CHECK(same_bits(printed(on_train.output, "accuracy"), b.series.accuracy_train[0]));
-  CHECK(same_bits(printed(on_train.output, "cost"), b.series.cost_train[0]));
+  for (const auto& [metric, output, word] :
+       {std::tuple{"accuracy_test", &predicted.output, "accuracy"},
+        std::tuple{"cost_test", &predicted.output, "cost"},
+        std::tuple{"accuracy_train", &on_train.output, "accuracy"},
+        std::tuple{"cost_train", &on_train.output, "cost"}}) {
+    CAPTURE(metric);
+    const double value = printed(*output, word);
+    CHECK(same_bits(value, a.evaluation.final_value(metric)));
+    CHECK(same_bits(value, summary_value(summary, a.id, metric)));
+    const nnlab::SeriesSpec& series = nnlab::series_named(metric);
+    CHECK(same_bits(value, (b.series.*series.recorded)[0]));
+  }
+  // The series stay as measured: 40 values, the last one before the 40th update.
+  CHECK(a.series.cost_test.n_elem == 40);
+  CHECK_FALSE(same_bits(a.series.cost_test[39], a.evaluation.final_value("cost_test")));
 }
 
 TEST_CASE("RunnerPredict: features by name in any order, other columns kept, class names out",

@@ -8,7 +8,8 @@
 runs(): a DataFrame indexed by run id. Columns: label, seed, status, iterations,
 best_iteration, wall_time_s, message, then every key of the run's resolved config
 flattened to a dotted column ("optimizer.learning_rate", "model.layers" as a tuple), then
-the final value of each stored series ("final_cost_test", ...).
+the final value of each stored series ("final_cost_test", ...): the value of the network
+the run stores, as the runner reports it (README: "Final values").
 
 series(): the long table of every stored series: columns run_id, series, iteration
 (1-based, as the runner counts) and value; pivot it as you like.
@@ -100,6 +101,20 @@ def _flatten(node, prefix, out):
         out[prefix] = node
 
 
+def _final(group, name):
+    """The run's final value of the series `name`: the stored network's, as the runner
+    reports it (evaluation/ attribute; in older stores the series at restored_iteration,
+    else its last value)."""
+    evaluation = group.get("evaluation")
+    if evaluation is not None and name in evaluation.attrs:
+        return float(evaluation.attrs[name])
+    values = group[name][()]
+    if not len(values):
+        return float("nan")
+    restored = int(group.attrs.get("restored_iteration", 0))
+    return float(values[restored - 1] if 1 <= restored <= len(values) else values[-1])
+
+
 def runs(store):
     """A DataFrame of the store's runs, indexed by run id (see the module's doc)."""
     rows = []
@@ -112,8 +127,7 @@ def runs(store):
         _flatten(config or {}, "", row)
         for name in SERIES:
             if name in group:
-                values = group[name][()]
-                row["final_" + name] = float(values[-1]) if len(values) else float("nan")
+                row["final_" + name] = _final(group, name)
         rows.append(row)
     frame = pd.DataFrame(rows)
     if frame.empty:

@@ -7,12 +7,14 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "nnlab/storage/final_value.hpp"
+
 namespace nnlab {
 
 namespace {
 
-double last(const arma::vec& series) {
-  return series.is_empty() ? arma::datum::nan : series[series.n_elem - 1];
+double final_of(const RunRecord& record, const char* series) {
+  return run_final_value(record, series_named(series));
 }
 
 std::string clock_text(double seconds) {
@@ -43,12 +45,12 @@ std::string ProgressReporter::run_line(const RunRecord& r, std::size_t total) {
   char line[512];
   char valid[32] = "";
   if (!r.series.cost_valid.is_empty())
-    std::snprintf(valid, sizeof valid, "cost_valid %.5f  ", last(r.series.cost_valid));
+    std::snprintf(valid, sizeof valid, "cost_valid %.5f  ", final_of(r, "cost_valid"));
   const int digits = static_cast<int>(std::to_string(total).size());
   std::snprintf(line, sizeof line,
                 "[%*zu/%zu] %s  %-8s  %scost_test %.5f  acc_test %5.1f%%  %6.2f s  %s", digits,
                 r.index + 1, total, r.id.c_str(), to_string(r.status).c_str(), valid,
-                last(r.series.cost_test), 100 * last(r.series.accuracy_test), r.wall_time_s,
+                final_of(r, "cost_test"), 100 * final_of(r, "accuracy_test"), r.wall_time_s,
                 run_title(r.label, r.seed).c_str());
   std::string text = line;
   if (r.resumed_from > 0)
@@ -83,7 +85,7 @@ void ProgressReporter::finished(const RunRecord& record) {
     best_metric_ = "cost_valid";
     best_label_.clear();
   }
-  const double cost = last(valid ? record.series.cost_valid : record.series.cost_test);
+  const double cost = final_of(record, valid ? "cost_valid" : "cost_test");
   if (record.status == RunStatus::done && std::isfinite(cost) &&
       (valid || std::string_view(best_metric_) == "cost_test") &&
       (best_label_.empty() || cost < best_cost_)) {

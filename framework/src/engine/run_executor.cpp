@@ -207,8 +207,10 @@ RunRecord execute_run(const PreparedRun& run, const RunOptions& options) {
       record.restored_iteration = stopper->best_iteration();
     }
     record.weights = mlp->named_weights();
-    // Once, on the net as stored: the confusion matrix, F1, ROC AUC, ... of the test split.
-    if (record.status == RunStatus::done) record.evaluation = evaluate_network(*mlp, *run.data);
+    // Once, on the net as stored: its cost and accuracy on each split (the run's final
+    // values), the confusion matrix, F1, ROC AUC, ... of the test and validation splits.
+    if (record.status == RunStatus::done)
+      record.evaluation = evaluate_network(*mlp, *run.loss, *run.data);
   } catch (const std::exception& e) {
     fail(record, "keeping its results", e);
   }

@@ -40,6 +40,90 @@ std::vector<arma::uword> curve_points(arma::uword n, bool log_x) {
   return points;
 }
 
+/// The neurons beside the movie: a strip below the surface and the cost, one small map
+/// per unit of each layer (the first max_strip_units of a layer), layers left to right.
+struct NeuronStrip {
+  static constexpr arma::uword max_strip_units = 8;
+  static constexpr arma::uword grid = 32;
+  static constexpr double header_px = 30, caption_px = 28;
+  std::vector<arma::uword> shown; ///< per layer: units drawn
+  arma::uword maps = 0;           ///< all layers' maps
+  double cell = 0;                ///< pixels per map (and its gap)
+
+  NeuronStrip(const Mlp& mlp, double width) {
+    for (arma::uword l = 1; l <= mlp.n_layers(); ++l) {
+      shown.push_back(std::min(mlp.layer(l).n_out(), max_strip_units));
+      maps += shown.back();
+    }
+    const double span = static_cast<double>(maps) + 0.5 * static_cast<double>(shown.size() - 1);
+    cell = std::min(110.0, (width - 60.0) / span);
+  }
+  double height() const { return header_px + cell + caption_px; }
+};
+
+/// Gnuplot lines of one frame's neuron maps (frame f; data blocks from `first_block`, per
+/// frame every shown unit in layer order), each map over `range` in the diverging colours
+/// of the neurons plot on its activation's range.
+std::string neuron_strip_script(const NeuronStrip& strip, const Mlp& mlp, const std::string& file,
+                                const PlotRange& range, arma::uword first_block, double width,
+                                double height) {
+  std::ostringstream out;
+  out.precision(4);
+  out << "  unset xtics\n  unset ytics\n  unset xlabel\n  unset ylabel\n  unset key\n"
+      << "  set border lw 0.5 lc rgb '#999999'\n  set palette maxcolors 0\n  "
+      << plot_detail::diverging_palette() << std::setprecision(10) << "  set xrange ["
+      << range.x_min << ":" << range.x_max << "]\n  set yrange [" << range.y_min << ":"
+      << range.y_max << "]\n"
+      << std::setprecision(4) << "  set lmargin 0\n  set rmargin 0\n  set bmargin 0\n"
+      << "  set tmargin 0\n";
+  const double span =
+      static_cast<double>(strip.maps) + 0.5 * static_cast<double>(strip.shown.size() - 1);
+  double x = (width - span * strip.cell) / 2.0;
+  const double top = height - strip.height(); // pixels from the top of the canvas
+  int label = 2;
+  for (std::size_t l = 0; l < strip.shown.size(); ++l) {
+    const Activation& f = mlp.layer(l + 1).activation();
+    const bool output = l + 1 == strip.shown.size();
+    std::string header =
+        (output ? std::string("output") : "hidden " + std::to_string(l + 1)) + ": " + f.name();
+    if (strip.shown[l] < mlp.layer(l + 1).n_out())
+      header += " (" + std::to_string(strip.shown[l]) + " of " +
+                std::to_string(mlp.layer(l + 1).n_out()) + ")";
+    const double column = static_cast<double>(strip.shown[l]) * strip.cell;
+    out << "  set label " << label++ << " " << gnuplot_string(header) << " at screen "
+        << (x + column / 2.0) / width << ", " << 1.0 - (top + 18.0) / height
+        << " center font ',10'\n";
+    x += column + 0.5 * strip.cell;
+  }
+  out << "  set label " << label << " "
+      << gnuplot_string("each unit's activation at this iteration: orange low, white middle, "
+                        "blue high")
+      << " at screen 0.5, " << 12.0 / height << " center font ',9'\n";
+  const std::string using_ = plot_detail::matrix_using(range, NeuronStrip::grid);
+  x = (width - span * strip.cell) / 2.0;
+  arma::uword block = 0;
+  for (std::size_t l = 0; l < strip.shown.size(); ++l) {
+    using Kind = Activation::Kind;
+    const Kind kind = mlp.layer(l + 1).activation().kind();
+    // tanh -1..1; sigmoid and softmax 0..1; others (relu, ...) around 0 by the frame's data
+    out << (kind == Kind::tanh                               ? "  set cbrange [-1:1]\n"
+            : kind == Kind::sigmoid || kind == Kind::softmax ? "  set cbrange [0:1]\n"
+                                                             : "  set cbrange [*:*]\n");
+    for (arma::uword u = 0; u < strip.shown[l]; ++u, ++block) {
+      const double map = 0.86 * strip.cell;
+      const double cx = x + static_cast<double>(u) * strip.cell + 0.07 * strip.cell;
+      const double cy = top + NeuronStrip::header_px + 0.07 * strip.cell + map;
+      out << "  set origin " << cx / width << ", " << 1.0 - cy / height << "\n  set size "
+          << map / width << ", " << map / height << "\n  plot " << file << " index (" << first_block
+          << " + f * " << strip.maps << " + " << block << ") matrix using " << using_
+          << " with image notitle\n";
+      if (block == 0) out << "  unset label\n";
+    }
+    x += static_cast<double>(strip.shown[l]) * strip.cell + 0.5 * strip.cell;
+  }
+  return out.str();
+}
+
 void write_points(std::ostream& out, const Samples& samples, const char* name) {
   out << "# " << name << " points: x y class\n";
   for (arma::uword j = 0; j < samples.X.n_cols; ++j)
@@ -53,7 +137,8 @@ void write_points(std::ostream& out, const Samples& samples, const char* name) {
 void add_training_movie(PlotRenderer& renderer, const std::string& stem,
                         const Architecture& architecture, const RunSnapshots& snapshots,
                         const RunSeries& series, const DataSplit& data, const std::string& title,
-                        arma::uword grid, const std::optional<PlotRange>& range_asked) {
+                        arma::uword grid, const std::optional<PlotRange>& range_asked,
+                        bool neurons) {
   const auto where = "plot " + (renderer.dir() / (stem + ".gif")).string() + ": ";
   Mlp mlp(architecture);
   if (snapshots.empty()) throw PlotError(where + "no snapshots stored (training.snapshots)");
@@ -99,15 +184,43 @@ void add_training_movie(PlotRenderer& renderer, const std::string& stem,
   for (const arma::uword i : curve_points(n, log_x))
     text << i + 1 << ' ' << series.cost_train[i] << ' '
          << (with_test ? series.cost_test[i] : arma::datum::nan) << '\n';
+  std::optional<NeuronStrip> strip;
+  if (neurons) {
+    text << plot_detail::block_end << std::setprecision(4);
+    // Then, per snapshot, each unit's activation on a coarser lattice (matrix blocks).
+    strip.emplace(mlp, canvas.width);
+    const arma::mat Xn = plot_detail::lattice_points(range, NeuronStrip::grid);
+    PanelPass layers_pass(mlp, Xn.n_cols);
+    std::vector<arma::mat> activations;
+    for (arma::uword f = 0; f < frames; ++f) {
+      mlp.params() = snapshots.params.col(f);
+      layers_pass.forward_layers(mlp, Xn, activations);
+      for (std::size_t l = 0; l < strip->shown.size(); ++l)
+        for (arma::uword u = 0; u < strip->shown[l]; ++u) {
+          text << "# iteration " << snapshots.iterations[f] << " layer " << l + 1 << " unit "
+               << u + 1 << '\n';
+          plot_detail::write_matrix_block(text, activations[l].row(u), NeuronStrip::grid);
+          text << plot_detail::block_end;
+        }
+    }
+  }
   renderer.write_data(stem, text.str());
 
   // The script: one multiplot per frame, the iterations in an array.
   const std::string file = gnuplot_string(stem + ".dat");
-  const double height = canvas.height, width = canvas.width;
+  const double strip_px = strip ? strip->height() : 0.0;
+  const PlotCanvas frame_canvas{canvas.width,
+                                canvas.height + static_cast<int>(std::lround(strip_px))};
+  const double height = frame_canvas.height, width = frame_canvas.width;
+  // A height fraction of the surface and cost panels (drawn as without the strip) in the
+  // whole canvas, whose bottom strip_px pixels hold the neurons.
+  const auto panel_y = [&](double fraction) {
+    return (strip_px + fraction * canvas.height) / height;
+  };
   // The surface's square box: this much of the canvas height (the top 0.16 for the canvas
   // title and the cost panel's title, the frame's iteration, below it).
   const double box = 0.72;
-  const double left = 0.07, right = left + box * height / width;
+  const double left = 0.07, right = left + box * canvas.height / width;
   std::ostringstream body;
   body << "# one frame per snapshot; the last held " << hold_frames << " frames more\n"
        << "array iteration[" << frames << "] = [";
@@ -116,7 +229,10 @@ void add_training_movie(PlotRenderer& renderer, const std::string& stem,
   body << "]\nframes = " << frames << "\n"
        << "do for [frame = 0:frames + " << hold_frames - 1 << "] {\n"
        << "  f = frame < frames ? frame : frames - 1\n"
-       << "  set multiplot\n";
+       << "  set multiplot\n"
+       << (strip ? "  set origin 0, 0\n  set size 1, 1\n  set xtics\n  set ytics\n"
+                   "  set border 31 lw 1 lc rgb '#000000'\n  set palette maxcolors 0\n"
+                 : "");
   PlotFrame surface{title, plot_detail::feature_name(data, 0), plot_detail::feature_name(data, 1)};
   surface.title_on_canvas = true;
   surface.grid = PlotGrid::none;
@@ -124,8 +240,8 @@ void add_training_movie(PlotRenderer& renderer, const std::string& stem,
   body << plot_preamble(surface) << std::setprecision(10) << "set xrange [" << range.x_min << ":"
        << range.x_max << "]\nset yrange [" << range.y_min << ":" << range.y_max << "]\n"
        << std::setprecision(4) << "set lmargin at screen " << left << "\nset rmargin at screen "
-       << right << "\nset bmargin at screen 0.12\nset tmargin at screen " << 0.12 + box
-       << "\nunset colorbox\n";
+       << right << "\nset bmargin at screen " << panel_y(0.12) << "\nset tmargin at screen "
+       << panel_y(0.12 + box) << "\nunset colorbox\n";
   if (binary) {
     body << "set cbrange [0:1]\nset palette defined (0 "
          << gnuplot_colour(plot_detail::blend_on_white(plot_style::negative_class, surface_alpha))
@@ -170,8 +286,10 @@ void add_training_movie(PlotRenderer& renderer, const std::string& stem,
     body << ", \\\n       " << file << " index " << frames + 2 << " using 1:3 with lines lw "
          << plot_style::cost_line_width << " lc rgb " << gnuplot_colour(plot_style::test_cost)
          << " title 'test cost'";
-  body << "\n  unset arrow 1\n  unset logscale x\n  unset title\n  unset multiplot\n}\n";
-  renderer.add_animation(stem, body.str(), canvas, frame_delay);
+  body << "\n  unset arrow 1\n  unset logscale x\n  unset title\n";
+  if (strip) body << neuron_strip_script(*strip, mlp, file, range, frames + 3, width, height);
+  body << "  unset multiplot\n}\n";
+  renderer.add_animation(stem, body.str(), frame_canvas, frame_delay);
 }
 
 } // namespace nnlab

@@ -120,7 +120,7 @@ void RunPictures::draw_weights(const StoredRun& run, const std::string& title) {
   if (movie && snapshots)
     add_training_movie(renderer_, "movie-" + record.id, mlp.architecture(),
                        with_weights.record.snapshots, record.series, *data, "Training - " + title,
-                       80, options_.range);
+                       80, options_.range, options_.movie_neurons);
 }
 
 } // namespace nnlab

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "nnlab/core/error.hpp"
+#include "nnlab/storage/final_value.hpp"
 #include "nnlab/yaml/yaml_source.hpp"
 
 namespace nnlab {
@@ -29,7 +30,8 @@ StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
     : record(std::move(record_)), config(std::move(config_)), leaves(config) {
   for (const SeriesSpec& series : stored_series()) {
     arma::vec& values = record.series.*series.recorded;
-    ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1]});
+    ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1],
+                    run_final_value(record, series)});
     if (parts == RunParts::overview) values.reset();
   }
   if (parts != RunParts::weights) {
@@ -108,7 +110,7 @@ const SeriesEnd& series_end(const StoredRun& run, const std::string& metric) {
 }
 
 double final_value(const StoredRun& run, const std::string& metric) {
-  return series_end(run, metric).last;
+  return series_end(run, metric).final_net;
 }
 
 bool stores_series(const std::vector<StoredRun>& runs, const std::string& metric) {

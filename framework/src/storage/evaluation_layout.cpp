@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "io/hdf5_io.hpp"
+#include "nnlab/train/series.hpp"
 #include "store_layout.hpp"
 
 // /runs/<id>/evaluation/<split>/ (test, valid): datasets confusion [k, k] and support [k]
@@ -10,6 +11,10 @@
 // [k] (float64); attributes accuracy and f1 (the headline F1); for two classes also
 // roc_auc and average_precision (attributes) and roc [n, 2] (false positive rate, true
 // positive rate) and pr [n, 2] (recall, precision) when they are defined.
+// /runs/<id>/evaluation/ itself: one float64 attribute per series the run stores, named as
+// the series (cost_train, cost_test, accuracy_train, accuracy_test, cost_valid,
+// accuracy_valid): the stored network's values (Evaluation::finals). Stores written before
+// them have none, and readers fall back on the series.
 
 namespace nnlab::hdf5 {
 
@@ -43,6 +48,8 @@ double read_optional(const H5::Group& group, const char* name) {
 void write_evaluation(const H5::Group& run, const Evaluation& evaluation) {
   if (evaluation.empty()) return;
   const H5::Group all = create_ordered_group(run, group_name);
+  for (const auto& [name, value] : evaluation.finals)
+    write_double(all, name.c_str(), value);
   for (const SplitEvaluation& split : evaluation.splits) {
     const H5::Group group = all.createGroup(split.split);
     write_counts(group, "confusion", split.confusion, 2);
@@ -63,6 +70,8 @@ Evaluation read_evaluation(const H5::Group& run) {
   Evaluation evaluation;
   if (!run.nameExists(group_name)) return evaluation;
   const H5::Group all = run.openGroup(group_name);
+  for (const std::string& name : series_names())
+    if (all.attrExists(name)) evaluation.finals[name] = read_double(all, name.c_str());
   for (const std::string& name : link_names(all, H5_INDEX_CRT_ORDER)) {
     const H5::Group group = all.openGroup(name);
     SplitEvaluation split;

@@ -8,7 +8,9 @@
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/model/panel_pass.hpp"
 #include "nnlab/plugin/dataset.hpp"
+#include "nnlab/plugin/loss.hpp"
 #include "nnlab/train/metrics.hpp"
+#include "nnlab/train/series.hpp"
 
 namespace nnlab {
 
@@ -60,6 +62,11 @@ const SplitEvaluation* Evaluation::find(std::string_view name) const {
   return nullptr;
 }
 
+double Evaluation::final_value(std::string_view name) const {
+  const auto found = finals.find(name);
+  return found == finals.end() ? arma::datum::nan : found->second;
+}
+
 SplitEvaluation evaluate_outputs(const arma::mat& outputs, const arma::rowvec& labels,
                                  arma::uword k, std::string split) {
   const arma::uword m = labels.n_elem;
@@ -95,19 +102,41 @@ SplitEvaluation evaluate_outputs(const arma::mat& outputs, const arma::rowvec& l
   return out;
 }
 
-Evaluation evaluate_network(const Mlp& mlp, const DataSplit& data) {
+Evaluation evaluate_network(const Mlp& mlp, const Loss& loss, const DataSplit& data) {
   arma::uword k =
       std::max<arma::uword>(mlp.n_outputs() == 1 ? 2 : mlp.n_outputs(), data.class_names.size());
-  for (const auto* labels : {&data.train.y, &data.test.y})
+  for (const auto* labels : {&data.train.y, &data.test.y, &data.valid.y})
     if (!labels->is_empty()) k = std::max(k, static_cast<arma::uword>(labels->max()) + 1);
+  const bool validation = data.valid.X.n_cols > 0;
   Evaluation evaluation;
-  const std::pair<const char*, const Samples*> splits[] = {{"test", &data.test}};
-  for (const auto& [name, samples] : splits) {
-    if (samples->X.n_cols == 0) continue;
-    PanelPass pass(mlp, samples->X.n_cols);
-    evaluation.splits.push_back(
-        evaluate_outputs(pass.forward(mlp, samples->X), samples->y, k, name));
+  // What the trainer would record for this network; NaN: a split without samples.
+  const double nan = arma::datum::nan;
+  IterationStats stats{0, nan, nan, nan, nan, nan, nan};
+  // The order of the splits in `splits`: test, then validation.
+  struct Measured {
+    const char* name;
+    const Samples* samples;
+    double IterationStats::*cost;
+    double IterationStats::*accuracy;
+  };
+  const Measured splits[] = {
+      {"test", &data.test, &IterationStats::cost_test, &IterationStats::accuracy_test},
+      {"valid", &data.valid, &IterationStats::cost_valid, &IterationStats::accuracy_valid},
+      {"train", &data.train, &IterationStats::cost_train, &IterationStats::accuracy_train}};
+  PanelPass pass(mlp, std::max({data.train.X.n_cols, data.test.X.n_cols, data.valid.X.n_cols}));
+  for (const Measured& split : splits) {
+    const Samples& samples = *split.samples;
+    if (samples.X.n_cols == 0) continue;
+    const arma::mat& outputs = pass.forward(mlp, samples.X);
+    stats.*split.cost = loss.value(outputs, make_targets(samples.y, mlp.n_outputs()));
+    stats.*split.accuracy = accuracy(outputs, samples.y);
+    if (split.samples != &data.train)
+      evaluation.splits.push_back(evaluate_outputs(outputs, samples.y, k, split.name));
   }
+  // In the series table's words: one value per series the run stores.
+  for (const SeriesSpec& series : stored_series())
+    if (!std::isnan(stats.*series.measured) && (!series.validation || validation))
+      evaluation.finals[series.name] = stats.*series.measured;
   return evaluation;
 }
 

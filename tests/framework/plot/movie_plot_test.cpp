@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "nnlab/core/error.hpp"
 #include "nnlab/plot/movie_plot.hpp"
 #include "support/plot_files.hpp"
@@ -84,6 +86,41 @@ TEST_CASE("TrainingMovie: a GIF frame per snapshot, the surface of that snapshot
                          Contains("iteration %d of 300") && Contains("set arrow 1 from"));
   nnlab::test::check_renders_by_hand(images[0]);
   CHECK(nnlab::test::gif_frames(images[0]) == frames + 15);
+}
+
+TEST_CASE("TrainingMovie: with neurons, each unit's activation at the frame's snapshot in a "
+          "strip below",
+          "[plot][movie][neurons]") {
+  const nnlab::test::TempDir tmp;
+  nnlab::PlotRenderer renderer(tmp.path());
+  constexpr arma::uword frames = 5;
+  const nnlab::RunSnapshots taken = snapshots(frames, 40);
+  nnlab::add_training_movie(renderer, "movie", net, taken, costs(40), square_data(), "Training", 10,
+                            nnlab::PlotRange{-2, 2, -2, 2}, true);
+  const auto images = renderer.render();
+  REQUIRE(images.size() == 1);
+  CHECK(nnlab::test::gif_frames(images[0]) == frames + 15);
+  // After the surfaces, points and cost: per frame the 2 hidden units, then the output.
+  const auto blocks = nnlab::test::read_data_blocks(tmp.path() / "movie.dat");
+  REQUIRE(blocks.size() >= frames + 3 + 3 * frames);
+  const auto unit = [&](arma::uword f, arma::uword u) { return blocks[frames + 3 + 3 * f + u]; };
+  // A 32 x 32 lattice; the last snapshot's units: tanh(3 (x1 + x2)), tanh(x2 - x1), and
+  // the output sigmoid(2 tanh(3 (x1 + x2))); the first snapshot's are all 0 and 0.5.
+  const auto at = [](arma::uword i) { return -2.0 + (static_cast<double>(i) + 0.5) * 0.125; };
+  REQUIRE(unit(frames - 1, 0).size() == 32);
+  for (arma::uword r = 0; r < 32; r += 7)
+    for (arma::uword c = 0; c < 32; c += 5) {
+      CHECK(unit(0, 0)[r][c] == 0.0);
+      CHECK(unit(0, 2)[r][c] == 0.5);
+      CHECK_THAT(unit(frames - 1, 0)[r][c], WithinAbs(std::tanh(3.0 * (at(c) + at(r))), 1e-3));
+      CHECK_THAT(unit(frames - 1, 1)[r][c], WithinAbs(std::tanh(at(r) - at(c)), 1e-3));
+      CHECK_THAT(unit(frames - 1, 2)[r][c],
+                 WithinAbs(1.0 / (1.0 + std::exp(-2.0 * std::tanh(3.0 * (at(c) + at(r))))), 1e-3));
+    }
+  const std::string script = nnlab::test::read_text(tmp.path() / "movie.gp");
+  CHECK_THAT(script, Contains("'hidden 1: tanh'") && Contains("'output: sigmoid'") &&
+                         Contains("index (8 + f * 3 + 2) matrix") && Contains("size 1000,648"));
+  nnlab::test::check_renders_by_hand(images[0]);
 }
 
 TEST_CASE("TrainingMovie: log-spaced snapshots get a log iteration axis", "[plot][movie]") {

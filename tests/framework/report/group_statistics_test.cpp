@@ -189,7 +189,7 @@ TEST_CASE("GroupStatistics: a stored sweep of one key, the same from the store a
   const auto runs = nnlab::load_runs(study.store.string());
   std::vector<double> sgd, momentum;
   for (const auto& r : runs) {
-    const double final = r.record.series.cost_test.back();
+    const double final = nnlab::final_value(r, "cost_test"); // the stored net's
     if (r.record.label.starts_with("sgd")) sgd.push_back(final);
     if (r.record.label.starts_with("momentum")) momentum.push_back(final);
   }

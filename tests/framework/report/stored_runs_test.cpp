@@ -52,6 +52,34 @@ TEST_CASE("StoredRuns: an overview keeps every series' end without the series",
                       "cost_test");
 }
 
+TEST_CASE("StoredRuns: a final value is the stored network's, else the restored iteration's, "
+          "else the series' last",
+          "[report][stored]") {
+  // Without evaluation finals (a store written before them): the series' end, or the value
+  // at restored_iteration, measured on exactly the weights the run stores.
+  nnlab::RunRecord last = make_record("a", 0, {3, 2, 1});
+  nnlab::RunRecord restored = make_record("b", 1, {3, 2, 1});
+  restored.restored_iteration = 2;
+  // With them: the evaluation's value wins, for each series it holds; the others fall back.
+  nnlab::RunRecord evaluated = make_record("c", 2, {3, 2, 1});
+  evaluated.restored_iteration = 2;
+  evaluated.evaluation.finals = {{"cost_test", 0.5}};
+  CHECK(nnlab::run_final_value(last, nnlab::series_named("cost_test")) == 1.0);
+  CHECK(nnlab::run_final_value(restored, nnlab::series_named("cost_test")) == 2.0);
+  CHECK(nnlab::run_final_value(restored, nnlab::series_named("cost_train")) == 3.0);
+  CHECK(nnlab::run_final_value(evaluated, nnlab::series_named("cost_test")) == 0.5);
+  CHECK(nnlab::run_final_value(evaluated, nnlab::series_named("cost_train")) == 3.0);
+  CHECK(std::isnan(nnlab::run_final_value(evaluated, nnlab::series_named("cost_valid"))));
+  for (const auto parts : {nnlab::RunParts::weights, nnlab::RunParts::overview}) {
+    const nnlab::StoredRun run(evaluated, nnlab::ConfigNode::map(), parts);
+    CHECK(nnlab::final_value(run, "cost_test") == 0.5);
+    CHECK(nnlab::series_end(run, "cost_test").last == 1.0); // the series are as they were
+    const nnlab::RunSummary summary = nnlab::summarize(run);
+    CHECK(summary.cost_test == 0.5);
+    CHECK(summary.cost_train == 3.0);
+  }
+}
+
 TEST_CASE("StoredRuns: a store is read run by run, in the order asked for", "[report][stored]") {
   const nnlab::test::TempDir dir;
   const auto file = dir.path() / "exp" / "runs.h5";

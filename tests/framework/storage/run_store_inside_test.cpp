@@ -48,7 +48,10 @@ Evaluation binary_evaluation() {
   valid.pr.reset();
   valid.roc_auc = arma::datum::nan;
   valid.average_precision = arma::datum::nan;
-  return Evaluation{{test, valid}};
+  Evaluation evaluation{{test, valid}, {}};
+  evaluation.finals = {{"cost_train", 0.25},     {"cost_test", 0.5},     {"accuracy_train", 0.75},
+                       {"accuracy_test", 0.875}, {"cost_valid", 0.0625}, {"accuracy_valid", 1.0}};
+  return evaluation;
 }
 
 bool same(const arma::mat& a, const arma::mat& b) {
@@ -88,6 +91,9 @@ TEST_CASE("RunStore: a run's snapshots and evaluation are read back whole", "[st
     CHECK((got.average_precision == put.average_precision ||
            (std::isnan(got.average_precision) && std::isnan(put.average_precision))));
   }
+  CHECK(back.evaluation.finals == run.evaluation.finals);
+  CHECK(back.evaluation.final_value("cost_valid") == 0.0625);
+  CHECK(std::isnan(back.evaluation.final_value("cost_other")));
   // A run without them has neither group, and reads them as empty.
   const RunRecord plain = store.read_run("r2");
   CHECK(plain.snapshots.empty());
@@ -145,6 +151,12 @@ TEST_CASE("RunStore: snapshot j of W1 is W1 after iteration j's updates, as h5py
   CHECK_FALSE(valid.attrExists("roc_auc")); // undefined: absent, not NaN
   CHECK_FALSE(valid.nameExists("roc"));
   CHECK(valid.attrExists("f1"));
+  // The stored network's final values: attributes of evaluation/, named as the series.
+  const H5::Group all = h5.openGroup("/runs/r1/evaluation");
+  double cost_test = 0;
+  all.openAttribute("cost_test").read(H5::PredType::NATIVE_DOUBLE, &cost_test);
+  CHECK(cost_test == 0.5);
+  CHECK(all.getNumAttrs() == 6);
 }
 
 TEST_CASE("RunStore: snapshots that do not fit the run's weights are refused, naming both",

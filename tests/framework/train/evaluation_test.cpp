@@ -1,11 +1,18 @@
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <string_view>
+
 #include "nnlab/core/rng.hpp"
 #include "nnlab/model/init.hpp"
 #include "nnlab/model/mlp.hpp"
 #include "nnlab/plugin/dataset.hpp"
 #include "nnlab/train/evaluation.hpp"
 #include "nnlab/train/metrics.hpp"
+#include "nnlab/train/series.hpp"
+#include "nnlab/train/series_recorder.hpp"
+#include "nnlab/train/trainer.hpp"
+#include "support/plugins.hpp"
 
 using Catch::Matchers::WithinAbs;
 
@@ -116,7 +123,8 @@ TEST_CASE("Evaluation: evaluate_network scores the test split with the network's
   data.train.y = arma::rowvec(10, arma::fill::zeros);
   data.test.X = {{-1, -1, 1, 1, 0.5}, {-1, 1, -1, 1, 0.2}};
   data.test.y = {0, 1, 1, 0, 1};
-  const nnlab::Evaluation evaluation = nnlab::evaluate_network(mlp, data);
+  const auto loss = nnlab::test::make_loss("{plugin: binary_cross_entropy}");
+  const nnlab::Evaluation evaluation = nnlab::evaluate_network(mlp, *loss, data);
   REQUIRE(evaluation.splits.size() == 1);
   REQUIRE(evaluation.find("test") != nullptr);
   CHECK(evaluation.find("valid") == nullptr);
@@ -128,4 +136,60 @@ TEST_CASE("Evaluation: evaluate_network scores the test split with the network's
   CHECK(test.roc_auc == expected.roc_auc);
   CHECK(test.average_precision == expected.average_precision);
   CHECK_THAT(test.accuracy, WithinAbs(nnlab::accuracy(outputs, data.test.y), 1e-15));
+}
+
+TEST_CASE("Evaluation: the finals are what the trainer's next iteration measures, for each "
+          "split, and the validation split is evaluated too",
+          "[train][evaluation]") {
+  // A net trained 7 iterations, then evaluated: its cost and accuracy on each split are the
+  // series values a further iteration from the same weights records, bit for bit.
+  const nnlab::Architecture arch{2,
+                                 {3, 2},
+                                 nnlab::Activation(nnlab::Activation::Kind::tanh),
+                                 nnlab::Activation(nnlab::Activation::Kind::softmax)};
+  nnlab::Mlp mlp(arch);
+  nnlab::Rng rng(11);
+  nnlab::initialize(mlp, {}, rng);
+  nnlab::DataSplit data;
+  data.train.X = {{-1, -1, 1, 1, 0.3, -0.2}, {-1, 1, -1, 1, 0.1, 0.6}};
+  data.train.y = {0, 1, 1, 0, 1, 0};
+  data.test.X = {{-0.9, 0.8, 0.1}, {0.9, -0.7, 0.2}};
+  data.test.y = {1, 1, 0};
+  data.valid.X = {{-1.1, 1.2, 0.9, -0.4}, {-0.8, 0.9, -1.1, 0.5}};
+  data.valid.y = {0, 0, 1, 1};
+  const auto loss = nnlab::test::make_loss("{plugin: categorical_cross_entropy}");
+  const auto sgd = nnlab::test::make_optimizer("{plugin: sgd}");
+  nnlab::SeriesRecorder trained(7, true);
+  nnlab::Trainer().run(mlp, *sgd, *loss, data, {7, 0.5}, trained);
+  const nnlab::RunSeries before = trained.take();
+
+  const nnlab::Evaluation evaluation = nnlab::evaluate_network(mlp, *loss, data);
+  nnlab::DataSplit without = data;
+  without.valid = {};
+  const nnlab::Evaluation plain = nnlab::evaluate_network(mlp, *loss, without);
+  nnlab::SeriesRecorder next(1, true);
+  nnlab::Trainer().run(mlp, *sgd, *loss, data, {1, 0.5}, next);
+  const nnlab::RunSeries after = next.take();
+  REQUIRE(evaluation.finals.size() == 6);
+  for (const nnlab::SeriesSpec& series : nnlab::stored_series()) {
+    CAPTURE(series.name);
+    const double value = evaluation.final_value(series.name);
+    CHECK(value == (after.*series.recorded)[0]);
+    // Not the series' last value: that was measured before the 7th update.
+    if (std::string_view(series.name).substr(0, 4) == "cost")
+      CHECK(value != (before.*series.recorded)[6]);
+  }
+  // test, then validation; both with the numbers of their outputs.
+  REQUIRE(evaluation.splits.size() == 2);
+  CHECK(evaluation.splits[0].split == "test");
+  CHECK(evaluation.splits[1].split == "valid");
+  CHECK(arma::accu(evaluation.splits[1].confusion) == 4);
+  CHECK(evaluation.splits[1].accuracy == evaluation.final_value("accuracy_valid"));
+  CHECK(evaluation.splits[0].accuracy == evaluation.final_value("accuracy_test"));
+  CHECK(!std::isnan(evaluation.splits[1].roc_auc)); // softmax of two classes: binary
+  // Without a validation set: no valid split, no validation finals.
+  CHECK(plain.splits.size() == 1);
+  CHECK(plain.finals.count("cost_valid") == 0);
+  CHECK(std::isnan(plain.final_value("accuracy_valid")));
+  CHECK(plain.final_value("cost_test") == evaluation.final_value("cost_test"));
 }

@@ -23,13 +23,18 @@ namespace nnlab {
 /// when the snapshots are (their middle one below a quarter of the last). The last frame
 /// is held for about 1.5 s. Data: blocks 0..K-1 the surfaces (matrix blocks), K the train
 /// points, K+1 the test points ("x y class"), K+2 the cost "iteration cost_train
-/// cost_test". Throws PlotError when there are no snapshots, they do not fit the network,
+/// cost_test". With `neurons`, a strip below them shows each unit's activation at the
+/// frame's snapshot (TensorFlow Playground's neurons, as add_neuron_plot() draws them: one
+/// small map per unit, layers left to right, at most 8 units of a layer), the canvas
+/// taller by the strip; data blocks K+3 on, per snapshot one block per unit drawn, in
+/// layer order. Throws PlotError when there are no snapshots, they do not fit the network,
 /// the data has not 2 features, or there is no cost series.
 NNLAB_EXPORT void add_training_movie(PlotRenderer& renderer, const std::string& stem,
                                      const Architecture& architecture,
                                      const RunSnapshots& snapshots, const RunSeries& series,
                                      const DataSplit& data, const std::string& title,
                                      arma::uword grid = 80,
-                                     const std::optional<PlotRange>& range = std::nullopt);
+                                     const std::optional<PlotRange>& range = std::nullopt,
+                                     bool neurons = false);
 
 } // namespace nnlab

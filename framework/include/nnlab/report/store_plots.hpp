@@ -32,6 +32,8 @@ struct StorePlotOptions {
   std::string metric;
   std::optional<double> target;   ///< speed; default: default_target()
   std::optional<PlotRange> range; ///< decision; default: the data's box
+  /// movie: each unit's activation beside the surface, frame by frame (runner plot --neurons)
+  bool movie_neurons = false;
   /// The metric's convergence and sweep plots; default: log for a lower-is-better series.
   std::optional<bool> log_y;
   /// More runs to draw the cost and decision plots of: run ids, unique prefixes of one, or

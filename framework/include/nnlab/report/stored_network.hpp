@@ -22,9 +22,9 @@ namespace nnlab {
 /// (Scaler::apply, as the dataset did) and then through the panel pass (PanelPass::forward,
 /// as every iteration's test pass did), so that the same features give the same bits.
 ///
-/// The weights are those after the run's last update, while a stored series holds each
-/// iteration's value before its update: the outputs are those of the next iteration's test
-/// pass (an early-stopped run stops before updating, so its last entries are theirs).
+/// The weights are those the run stores (after its last update, or restored to the best
+/// iteration's), as measured by the run's evaluation: on the run's own data the outputs
+/// give its final values (storage/final_value.hpp) exactly.
 struct NNLAB_EXPORT StoredNetwork {
   std::string source; ///< "<store>:<id>", for messages and the exported files
   RunRecord record;   ///< the run: identity, config, names, scaler, weights

@@ -9,6 +9,7 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/report/config_leaves.hpp"
+#include "nnlab/storage/final_value.hpp"
 #include "nnlab/storage/run_record.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "nnlab/train/series.hpp"
@@ -16,10 +17,12 @@
 
 namespace nnlab {
 
-/// What is left of a stored series when its values are not kept: its length and last value.
+/// What is left of a stored series when its values are not kept: its length, last value
+/// and the run's final value of it (final_value()).
 struct SeriesEnd {
   arma::uword length = 0;
-  double last = std::numeric_limits<double>::quiet_NaN(); ///< NaN when empty
+  double last = std::numeric_limits<double>::quiet_NaN();      ///< NaN when empty
+  double final_net = std::numeric_limits<double>::quiet_NaN(); ///< see final_value()
 };
 
 /// How much of a stored run to keep in memory. Identity, status, the config's key paths,
@@ -60,7 +63,8 @@ NNLAB_EXPORT std::vector<StoredRun> load_runs(const std::string& store_file,
 NNLAB_EXPORT const arma::vec& series_of(const RunRecord& record, const std::string& metric);
 /// The end of the run's series `metric` (kept whatever RunParts).
 NNLAB_EXPORT const SeriesEnd& series_end(const StoredRun& run, const std::string& metric);
-/// The last value of a run's series `metric` (NaN when empty).
+/// The final value of a run's metric, the stored network's (storage/final_value.hpp),
+/// noted when the run was read (kept whatever RunParts).
 NNLAB_EXPORT double final_value(const StoredRun& run, const std::string& metric);
 /// Whether some run stored a non-empty series `metric`.
 NNLAB_EXPORT bool stores_series(const std::vector<StoredRun>& runs, const std::string& metric);

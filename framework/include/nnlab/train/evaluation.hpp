@@ -1,6 +1,7 @@
 #pragma once
 
 #include <armadillo>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,6 +12,7 @@
 namespace nnlab {
 
 struct DataSplit;
+class Loss;
 
 /// How a trained classifier does on one split, as scikit-learn's metrics count it.
 /// With C the confusion matrix (C(i, j): samples of true class i predicted as j):
@@ -42,14 +44,24 @@ struct SplitEvaluation {
   double average_precision = arma::datum::nan;
 };
 
-/// A run's evaluation after training: one entry per split evaluated (test, and valid
-/// when the data has a validation set).
+/// A run's evaluation after training, on the network as stored: one entry in `splits` per
+/// split evaluated (test, and valid when the data has a validation set), and in `finals`
+/// the stored network's value of each series the run stores (cost_train, cost_test,
+/// accuracy_train, accuracy_test, and cost_valid, accuracy_valid with a validation set),
+/// measured as training measures them. A series value is measured before its iteration's
+/// update, the weights are stored after the last one (or restored to the best
+/// iteration's): `finals` are the numbers of the net a run keeps, what `runner predict`
+/// gives on the same data.
 struct NNLAB_EXPORT Evaluation {
   std::vector<SplitEvaluation> splits;
+  std::map<std::string, double, std::less<>> finals; ///< series name -> the stored net's value
 
-  bool empty() const { return splits.empty(); }
+  bool empty() const { return splits.empty() && finals.empty(); }
   /// The split named `name`, or nullptr.
   const SplitEvaluation* find(std::string_view name) const;
+  /// finals' value of the series `name`; NaN when it was not measured (no such split, or
+  /// a store written before finals were).
+  double final_value(std::string_view name) const;
 };
 
 /// The evaluation of network outputs (outputs x m: one sigmoid output, or one per class)
@@ -58,9 +70,13 @@ struct NNLAB_EXPORT Evaluation {
 NNLAB_EXPORT SplitEvaluation evaluate_outputs(const arma::mat& outputs, const arma::rowvec& labels,
                                               arma::uword k, std::string split);
 
-/// The network's evaluation on the data's test split (empty when it has no samples), its
-/// outputs from the panel pass that training uses. k: the classes the network can predict
-/// (2 for one output) or the data names or labels, the most of these.
-NNLAB_EXPORT Evaluation evaluate_network(const Mlp& mlp, const DataSplit& data);
+/// The network's evaluation on the data: `splits` of the test split and of the validation
+/// split when there is one (a split without samples is left out), `finals` of every split
+/// the trainer measures, each the panel pass that training uses (PanelPass::forward) with
+/// the trainer's cost (loss.value against make_targets) and accuracy(), so that they equal
+/// what the trainer's next iteration, and `runner predict`, would measure on this network.
+/// k: the classes the network can predict (2 for one output) or the data names or labels,
+/// the most of these.
+NNLAB_EXPORT Evaluation evaluate_network(const Mlp& mlp, const Loss& loss, const DataSplit& data);
 
 } // namespace nnlab
