@@ -189,6 +189,15 @@ int coordinate_sweep(const CliOptions& cli, MpiSession& session) {
   char figures[128];
   std::snprintf(figures, sizeof figures, "%.1f s, peak memory %.0f MB", wall_time_s,
                 peak_memory_mb());
+  if (result.interrupted && prunes_points(experiment)) {
+    // Successive halving: runs are stored at every rung; what is left is rungs, not runs.
+    std::cout << "\ninterrupted: the runs of the rungs so far are stored in "
+              << result.store_file.string() << " (" << figures
+              << "); the runs in progress saved a checkpoint where they stopped;\nrun the same "
+                 "command again to go on from there (the rungs' decisions replay from the "
+                 "store).\n";
+    return interrupt_exit_status();
+  }
   if (result.interrupted) {
     std::cout << "\ninterrupted: " << result.trained + result.skipped << " of " << result.runs
               << " runs are stored in " << result.store_file.string() << " (" << figures
