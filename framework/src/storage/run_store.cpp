@@ -1,7 +1,6 @@
 #include "nnlab/storage/run_store.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cstdint>
 #include <ctime>
@@ -17,6 +16,7 @@
 #include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
 #include "nnlab/core/timestamp.hpp"
+#include "store_header.hpp"
 #include "store_journal.hpp"
 #include "store_layout.hpp"
 
@@ -26,16 +26,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view tmp_prefix = ".tmp-"; // run groups left by nnlab before the journal
-constexpr std::array<std::string_view, 4> reserved_attributes = {"created", "experiment_yaml",
-                                                                 "format_version", "nnlab_version"};
-
 bool is_tmp(const std::string& name) {
   return name.starts_with(tmp_prefix);
-}
-
-bool is_reserved(const std::string& name) {
-  return std::find(reserved_attributes.begin(), reserved_attributes.end(), name) !=
-         reserved_attributes.end();
 }
 
 /// A name we accept for a run or a weight: one path component, never ".tmp-..." or ".".
@@ -47,30 +39,6 @@ fs::path tmp_of(const fs::path& file) {
   return fs::path(file) += ".tmp";
 }
 
-// --- the root ----------------------------------------------------------------------------
-StoreHeader read_header(const H5::H5File& h5) {
-  StoreHeader header{hdf5::read_string(h5, "experiment_yaml"),
-                     hdf5::read_string(h5, "nnlab_version"),
-                     hdf5::read_string(h5, "created"),
-                     {}};
-  for (const std::string& name : hdf5::attribute_names(h5))
-    if (!is_reserved(name) && hdf5::is_string_attribute(h5, name.c_str()))
-      header.attributes.emplace_back(name, hdf5::read_string(h5, name.c_str()));
-  return header;
-}
-
-/// Writes the whole header: string attributes that are not in it any more are dropped.
-void write_header(const H5::H5File& h5, const StoreHeader& header) {
-  for (const std::string& name : hdf5::attribute_names(h5))
-    if (!is_reserved(name) && hdf5::is_string_attribute(h5, name.c_str())) h5.removeAttr(name);
-  hdf5::write_string(h5, "experiment_yaml", header.experiment_yaml);
-  hdf5::write_string(h5, "nnlab_version", header.nnlab_version);
-  hdf5::write_string(h5, "created", header.created);
-  hdf5::write_int(h5, "format_version", hdf5::format_version);
-  for (const auto& [name, value] : header.attributes)
-    hdf5::write_string(h5, name.c_str(), value);
-}
-
 std::vector<std::string> main_run_ids(const fs::path& file) {
   return hdf5::guarded(file, "list runs", [&] {
     std::vector<std::string> ids =
@@ -78,18 +46,6 @@ std::vector<std::string> main_run_ids(const fs::path& file) {
     std::erase_if(ids, is_tmp);
     return ids;
   });
-}
-
-// A store of an older format is read, never written to: its runs come from other random
-// streams, and mixing them with new ones would make a store whose runs do not compare.
-void refuse_older_format(const fs::path& file, std::int64_t version,
-                         const std::string& written_by) {
-  if (version >= hdf5::format_version) return;
-  throw StorageError(file.string() + ": holds runs of store format " + std::to_string(version) +
-                     (written_by.empty() ? "" : " (nnlab " + written_by + ")") +
-                     ", made with the unpaired random streams of nnlab before format " +
-                     std::to_string(hdf5::format_version) +
-                     "; new runs are never added to it (plot, compare and diff still read it)");
 }
 
 } // namespace
@@ -200,13 +156,13 @@ struct RunStore::Impl {
           hdf5::limit_metadata_cache(h5);
           const H5::Group runs = h5.openGroup("runs");
           if (first == 0) {
-            write_header(h5, header);
+            hdf5::write_header(h5, header);
             for (const std::string& name : hdf5::link_names(runs, H5_INDEX_NAME))
               if (is_tmp(name)) runs.unlink(name);
           }
           for (std::size_t i = first; i < std::min(first + batch, ids.size()); ++i)
             hdf5::write_run_group(runs, read_journal_run(ids[i]));
-          header = read_header(h5);
+          header = hdf5::read_header(h5);
           h5.close();
         });
         H5garbage_collect(); // HDF5's free lists keep what the batch freed until told
@@ -229,7 +185,7 @@ RunStore::~RunStore() = default;
 RunStore RunStore::open(const fs::path& file, const StoreHeader& header) {
   for (auto a = header.attributes.begin(); a != header.attributes.end(); ++a) {
     const auto is_a = [&](const auto& b) { return b.first == a->first; };
-    if (a->first.empty() || is_reserved(a->first) ||
+    if (a->first.empty() || hdf5::is_reserved_attribute(a->first) ||
         std::any_of(header.attributes.begin(), a, is_a))
       throw StorageError(file.string() + ": cannot open: header attribute name '" + a->first +
                          "' is empty, reserved or given twice");
@@ -241,9 +197,9 @@ RunStore RunStore::open(const fs::path& file, const StoreHeader& header) {
       exists ? hdf5::guarded(file, "cannot open",
                              [&] {
                                const H5::H5File h5 = hdf5::open_store_file(file);
-                               const StoreHeader stored = read_header(h5);
-                               refuse_older_format(file, hdf5::read_format_version(h5),
-                                                   stored.nnlab_version);
+                               const StoreHeader stored = hdf5::read_header(h5);
+                               hdf5::refuse_older_format(file, hdf5::read_format_version(h5),
+                                                         stored.nnlab_version);
                                return stored;
                              })
                    .created
@@ -270,7 +226,7 @@ RunStore RunStore::open_read_only(const fs::path& file) {
   auto impl = std::make_unique<Impl>(file, false);
   hdf5::guarded(file, "cannot open", [&] {
     const H5::H5File h5 = hdf5::open_store_file(file);
-    impl->header = read_header(h5);
+    impl->header = hdf5::read_header(h5);
     impl->format = hdf5::read_format_version(h5);
   });
   return RunStore(std::move(impl));
@@ -354,7 +310,7 @@ void RunStore::set_attribute(const std::string& name, const std::string& value) 
   Impl& s = self();
   if (!s.writable)
     throw StorageError(s.file.string() + ": set attribute: the store is open read-only");
-  if (name.empty() || is_reserved(name))
+  if (name.empty() || hdf5::is_reserved_attribute(name))
     throw StorageError(s.file.string() + ": set attribute: '" + name + "' is empty or reserved");
   auto& attributes = s.header.attributes;
   const auto it = std::find_if(attributes.begin(), attributes.end(),
