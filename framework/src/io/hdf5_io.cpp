@@ -302,12 +302,12 @@ std::string image_name() {
   return "image-" + std::to_string(images++) + ".h5";
 }
 
-void limit_metadata_cache(const H5::H5File& file) {
+void limit_metadata_cache(const H5::H5File& file, std::size_t bytes) {
   H5AC_cache_config_t config{};
   config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
   check(H5Fget_mdc_config(file.getId(), &config), "H5Fget_mdc_config");
   config.set_initial_size = true;
-  config.initial_size = config.min_size = config.max_size = 2u << 20;
+  config.initial_size = config.min_size = config.max_size = bytes;
   config.incr_mode = H5C_incr__off;
   config.flash_incr_mode = H5C_flash_incr__off;
   config.decr_mode = H5C_decr__off;

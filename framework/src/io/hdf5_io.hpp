@@ -151,8 +151,9 @@ std::string image_name();
 /// cleanly. Call inside guarded().
 std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill);
 
-/// Keeps the file's metadata cache at 2 MiB. HDF5 grows it up to 32 MiB while a file is
-/// written, so merging many runs at once would take memory that grows with the runs.
-void limit_metadata_cache(const H5::H5File& file);
+/// Keeps the file's metadata cache at `bytes` (2 MiB unless said). HDF5 grows it up to
+/// 32 MiB while a file is written, so merging many runs at once would take memory that
+/// grows with the runs.
+void limit_metadata_cache(const H5::H5File& file, std::size_t bytes = 2u << 20);
 
 } // namespace nnlab::hdf5

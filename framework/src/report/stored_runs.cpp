@@ -27,9 +27,23 @@ void sort_by_index(std::vector<StoredRun>& runs) {
 
 } // namespace
 
+namespace {
+
+/// Notes the test split's scores of `run`, then drops its evaluation when `keep` is false.
+void note_scores(StoredRun& run, bool keep) {
+  if (const SplitEvaluation* test = run.record.evaluation.find("test")) {
+    run.test_f1 = test->f1_score;
+    run.test_roc_auc = test->roc_auc;
+  }
+  if (!keep) run.record.evaluation = Evaluation();
+}
+
+} // namespace
+
 StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
     : record(std::move(record_)), config(std::move(config_)), leaves(config),
       ends(series_ends(record)) {
+  note_scores(*this, parts != RunParts::overview);
   if (parts == RunParts::overview)
     for (const SeriesSpec& series : stored_series())
       (record.series.*series.recorded).reset();
@@ -46,6 +60,7 @@ StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
 StoredRun::StoredRun(RunOverview overview, const ConfigNode& config_)
     : record(std::move(overview.record)), leaves(config_), ends(std::move(overview.ends)) {
   record.config_yaml.clear(); // its leaves are kept
+  note_scores(*this, false);  // its final values are in `ends`
 }
 
 namespace {

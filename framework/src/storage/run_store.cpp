@@ -178,7 +178,7 @@ struct RunStore::Impl {
       for (std::size_t first = 0; first == 0 || first < ids.size(); first += batch) {
         hdf5::guarded(file, "publish", [&] {
           H5::H5File h5(tmp.string(), H5F_ACC_RDWR);
-          hdf5::limit_metadata_cache(h5);
+          hdf5::limit_metadata_cache(h5, hdf5::store_cache_bytes);
           const H5::Group runs = h5.openGroup("runs");
           if (first == 0) {
             hdf5::write_header(h5, header);

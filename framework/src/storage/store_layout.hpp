@@ -21,6 +21,10 @@ namespace nnlab::hdf5 {
 /// The format this nnlab writes (root attribute format_version): store_format_version.
 constexpr std::int64_t format_version = store_format_version;
 
+/// The metadata cache of a store file open to read or to publish (hdf5::limit_metadata_cache):
+/// it must hold the /runs group's index and names, which every run's lookup reads.
+constexpr std::size_t store_cache_bytes = 4u << 20;
+
 /// Opens a store file (runs.h5, or a journal file) read-only once checked that this nnlab can
 /// read it: StorageError "<file>: cannot open: no such file", "<file>: not an nnlab store
 /// (why)", "<file>: written by a newer nnlab (...)". Call inside guarded().

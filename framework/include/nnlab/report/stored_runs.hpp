@@ -43,6 +43,10 @@ struct NNLAB_EXPORT StoredRun {
   ConfigNode config;
   ConfigLeaves leaves;         ///< the config's key paths and values, always kept
   std::vector<SeriesEnd> ends; ///< one per row of stored_series(), in its order
+  /// The test split's headline F1 and ROC AUC (NaN when not evaluated), always kept: an
+  /// overview keeps no record.evaluation (its arrays alone take kilobytes per run).
+  double test_f1 = std::numeric_limits<double>::quiet_NaN();
+  double test_roc_auc = std::numeric_limits<double>::quiet_NaN();
   /// The format_version of the store it was read from (1: never paired; pairing.hpp).
   std::int64_t format_version = store_format_version;
 };
