@@ -2,7 +2,6 @@
 // into one line on stderr with the exit status the README promises (2: usage or
 // configuration, nothing run; 1: runtime failure).
 #include <iostream>
-#include <malloc.h>
 #include <string>
 
 #include "cli.hpp"
@@ -17,11 +16,6 @@ int main(int argc, char* argv[]) {
   // Before anything else (MPI included): on a CPU newer than OpenBLAS, run again with the
   // kernels the CPU has rather than OpenBLAS's generic ones.
   nnlab::use_better_blas_kernels(argv);
-  // One malloc arena for every thread. With one per training thread, a sweep's memory
-  // grew by about 2 KB a run (runs are built on the workers, stored and freed on the main
-  // thread): 29 MB after 1,000 runs, 246 MB after 100,000. With one it stays flat; the
-  // training loops allocate nothing, so the threads do not wait on it.
-  mallopt(M_ARENA_MAX, 1);
   using nnlab::runner::CliOptions;
   // Under mpirun or srun every rank runs this; MPI starts only then.
   nnlab::runner::MpiSession session(argc, argv);
