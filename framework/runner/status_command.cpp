@@ -140,18 +140,30 @@ std::string rerun_line(const SweepStanding& standing) {
 /// The runs a status shows, from an experiment file (its sweep) or from a store (its runs).
 struct Subject {
   Experiment experiment; ///< a store: name, file and seed only
+  /// A store's runs keep no config (RunSpec::source): what a status shows of them is
+  /// their id, index, seed and label, and their inputs of now (`now`, hashed as each is
+  /// read), so that a store of 100,000 runs takes little memory.
   std::vector<RunSpec> specs;
+  std::vector<std::shared_ptr<const RunInputs>> now; ///< each spec's files and libraries now
   std::vector<std::string> labels; ///< a store: each run's stored label; else empty
   fs::path store_file;
   bool stored = false;
   std::string heading;
 };
 
-Subject from_experiment(const CliOptions& cli) {
+/// The files and libraries the run reads now, each hashed once; no data is loaded.
+std::shared_ptr<const RunInputs> inputs_now(InputHasher& hasher, const RunSpec& spec) {
+  const ResolvedRun run = spec.resolve();
+  return hasher.inputs_of(run.config, run.parsed);
+}
+
+Subject from_experiment(const CliOptions& cli, InputHasher& hasher) {
   Subject subject;
   subject.experiment = load_experiment(cli.file, cli.overrides);
   const Experiment& experiment = subject.experiment;
   subject.specs = expand_sweep(experiment);
+  for (const RunSpec& spec : subject.specs)
+    subject.now.push_back(inputs_now(hasher, spec));
   subject.store_file =
       (cli.out.empty() ? fs::path("results") : cli.out) / experiment.name / "runs.h5";
   std::error_code ec;
@@ -173,7 +185,7 @@ Subject from_experiment(const CliOptions& cli) {
 
 /// A store's own runs, each from its stored config (as runner verify rebuilds them): no
 /// run is missing, and each shows its label.
-Subject from_store(const CliOptions& cli, const RunStore& store) {
+Subject from_store(const CliOptions& cli, const RunStore& store, InputHasher& hasher) {
   if (!cli.overrides.empty())
     usage_error("status: key.path=value overrides go with an experiment file, not with the "
                 "store " +
@@ -194,21 +206,30 @@ Subject from_store(const CliOptions& cli, const RunStore& store) {
   subject.experiment.name = fs::absolute(cli.file).parent_path().filename().string();
   subject.experiment.file = header.attribute("experiment_file");
   subject.experiment.seed = std::stoull(seed);
-  std::multimap<std::size_t, std::string> labels; // by index: the order of the sweep
+  struct Row {
+    RunSpec spec;
+    std::shared_ptr<const RunInputs> now;
+    std::string label;
+  };
+  std::vector<Row> rows;
   for (const std::string& id : store.run_ids()) {
-    const RunRecord run = store.read_run(id);
+    const RunRecord run = store.read_run_overview(id).record;
     RunSpec spec =
         make_run_spec(parse_yaml(run.config_yaml, cli.file.string() + ":/runs/" + id + "/config"),
                       subject.experiment.seed, dir);
     spec.id = id; // the stored run, however its config hashes today
     spec.index = run.index;
-    labels.emplace(run.index, run.label);
-    subject.specs.push_back(std::move(spec));
+    std::shared_ptr<const RunInputs> now = inputs_now(hasher, spec);
+    spec.source.reset();
+    rows.push_back({std::move(spec), std::move(now), run.label});
   }
-  std::sort(subject.specs.begin(), subject.specs.end(),
-            [](const RunSpec& a, const RunSpec& b) { return a.index < b.index; });
-  for (const RunSpec& spec : subject.specs)
-    subject.labels.push_back(labels.find(spec.index)->second);
+  std::stable_sort(rows.begin(), rows.end(),
+                   [](const Row& a, const Row& b) { return a.spec.index < b.spec.index; });
+  for (Row& row : rows) {
+    subject.specs.push_back(std::move(row.spec));
+    subject.now.push_back(std::move(row.now));
+    subject.labels.push_back(std::move(row.label));
+  }
   subject.heading = "store " + cli.file.string() + " (experiment " +
                     subject.experiment.file.string() +
                     "): " + std::to_string(subject.specs.size()) + " stored run(s)";
@@ -221,17 +242,12 @@ int show_status(const CliOptions& cli) {
   const bool is_store = cli.file.extension() == ".h5";
   std::optional<RunStore> opened;
   if (is_store) opened.emplace(RunStore::open_read_only(cli.file));
-  const Subject subject = is_store ? from_store(cli, *opened) : from_experiment(cli);
-  const std::vector<RunSpec>& specs = subject.specs;
   Registry registry(Registry::search_path(cli.plugin_path));
   // The files and libraries of now, each hashed once; no data is loaded, nothing trained.
   InputHasher hasher(registry);
-  std::vector<std::shared_ptr<const RunInputs>> now;
-  now.reserve(specs.size());
-  for (const RunSpec& spec : specs) {
-    const ResolvedRun run = spec.resolve();
-    now.push_back(hasher.inputs_of(run.config, run.parsed));
-  }
+  const Subject subject = is_store ? from_store(cli, *opened, hasher) : from_experiment(cli, hasher);
+  const std::vector<RunSpec>& specs = subject.specs;
+  const std::vector<std::shared_ptr<const RunInputs>>& now = subject.now;
   std::vector<RunHeader> headers;
   LibraryChecks checks;
   if (subject.stored) {

@@ -162,7 +162,7 @@ TEST_CASE("RunnerPictures: a run with a validation set stores the validation spl
   INFO(trained.output);
   REQUIRE(trained.status == 0);
   const fs::path store = dir.path() / "results/xor/runs.h5";
-  const auto runs = nnlab::load_runs(store.string());
+  const auto runs = nnlab::load_runs(store.string(), nnlab::RunParts::weights);
   REQUIRE(runs.size() == 1);
   const nnlab::RunRecord& run = runs[0].record;
   REQUIRE(run.evaluation.splits.size() == 2);

@@ -212,6 +212,33 @@ arma::mat read_array(const H5::Group& group, const char* name, int rank) {
   return array.matrix();
 }
 
+ArrayEnd read_array_end(const H5::Group& group, const char* name, arma::uword index) {
+  if (!group.nameExists(name)) throw BadLayout(std::string("no dataset '") + name + "'");
+  const std::string what = std::string("dataset '") + name + "'";
+  const H5::DataSet dataset = group.openDataSet(name);
+  const H5T_class_t type = dataset.getTypeClass();
+  if (type != H5T_FLOAT && type != H5T_INTEGER)
+    throw BadLayout(what + " is not an array of numbers");
+  const H5::DataSpace space = dataset.getSpace();
+  if (space.getSimpleExtentNdims() != 1) throw BadLayout(what + " is not 1-D");
+  hsize_t length = 0;
+  space.getSimpleExtentDims(&length);
+  ArrayEnd end;
+  end.length = static_cast<arma::uword>(length);
+  const auto value_at = [&](hsize_t offset) { // one value, converted by HDF5 as read_numbers
+    const hsize_t one = 1;
+    H5::DataSpace selected = space;
+    selected.selectHyperslab(H5S_SELECT_SET, &one, &offset);
+    double value = 0.0;
+    dataset.read(&value, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &one), selected);
+    return value;
+  };
+  if (length == 0) return end;
+  end.last = value_at(length - 1);
+  if (index >= 1 && index <= length) end.at_index = index == length ? end.last : value_at(index - 1);
+  return end;
+}
+
 // --- string datasets ---------------------------------------------------------------------
 void write_strings(const H5::Group& group, const char* name,
                    const std::vector<std::string>& values) {
@@ -275,12 +302,12 @@ std::string image_name() {
   return "image-" + std::to_string(images++) + ".h5";
 }
 
-void limit_metadata_cache(const H5::H5File& file) {
+void limit_metadata_cache(const H5::H5File& file, std::size_t bytes) {
   H5AC_cache_config_t config{};
   config.version = H5AC__CURR_CACHE_CONFIG_VERSION;
   check(H5Fget_mdc_config(file.getId(), &config), "H5Fget_mdc_config");
   config.set_initial_size = true;
-  config.initial_size = config.min_size = config.max_size = 2u << 20;
+  config.initial_size = config.min_size = config.max_size = bytes;
   config.incr_mode = H5C_incr__off;
   config.flash_incr_mode = H5C_flash_incr__off;
   config.decr_mode = H5C_decr__off;

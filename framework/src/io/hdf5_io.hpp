@@ -111,6 +111,16 @@ NumberArray read_numbers(const H5::Group& group, const std::string& name, const 
 /// read_numbers' refusals ("dataset 'x' is 2 x 3 x 4; expected a 2-D array").
 arma::mat read_array(const H5::Group& group, const char* name, int rank);
 
+/// The length of a 1-D dataset of numbers, its last value, and its value at the 1-based
+/// `index`, read alone (the others are not read). Values are NaN where there is none (an
+/// empty dataset; an index of 0 or past the end). BadLayout as read_array(group, name, 1).
+struct ArrayEnd {
+  arma::uword length = 0;
+  double last = arma::datum::nan;
+  double at_index = arma::datum::nan;
+};
+ArrayEnd read_array_end(const H5::Group& group, const char* name, arma::uword index);
+
 // --- string datasets ---------------------------------------------------------------------
 
 /// Writes the strings as a 1-D dataset of UTF-8 variable-length strings (h5py reads it with
@@ -141,8 +151,9 @@ std::string image_name();
 /// cleanly. Call inside guarded().
 std::vector<char> file_image(const std::function<void(H5::H5File&)>& fill);
 
-/// Keeps the file's metadata cache at 2 MiB. HDF5 grows it up to 32 MiB while a file is
-/// written, so merging many runs at once would take memory that grows with the runs.
-void limit_metadata_cache(const H5::H5File& file);
+/// Keeps the file's metadata cache at `bytes` (2 MiB unless said). HDF5 grows it up to
+/// 32 MiB while a file is written, so merging many runs at once would take memory that
+/// grows with the runs.
+void limit_metadata_cache(const H5::H5File& file, std::size_t bytes = 2u << 20);
 
 } // namespace nnlab::hdf5

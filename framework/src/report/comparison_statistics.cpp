@@ -30,9 +30,9 @@ GroupStatistics comparison_statistics(const StoreComparison& comparison,
       }
       auto& store = stores[compared.store];
       if (!store) store.emplace(RunStore::open_read_only(experiment.store));
-      const StoredRun loaded = read_stored_run(*store, run.record.id, RunParts::series);
+      const RunRecord loaded = store->read_run(run.record.id, RunContent::series);
       add_outcome(group, run, comparison.metric, comparison.target,
-                  &series_of(loaded.record, comparison.metric));
+                  &series_of(loaded, comparison.metric));
     }
   }
   // "--baseline sgd" across stores: the one group of that name, if only one has it

@@ -47,7 +47,7 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
   page.title = options.name;
   page.experiment_yaml = options.experiment_yaml;
   page.overrides = options.overrides;
-  page.runs = summaries;
+  page.runs = std::move(summaries); // 100,000 runs: no second copy
   for (const auto& png : report.plots)
     page.images.push_back(png.lexically_relative(dir));
   if (statistics) {
@@ -63,7 +63,7 @@ ExperimentReport finish_experiment(const ExperimentReportOptions& options, std::
   write_html_report(report.report_file, page);
   if (!options.quiet) {
     out << '\n';
-    print_summary(summaries, out);
+    print_summary(page.runs, out);
     if (statistics) {
       out << '\n';
       print_statistics(*statistics, out);

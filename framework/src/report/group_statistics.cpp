@@ -165,8 +165,8 @@ std::optional<GroupStatistics> experiment_statistics(const StoredExperiment& ove
         add_outcome(outcome, run, metric, target);
         continue;
       }
-      const StoredRun loaded = read_stored_run(store, run.record.id, RunParts::series);
-      add_outcome(outcome, run, metric, target, &series_of(loaded.record, metric));
+      const RunRecord loaded = store.read_run(run.record.id, RunContent::series);
+      add_outcome(outcome, run, metric, target, &series_of(loaded, metric));
     }
     // A point successive halving pruned has no final values: nothing to compare.
     if (outcome.runs.empty() && outcome.failed_seeds.empty() && !group.runs.empty())

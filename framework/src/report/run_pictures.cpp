@@ -1,6 +1,7 @@
 #include "run_pictures.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "nnlab/config/run_config.hpp"
@@ -14,6 +15,9 @@ namespace nnlab {
 namespace {
 
 constexpr arma::uword network_max_units = 64;
+
+/// The kinds of picture drawn per run (the others are drawn per group or per store).
+constexpr const char* run_kinds[] = {"confusion", "roc", "decision", "neurons", "network", "movie"};
 
 /// What output c of the network gives: the probability of a class.
 std::vector<std::string> output_names(const RunRecord& record, arma::uword outputs) {
@@ -42,8 +46,14 @@ bool RunPictures::wanted(const std::string& kind) const {
 
 void RunPictures::draw(const StoredRun& run, const std::string& title) {
   if (run.record.status == RunStatus::failed) return;
-  draw_evaluation(run.record, title);
-  draw_weights(run, title);
+  if (std::none_of(std::begin(run_kinds), std::end(run_kinds),
+                   [&](const char* kind) { return wanted(kind); }))
+    return;
+  // The names, the evaluation's arrays, the weights and snapshots: read for this run's
+  // pictures only (tables and plots of many runs read less).
+  const StoredRun whole = read_stored_run(store_, run.record.id, RunParts::weights);
+  draw_evaluation(whole.record, title);
+  draw_weights(whole, title);
 }
 
 void RunPictures::draw_evaluation(const RunRecord& record, const std::string& title) {
@@ -71,8 +81,7 @@ void RunPictures::draw_weights(const StoredRun& run, const std::string& title) {
   const bool decision = wanted("decision"), neurons = wanted("neurons");
   const bool network = wanted("network"), movie = wanted("movie");
   if (!decision && !neurons && !network && !movie) return;
-  const StoredRun with_weights = read_stored_run(store_, record.id, RunParts::weights);
-  const auto& weights = with_weights.record.weights;
+  const auto& weights = record.weights;
   if (weights.empty()) return;
   const RunConfig parsed = parse_run_config(run.config, exp_dir_);
   Mlp mlp(parsed.model.architecture(weights.front().second.n_cols));
@@ -90,7 +99,7 @@ void RunPictures::draw_weights(const StoredRun& run, const std::string& title) {
                        output_names(record, mlp.n_outputs()), "Weights and biases - " + title,
                        network_max_units);
   }
-  const bool snapshots = !with_weights.record.snapshots.empty();
+  const bool snapshots = !record.snapshots.empty();
   if (movie && !snapshots)
     note_("movie: skipped: no snapshots stored (set training.snapshots; runs already done "
           "need --force)");
@@ -119,7 +128,7 @@ void RunPictures::draw_weights(const StoredRun& run, const std::string& title) {
                     "Each unit's activation - " + title, 64, options_.range);
   if (movie && snapshots)
     add_training_movie(renderer_, "movie-" + record.id, mlp.architecture(),
-                       with_weights.record.snapshots, record.series, *data, "Training - " + title,
+                       record.snapshots, record.series, *data, "Training - " + title,
                        80, options_.range, options_.movie_neurons);
 }
 

@@ -85,27 +85,27 @@ public:
     });
     if (kept) {
       for (const std::size_t r : group.runs)
-        runs_.push_back(&experiment.runs[r]);
+        runs_.push_back(&experiment.runs[r].record);
       return;
     }
     const RunStore store = RunStore::open_read_only(experiment.store);
     loaded_.reserve(group.runs.size());
     for (const std::size_t r : group.runs) {
-      loaded_.push_back(read_stored_run(store, experiment.runs[r].record.id, RunParts::series));
+      loaded_.push_back(store.read_run(experiment.runs[r].record.id, RunContent::series));
       runs_.push_back(&loaded_.back());
     }
   }
 
   std::vector<const arma::vec*> of(const std::string& metric) const {
     std::vector<const arma::vec*> series;
-    for (const StoredRun* run : runs_)
-      series.push_back(&series_of(run->record, metric));
+    for (const RunRecord* run : runs_)
+      series.push_back(&series_of(*run, metric));
     return series;
   }
 
 private:
-  std::vector<StoredRun> loaded_;
-  std::vector<const StoredRun*> runs_;
+  std::vector<RunRecord> loaded_;
+  std::vector<const RunRecord*> runs_;
 };
 
 std::string joined(const std::vector<std::string>& names) {

@@ -169,11 +169,11 @@ private:
         metrics.push_back(metric);
     std::map<std::string, std::vector<arma::vec>> kept; // per metric drawn, per run
     for (const std::size_t r : group.runs) {
-      StoredRun run = read_stored_run(store_, experiment_.runs[r].record.id, RunParts::series);
+      const RunRecord run = store_.read_run(experiment_.runs[r].record.id, RunContent::series);
       for (const std::string& metric : metrics)
-        kept[metric].push_back(series_of(run.record, metric));
-      if (best && run.record.id == best->record.id) best_loaded.emplace(std::move(run));
+        kept[metric].push_back(series_of(run, metric));
     }
+    if (best) best_loaded.emplace(read_stored_run(store_, best->record.id, RunParts::series));
     const auto series = [&](const std::string& metric, std::size_t limit = SIZE_MAX) {
       std::vector<const arma::vec*> list;
       for (const arma::vec& values : kept[metric])

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "nnlab/core/error.hpp"
 #include "nnlab/storage/final_value.hpp"
@@ -26,19 +27,40 @@ void sort_by_index(std::vector<StoredRun>& runs) {
 
 } // namespace
 
-StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
-    : record(std::move(record_)), config(std::move(config_)), leaves(config) {
-  for (const SeriesSpec& series : stored_series()) {
-    arma::vec& values = record.series.*series.recorded;
-    ends.push_back({values.n_elem, values.is_empty() ? std::nan("") : values[values.n_elem - 1],
-                    run_final_value(record, series)});
-    if (parts == RunParts::overview) values.reset();
+namespace {
+
+/// Notes the test split's scores of `run`, then drops its evaluation when `keep` is false.
+void note_scores(StoredRun& run, bool keep) {
+  if (const SplitEvaluation* test = run.record.evaluation.find("test")) {
+    run.test_f1 = test->f1_score;
+    run.test_roc_auc = test->roc_auc;
   }
+  if (!keep) run.record.evaluation = Evaluation();
+}
+
+} // namespace
+
+StoredRun::StoredRun(RunRecord record_, ConfigNode config_, RunParts parts)
+    : record(std::move(record_)), config(std::move(config_)), leaves(config),
+      ends(series_ends(record)) {
+  note_scores(*this, parts != RunParts::overview);
+  if (parts == RunParts::overview)
+    for (const SeriesSpec& series : stored_series())
+      (record.series.*series.recorded).reset();
   if (parts != RunParts::weights) {
     record.weights.clear();
     record.snapshots = {};
   }
-  if (parts == RunParts::overview) config = ConfigNode();
+  if (parts == RunParts::overview) {
+    config = ConfigNode();
+    record.config_yaml.clear();
+  }
+}
+
+StoredRun::StoredRun(RunOverview overview, const ConfigNode& config_)
+    : record(std::move(overview.record)), leaves(config_), ends(std::move(overview.ends)) {
+  record.config_yaml.clear(); // its leaves are kept
+  note_scores(*this, false);  // its final values are in `ends`
 }
 
 namespace {
@@ -81,12 +103,22 @@ std::string left_out_line(const RunRecord& record) {
 }
 
 StoredRun read_stored_run(const RunStore& store, const std::string& id, RunParts parts) {
-  RunRecord record = store.read_run(id);
-  ConfigNode config =
-      parse_yaml(record.config_yaml, store.file().string() + ":/runs/" + id + "/config");
-  StoredRun run(std::move(record), std::move(config), parts);
-  run.format_version = store.format_version();
-  return run;
+  const auto config_of = [&](const RunRecord& record) {
+    return parse_yaml(record.config_yaml, store.file().string() + ":/runs/" + id + "/config");
+  };
+  std::optional<StoredRun> run;
+  if (parts == RunParts::overview) {
+    RunOverview overview = store.read_run_overview(id);
+    const ConfigNode config = config_of(overview.record);
+    run.emplace(std::move(overview), config);
+  } else {
+    RunRecord record =
+        store.read_run(id, parts == RunParts::weights ? RunContent::whole : RunContent::series);
+    ConfigNode config = config_of(record);
+    run.emplace(std::move(record), std::move(config), parts);
+  }
+  run->format_version = store.format_version();
+  return std::move(*run);
 }
 
 std::vector<StoredRun> load_runs(const std::string& store_file, RunParts parts) {
@@ -149,16 +181,22 @@ StoredExperiment load_experiment_store(const std::filesystem::path& store, RunPa
   experiment.exp_seed = seed.empty() ? 0 : std::stoull(seed);
   experiment.format_version = runs.format_version();
   const std::vector<std::string> listed = ids.empty() ? runs.run_ids() : ids;
-  std::vector<StoredRun> all;
+  std::vector<StoredRun>& all = experiment.runs;
   all.reserve(listed.size()); // a StoredRun is large: no copies while growing
   for (const auto& id : listed)
     all.push_back(read_stored_run(runs, id, parts));
   // A run is judged against the series the store holds: one that lacks a series the
-  // other runs have has a gap that no plot or table could show.
+  // other runs have has a gap that no plot or table could show. Split in place: a second
+  // vector of 100,000 runs would double the memory.
   const std::vector<bool> stored = series_stored(all);
-  for (StoredRun& run : all)
-    (has_results(run, stored) ? experiment.runs : experiment.without_results)
-        .push_back(std::move(run));
+  std::size_t kept = 0;
+  for (std::size_t r = 0; r < all.size(); ++r) {
+    if (!has_results(all[r], stored))
+      experiment.without_results.push_back(std::move(all[r]));
+    else if (kept++ != r)
+      all[kept - 1] = std::move(all[r]);
+  }
+  all.erase(all.begin() + static_cast<std::ptrdiff_t>(kept), all.end());
   if (ids.empty()) sort_by_index(experiment.runs);
   sort_by_index(experiment.without_results);
   return experiment;

@@ -134,7 +134,6 @@ std::string csv_field(const std::string& text) {
 
 RunSummary summarize(const StoredRun& run) {
   const RunRecord& r = run.record;
-  const SplitEvaluation* test = r.evaluation.find("test");
   return RunSummary{r.id,
                     r.label,
                     r.message,
@@ -151,8 +150,8 @@ RunSummary summarize(const StoredRun& run) {
                     final_value(run, "cost_valid"),
                     final_value(run, "accuracy_valid"),
                     has_results(run),
-                    test ? test->f1_score : arma::datum::nan,
-                    test ? test->roc_auc : arma::datum::nan};
+                    run.test_f1,
+                    run.test_roc_auc};
 }
 
 void print_summary(const std::vector<RunSummary>& runs, std::ostream& out, double good_accuracy,

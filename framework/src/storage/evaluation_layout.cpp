@@ -66,7 +66,7 @@ void write_evaluation(const H5::Group& run, const Evaluation& evaluation) {
   }
 }
 
-Evaluation read_evaluation(const H5::Group& run) {
+Evaluation read_evaluation(const H5::Group& run, bool arrays) {
   Evaluation evaluation;
   if (!run.nameExists(group_name)) return evaluation;
   const H5::Group all = run.openGroup(group_name);
@@ -76,17 +76,19 @@ Evaluation read_evaluation(const H5::Group& run) {
     const H5::Group group = all.openGroup(name);
     SplitEvaluation split;
     split.split = name;
-    split.confusion = read_counts(group, "confusion", 2);
-    split.support = arma::vectorise(read_counts(group, "support", 1));
-    split.precision = read_array(group, "precision", 1);
-    split.recall = read_array(group, "recall", 1);
-    split.f1 = read_array(group, "f1", 1);
     split.accuracy = read_double(group, "accuracy");
     split.f1_score = read_double(group, "f1");
     split.roc_auc = read_optional(group, "roc_auc");
     split.average_precision = read_optional(group, "average_precision");
-    if (group.nameExists("roc")) split.roc = read_array(group, "roc", 2);
-    if (group.nameExists("pr")) split.pr = read_array(group, "pr", 2);
+    if (arrays) {
+      split.confusion = read_counts(group, "confusion", 2);
+      split.support = arma::vectorise(read_counts(group, "support", 1));
+      split.precision = read_array(group, "precision", 1);
+      split.recall = read_array(group, "recall", 1);
+      split.f1 = read_array(group, "f1", 1);
+      if (group.nameExists("roc")) split.roc = read_array(group, "roc", 2);
+      if (group.nameExists("pr")) split.pr = read_array(group, "pr", 2);
+    }
     evaluation.splits.push_back(std::move(split));
   }
   return evaluation;

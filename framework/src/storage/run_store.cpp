@@ -89,17 +89,20 @@ struct RunStore::Impl {
     return is_link_name(id) && fs::exists(journal.file_of(id), ec);
   }
 
-  /// A run of a journal file, which exists only once whole: failing to read it means damage
-  /// from outside, and the run is worth less than a store that opens.
-  RunRecord read_journal_run(const std::string& id) const {
+  /// A run of a journal file, which exists only once whole, read by `read` (given the
+  /// file's runs group): failing to read it means damage from outside, and the run is worth
+  /// less than a store that opens.
+  template <class Read>
+  auto read_journal_run(const std::string& id, const Read& read) const
+      -> decltype(read(std::declval<const H5::Group&>())) {
     const fs::path run_file = journal.file_of(id);
     std::int64_t version = 0;
-    RunRecord record;
+    decltype(read(std::declval<const H5::Group&>())) run;
     try {
       hdf5::guarded(run_file, "cannot read run '" + id + "'", [&] {
         const H5::H5File h5 = hdf5::open_store_file(run_file);
         version = hdf5::read_format_version(h5);
-        record = hdf5::read_run_group(h5.openGroup("runs"), id);
+        run = read(h5.openGroup("runs"));
       });
     } catch (const StorageError& e) {
       throw StorageError(std::string(e.what()) + "; a damaged journal file of " + file.string() +
@@ -112,7 +115,29 @@ struct RunStore::Impl {
                          ", which is never merged into a store of format " +
                          std::to_string(hdf5::format_version) + ": delete it to drop run '" + id +
                          "'");
-    return record;
+    return run;
+  }
+  RunRecord read_journal_run(const std::string& id) const {
+    return read_journal_run(id, [&](const H5::Group& runs) { return hdf5::read_run_group(runs, id); });
+  }
+
+  /// The run `id` as `read` reads it (given the runs group that holds it): from the journal
+  /// when it is there, else from runs.h5; StorageError "<file>: no run '<id>'" when absent.
+  template <class Read>
+  auto read_run(const std::string& id, const Read& read) const
+      -> decltype(read(std::declval<const H5::Group&>())) {
+    if (in_journal(id)) {
+      try {
+        return read_journal_run(id, read);
+      } catch (const StorageError&) {
+        if (in_journal(id)) throw; // else a writer has just published it: it is in runs.h5
+      }
+    }
+    return hdf5::guarded(file, "read run '" + id + "'", [&] {
+      const H5::Group* runs = is_link_name(id) ? runs_group_with(id) : nullptr;
+      if (!runs) throw StorageError(file.string() + ": no run '" + id + "'");
+      return read(*runs);
+    });
   }
 
   /// An upper bound of the size of runs.h5 with the journal runs `ids` merged: the runs'
@@ -153,7 +178,7 @@ struct RunStore::Impl {
       for (std::size_t first = 0; first == 0 || first < ids.size(); first += batch) {
         hdf5::guarded(file, "publish", [&] {
           H5::H5File h5(tmp.string(), H5F_ACC_RDWR);
-          hdf5::limit_metadata_cache(h5);
+          hdf5::limit_metadata_cache(h5, hdf5::store_cache_bytes);
           const H5::Group runs = h5.openGroup("runs");
           if (first == 0) {
             hdf5::write_header(h5, header);
@@ -352,20 +377,14 @@ void RunStore::publish() {
   s.publish(false);
 }
 
-RunRecord RunStore::read_run(const std::string& id) const {
-  const Impl& s = self();
-  if (s.in_journal(id)) {
-    try {
-      return s.read_journal_run(id);
-    } catch (const StorageError&) {
-      if (s.in_journal(id)) throw; // else a writer has just published it: it is in runs.h5
-    }
-  }
-  return hdf5::guarded(s.file, "read run '" + id + "'", [&] {
-    const H5::Group* runs = is_link_name(id) ? s.runs_group_with(id) : nullptr;
-    if (!runs) throw StorageError(s.file.string() + ": no run '" + id + "'");
-    return hdf5::read_run_group(*runs, id);
-  });
+RunRecord RunStore::read_run(const std::string& id, RunContent content) const {
+  return self().read_run(
+      id, [&](const H5::Group& runs) { return hdf5::read_run_group(runs, id, content); });
+}
+
+RunOverview RunStore::read_run_overview(const std::string& id) const {
+  return self().read_run(
+      id, [&](const H5::Group& runs) { return hdf5::read_run_overview(runs, id); });
 }
 
 RunStore::Impl& RunStore::self() const {

@@ -145,7 +145,7 @@ TEST_CASE("StorePlots: the pictures of a run with snapshots, for --run and the b
   }
   // The confusion matrix drawn is the one stored.
   const auto stored = read_stored_run(nnlab::RunStore::open_read_only(store), best.record.id,
-                                      nnlab::RunParts::overview);
+                                      nnlab::RunParts::weights);
   const auto* test = stored.record.evaluation.find("test");
   REQUIRE(test != nullptr);
   const auto blocks = nnlab::test::read_data_blocks(dir.path() / "plots" /

@@ -10,6 +10,7 @@
 #include "nnlab/export.hpp"
 #include "nnlab/report/config_leaves.hpp"
 #include "nnlab/storage/final_value.hpp"
+#include "nnlab/storage/run_overview.hpp"
 #include "nnlab/storage/run_record.hpp"
 #include "nnlab/storage/run_store.hpp"
 #include "nnlab/train/series.hpp"
@@ -17,21 +18,15 @@
 
 namespace nnlab {
 
-/// What is left of a stored series when its values are not kept: its length, last value
-/// and the run's final value of it (final_value()).
-struct SeriesEnd {
-  arma::uword length = 0;
-  double last = std::numeric_limits<double>::quiet_NaN();      ///< NaN when empty
-  double final_net = std::numeric_limits<double>::quiet_NaN(); ///< see final_value()
-};
-
-/// How much of a stored run to keep in memory. Identity, status, the config's key paths,
-/// evaluation and the end of every series are always kept, so a store of 100,000 runs can
-/// be grouped and ranked by final values without holding their series or parsed configs.
+/// How much of a stored run to read and keep. Identity, status, the config's key paths,
+/// the evaluation's scalars and the end of every series are always kept, so a store of
+/// 100,000 runs can be grouped and ranked by final values without reading or holding
+/// their series or parsed configs.
 enum class RunParts {
-  overview, ///< no series, no weights, no parsed config (its leaves only)
-  series,   ///< the series, no weights
-  weights,  ///< everything (weights and snapshots)
+  overview, ///< no series values, no parsed config (its leaves only) (RunOverview)
+  series,   ///< the series and the parsed config (RunContent::series): no weights,
+            ///< snapshots, class or feature names, scaler or evaluation arrays
+  weights,  ///< everything stored
 };
 
 /// A stored run with its resolved config parsed, as the report reads it.
@@ -39,12 +34,19 @@ struct NNLAB_EXPORT StoredRun {
   /// Notes the end of each of record's series (ends) and the config's key paths (leaves),
   /// then keeps what `parts` says.
   StoredRun(RunRecord record, ConfigNode config, RunParts parts = RunParts::weights);
+  /// A run read as an overview (RunParts::overview): its config's leaves from `config`,
+  /// then the config and its text dropped.
+  StoredRun(RunOverview overview, const ConfigNode& config);
 
   RunRecord record; ///< series and weights as RunParts kept them
   /// The parsed config; null with RunParts::overview, whose runs keep only `leaves`.
   ConfigNode config;
   ConfigLeaves leaves;         ///< the config's key paths and values, always kept
   std::vector<SeriesEnd> ends; ///< one per row of stored_series(), in its order
+  /// The test split's headline F1 and ROC AUC (NaN when not evaluated), always kept: an
+  /// overview keeps no record.evaluation (its arrays alone take kilobytes per run).
+  double test_f1 = std::numeric_limits<double>::quiet_NaN();
+  double test_roc_auc = std::numeric_limits<double>::quiet_NaN();
   /// The format_version of the store it was read from (1: never paired; pairing.hpp).
   std::int64_t format_version = store_format_version;
 };

@@ -9,6 +9,7 @@
 
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_header.hpp"
+#include "nnlab/storage/run_overview.hpp"
 #include "nnlab/storage/run_record.hpp"
 
 namespace nnlab {
@@ -34,6 +35,14 @@ struct StoreHeader {
       if (key == name) return value;
     return {};
   }
+};
+
+/// What RunStore::read_run() reads of a run.
+enum class RunContent {
+  whole,  ///< everything stored
+  series, ///< its attributes, series and the evaluation's scalars (as RunOverview lists
+          ///< them), for tables and plots of many runs: not its weights, snapshots,
+          ///< class and feature names, scaler, inputs, libraries or evaluation arrays
 };
 
 /// An experiment's runs in one HDF5 file (results/<name>/runs.h5):
@@ -113,8 +122,12 @@ public:
   /// Merges the runs written since the last publish into runs.h5, atomically; nothing to do
   /// when there are none. Its cost grows with the store (it copies runs.h5).
   void publish();
-  /// The run as written; StorageError "<file>: no run '<id>'" when absent.
-  RunRecord read_run(const std::string& id) const;
+  /// The run as written, whole or what `content` says; StorageError "<file>: no run
+  /// '<id>'" when absent.
+  RunRecord read_run(const std::string& id, RunContent content = RunContent::whole) const;
+  /// What an overview of the store needs of the run (RunOverview), read from a few
+  /// attributes and one or two values of each series; errors as read_run().
+  RunOverview read_run_overview(const std::string& id) const;
 
 private:
   struct Impl;
