@@ -223,6 +223,9 @@ ArrayEnd read_array_end(const H5::Group& group, const char* name, arma::uword in
   if (space.getSimpleExtentNdims() != 1) throw BadLayout(what + " is not 1-D");
   hsize_t length = 0;
   space.getSimpleExtentDims(&length);
+  // One value is read, but HDF5 reads (and allocates) a whole chunk: a crafted file's
+  // claim is refused as read_numbers() refuses it.
+  check_claim(dataset, length, dataset.getDataType().getSize(), what);
   ArrayEnd end;
   end.length = static_cast<arma::uword>(length);
   const auto value_at = [&](hsize_t offset) { // one value, converted by HDF5 as read_numbers
