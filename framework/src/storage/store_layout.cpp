@@ -203,8 +203,9 @@ RunOverview read_run_overview(const H5::Group& runs, const std::string& id) {
       const ArrayEnd values = read_array_end(run, series.name, restored);
       end.length = values.length;
       end.last = values.last;
-      end.final_net = values.at_index; // NaN unless restored falls within the series
-      if (std::isnan(end.final_net)) end.final_net = values.last;
+      // The stored weights' iteration when it falls within the series (run_final_value()).
+      const bool within = restored >= 1 && restored <= values.length;
+      end.final_net = within ? values.at_index : values.last;
     }
     const double evaluated = record.evaluation.final_value(series.name);
     if (!std::isnan(evaluated)) end.final_net = evaluated;
