@@ -245,7 +245,8 @@ int show_status(const CliOptions& cli) {
   Registry registry(Registry::search_path(cli.plugin_path));
   // The files and libraries of now, each hashed once; no data is loaded, nothing trained.
   InputHasher hasher(registry);
-  const Subject subject = is_store ? from_store(cli, *opened, hasher) : from_experiment(cli, hasher);
+  const Subject subject =
+      is_store ? from_store(cli, *opened, hasher) : from_experiment(cli, hasher);
   const std::vector<RunSpec>& specs = subject.specs;
   const std::vector<std::shared_ptr<const RunInputs>>& now = subject.now;
   std::vector<RunHeader> headers;

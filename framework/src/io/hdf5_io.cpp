@@ -238,7 +238,8 @@ ArrayEnd read_array_end(const H5::Group& group, const char* name, arma::uword in
   };
   if (length == 0) return end;
   end.last = value_at(length - 1);
-  if (index >= 1 && index <= length) end.at_index = index == length ? end.last : value_at(index - 1);
+  if (index >= 1 && index <= length)
+    end.at_index = index == length ? end.last : value_at(index - 1);
   return end;
 }
 

@@ -127,9 +127,9 @@ void RunPictures::draw_weights(const StoredRun& run, const std::string& title) {
     add_neuron_plot(renderer_, "neurons-" + record.id, mlp, *data,
                     "Each unit's activation - " + title, 64, options_.range);
   if (movie && snapshots)
-    add_training_movie(renderer_, "movie-" + record.id, mlp.architecture(),
-                       record.snapshots, record.series, *data, "Training - " + title,
-                       80, options_.range, options_.movie_neurons);
+    add_training_movie(renderer_, "movie-" + record.id, mlp.architecture(), record.snapshots,
+                       record.series, *data, "Training - " + title, 80, options_.range,
+                       options_.movie_neurons);
 }
 
 } // namespace nnlab

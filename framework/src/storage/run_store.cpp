@@ -118,7 +118,8 @@ struct RunStore::Impl {
     return run;
   }
   RunRecord read_journal_run(const std::string& id) const {
-    return read_journal_run(id, [&](const H5::Group& runs) { return hdf5::read_run_group(runs, id); });
+    return read_journal_run(id,
+                            [&](const H5::Group& runs) { return hdf5::read_run_group(runs, id); });
   }
 
   /// The run `id` as `read` reads it (given the runs group that holds it): from the journal
@@ -383,8 +384,8 @@ RunRecord RunStore::read_run(const std::string& id, RunContent content) const {
 }
 
 RunOverview RunStore::read_run_overview(const std::string& id) const {
-  return self().read_run(
-      id, [&](const H5::Group& runs) { return hdf5::read_run_overview(runs, id); });
+  return self().read_run(id,
+                         [&](const H5::Group& runs) { return hdf5::read_run_overview(runs, id); });
 }
 
 RunStore::Impl& RunStore::self() const {

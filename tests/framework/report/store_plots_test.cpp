@@ -46,11 +46,10 @@ TEST_CASE("StorePlots: the experiment's plots and each group's best run, data fr
       kept = &run;
   }
   REQUIRE(best.size() == 4);
-  std::vector<std::string> expected{"convergence-accuracy_test", "convergence-cost_test",
-                                    "heatmap-cost_test",         "importance-cost_test",
-                                    "parallel-cost_test",        "slice-cost_test",
-                                    "speed-cost_test",           "sweep-accuracy_test",
-                                    "sweep-cost_test"};
+  std::vector<std::string> expected{
+      "convergence-accuracy_test", "convergence-cost_test", "heatmap-cost_test",
+      "importance-cost_test",      "parallel-cost_test",    "slice-cost_test",
+      "speed-cost_test",           "sweep-accuracy_test",   "sweep-cost_test"};
   // The course's net on 2-D binary data: every picture of a run but the movie (no
   // snapshots stored).
   for (const auto& [label, run] : best)

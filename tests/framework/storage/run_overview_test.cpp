@@ -13,7 +13,9 @@ namespace {
 using namespace nnlab;
 
 /// NaN equals NaN; everything else bit for bit.
-bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool same(double a, double b) {
+  return (std::isnan(a) && std::isnan(b)) || a == b;
+}
 
 void check_same_ends(const std::vector<SeriesEnd>& back, const std::vector<SeriesEnd>& ends) {
   REQUIRE(back.size() == stored_series().size());
