@@ -71,14 +71,7 @@ TEST_CASE("RunStore: an overview reads each run's attributes and the ends of its
     const RunOverview overview = store.read_run_overview(run.id);
     check_same_ends(overview.ends, series_ends(run));
     const RunRecord& back = overview.record;
-    CHECK(back.id == run.id);
-    CHECK(back.index == run.index);
-    CHECK(back.seed == run.seed);
-    CHECK(back.config_yaml == run.config_yaml);
-    CHECK(back.label == run.label);
-    CHECK(back.status == run.status);
-    CHECK(back.iterations_done == run.iterations_done);
-    CHECK(back.restored_iteration == run.restored_iteration);
+    test::check_same_attributes(back, run);
     CHECK(back.evaluation.finals == run.evaluation.finals);
     // Not read: the values, weights, names and the evaluation's arrays.
     CHECK(back.series.cost_test.is_empty());

@@ -58,7 +58,7 @@ bool same_bits(const arma::mat& a, const arma::mat& b) {
 
 } // namespace
 
-void check_same(const RunRecord& back, const RunRecord& run) {
+void check_same_attributes(const RunRecord& back, const RunRecord& run) {
   CHECK(back.id == run.id);
   CHECK(back.index == run.index);
   CHECK(back.seed == run.seed);
@@ -71,6 +71,12 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   CHECK(back.end_time == run.end_time);
   CHECK(back.iterations_done == run.iterations_done);
   CHECK(back.best_iteration == run.best_iteration);
+  CHECK(back.restored_iteration == run.restored_iteration);
+  CHECK(back.precision == run.precision);
+}
+
+void check_same(const RunRecord& back, const RunRecord& run) {
+  check_same_attributes(back, run);
   CHECK(same_bits(back.series.cost_train, run.series.cost_train));
   CHECK(same_bits(back.series.cost_test, run.series.cost_test));
   CHECK(same_bits(back.series.accuracy_train, run.series.accuracy_train));
@@ -86,7 +92,6 @@ void check_same(const RunRecord& back, const RunRecord& run) {
   CHECK(same_bits(back.scaler.scale, run.scaler.scale));
   CHECK(back.inputs == run.inputs);
   CHECK(back.libraries == run.libraries);
-  CHECK(back.precision == run.precision);
 }
 
 void write_and_publish(const std::filesystem::path& file, const std::vector<RunRecord>& runs) {

@@ -23,6 +23,8 @@ RunRecord make_run(const std::string& id, RunStatus status = RunStatus::diverged
 RunRecord numbered_run(int i, arma::uword n);
 
 /// Checks, field by field and bit for bit, that `back` is `run`.
+/// The attributes every reading of a run gives back (RunStore::read_run_overview too).
+void check_same_attributes(const RunRecord& back, const RunRecord& run);
 void check_same(const RunRecord& back, const RunRecord& run);
 
 /// Opens the store, writes the runs and publishes them, so that runs.h5 itself holds them.
