@@ -46,12 +46,11 @@ private:
 
 // One run's training as execute_run sets it up, the Trainer timed alone.
 void train(const nnlab::PreparedRun& run, BenchResult& result, bool first) {
-  const nnlab::RunSpec& spec = *run.spec;
   nnlab::TrainSettings training = run.parsed.training;
   training.resolve(run.data->train.X.n_cols);
-  training.shuffle_seed = nnlab::mix_seed(spec.rng_seed, 0x5348554646ULL); // as execute_run
+  training.shuffle_seed = run.streams.batches; // as execute_run: the run's own streams
   nnlab::Mlp mlp(run.architecture);
-  nnlab::Rng rng(spec.rng_seed);
+  nnlab::Rng rng(run.streams.init);
   nnlab::initialize(mlp, run.parsed.model.init, rng);
   nnlab::SeriesRecorder recorder(training.iterations);
   nnlab_bench::IterationClock clock(training.iterations);
