@@ -1,11 +1,11 @@
 #include "store_layout.hpp"
 
-#include <cmath>
 #include <system_error>
 
 #include "hash_attributes.hpp"
 #include "io/hdf5_io.hpp"
 #include "nnlab/core/error.hpp"
+#include "nnlab/storage/final_value.hpp"
 #include "nnlab/train/series.hpp"
 
 namespace nnlab::hdf5 {
@@ -198,18 +198,13 @@ RunOverview read_run_overview(const H5::Group& runs, const std::string& id) {
   record.evaluation = read_evaluation(run, false);
   const arma::uword restored = record.restored_iteration.value_or(0);
   for (const SeriesSpec& series : stored_series()) {
-    SeriesEnd end;
-    if (stores(run, series)) {
-      const ArrayEnd values = read_array_end(run, series.name, restored);
-      end.length = values.length;
-      end.last = values.last;
-      // The stored weights' iteration when it falls within the series (run_final_value()).
-      const bool within = restored >= 1 && restored <= values.length;
-      end.final_net = within ? values.at_index : values.last;
-    }
-    const double evaluated = record.evaluation.final_value(series.name);
-    if (!std::isnan(evaluated)) end.final_net = evaluated;
-    overview.ends.push_back(end);
+    ArrayEnd values; // a series the run does not store is empty
+    if (stores(run, series)) values = read_array_end(run, series.name, restored);
+    // final_value() asks only for the restored iteration's value or the last.
+    const double final_net = final_value(
+        record.evaluation.final_value(series.name), values.length, record.restored_iteration,
+        [&](arma::uword i) { return i + 1 == restored ? values.at_index : values.last; });
+    overview.ends.push_back({values.length, values.last, final_net});
   }
   return overview;
 }

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <functional>
+#include <optional>
+
 #include "nnlab/export.hpp"
 #include "nnlab/storage/run_record.hpp"
 #include "nnlab/train/series.hpp"
@@ -19,5 +22,12 @@ namespace nnlab {
 /// run that did not finish), the value of the iteration whose weights it stored
 /// (restored_iteration), else its last value. NaN when the run has none of these.
 NNLAB_EXPORT double run_final_value(const RunRecord& record, const SeriesSpec& series);
+
+/// The same rule over what a reader has of one series: the evaluation's value (NaN when
+/// none), the series' length, the run's restored_iteration, and `value_at(i)`, its value
+/// at the 0-based index i (asked only for the restored iteration's or the last).
+NNLAB_EXPORT double final_value(double evaluated, arma::uword length,
+                                std::optional<arma::uword> restored_iteration,
+                                const std::function<double(arma::uword)>& value_at);
 
 } // namespace nnlab
